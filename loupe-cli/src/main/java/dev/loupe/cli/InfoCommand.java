@@ -1,0 +1,78 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.ProjectSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loupe info}: counts, classes, splits and issues of a project. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show a project's images, annotations per class, splits and the issues found in its labels.")
+final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
+    Path project;
+
+    @Option(names = "--json", description = "print the summary as JSON (stable shape, documented in the README)")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        ProjectSummary s;
+        try (ProjectStore store = ProjectStore.open(project)) {
+            s = store.summary();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+        } else {
+            printText(s, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printText(ProjectSummary s, PrintWriter out) {
+        out.printf("Project      %s%n", s.project());
+        out.printf("Labels       %s %s%n", s.format(), s.labels() == null ? "" : s.labels());
+        out.printf("Images       %d  (folder %s)%n", s.images(), s.imagesRoot());
+        out.printf("Annotations  %d  %s%s%s%n", s.annotations(), s.annotationsByKind(),
+                s.crowdAnnotations() > 0 ? "  crowd " + s.crowdAnnotations() : "",
+                s.annotationsWithoutClass() > 0 ? "  without class " + s.annotationsWithoutClass() : "");
+        out.printf("Splits       %s%n", s.splits());
+        out.printf("%nClasses (%d)%n", s.categories().size());
+        out.printf("  %4s  %-24s %12s %8s%n", "id", "name", "annotations", "images");
+        for (ProjectSummary.CategoryCount c : s.categories()) {
+            out.printf("  %4d  %-24s %12d %8d%n", c.id(), c.name(), c.annotations(), c.images());
+        }
+        out.printf("%nIssues (%d)%n", s.issues().total());
+        if (s.issues().total() == 0) {
+            out.println("  none: every label passed the import checks");
+        }
+        for (ProjectSummary.IssueKindCount k : s.issues().byKind()) {
+            out.printf("  %-26s %-8s %d%n", k.kind(), k.severity(), k.count());
+            for (ProjectSummary.IssueExample e : k.examples()) {
+                StringBuilder where = new StringBuilder();
+                if (e.file() != null) {
+                    where.append(e.file());
+                }
+                if (e.location() != null) {
+                    where.append(where.length() > 0 ? " " : "").append(e.location());
+                }
+                out.printf("      %s%s%n", where.length() > 0 ? where + ": " : "", e.message());
+            }
+        }
+    }
+
+}

@@ -1,0 +1,77 @@
+package dev.loupe.cli;
+
+import dev.loupe.formats.DatasetImporter;
+import dev.loupe.store.ImportResult;
+import dev.loupe.store.ProjectStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loupe init}: creates a project by importing a labelled dataset. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a project folder and import a labelled dataset into it.",
+            "Problems in the labels are recorded as issues (see 'loupe info'), never silently dropped;",
+            "the project appears only when the import has finished."})
+final class InitCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder to create (must not exist)")
+    Path project;
+
+    @Option(names = "--images", required = true, paramLabel = "DIR", description = "folder the image paths are relative to")
+    Path images;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Label format (exactly one):%n")
+    LabelSource labels;
+
+    @Option(names = "--classes", paramLabel = "FILE",
+            description = "class names: one per line (obj.names, classes.txt) or a YOLO data YAML; for --yolo "
+                    + "(default: found beside the labels) and --voc (restricts the accepted classes)")
+    Path classes;
+
+    @Option(names = "--strict", description = "fail (and create nothing) if the import records any error-severity issue")
+    boolean strict;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The label sources; exactly one is given. */
+    static final class LabelSource {
+        @Option(names = "--coco", paramLabel = "FILE", description = "COCO instances JSON")
+        Path coco;
+        @Option(names = "--voc", paramLabel = "DIR", description = "Pascal VOC folder (Annotations/*.xml or *.xml; ImageSets/Main splits)")
+        Path voc;
+        @Option(names = "--yolo", paramLabel = "DIR", description = "YOLO txt labels folder")
+        Path yolo;
+        @Option(names = "--folders", description = "classification: one sub-folder of --images per class")
+        boolean folders;
+        @Option(names = "--masks", paramLabel = "DIR", description = "PNG instance masks (pixel value = instance id), same layout as --images")
+        Path masks;
+        @Option(names = "--boxes-json", paramLabel = "DIR", description = "normalised box JSON per image ({id: {x, y, w, h}}), same layout as --images")
+        Path boxesJson;
+    }
+
+    @Override
+    public Integer call() {
+        DatasetImporter importer = Importers.create(images, labels, classes);
+        PrintWriter out = spec.commandLine().getOut();
+        ImportResult result = ProjectStore.create(project, Importers.source(importer, images, labels, classes), sink -> {
+            StrictSink checked = new StrictSink(sink, strict);
+            importer.read(checked);
+            checked.failIfErrors();
+        });
+        out.printf("Created %s: %d images, %d annotations, %d issues (%s import, %.1f s)%n", result.project(),
+                result.images(), result.annotations(), result.issueCount(), importer.format(), result.seconds());
+        for (Map.Entry<String, Long> e : result.issues().entrySet()) {
+            out.printf("  %-26s %d%n", e.getKey(), e.getValue());
+        }
+        if (result.issueCount() > 0) {
+            out.printf("Run 'loupe info %s' to see where they are.%n", project);
+        }
+        return 0;
+    }
+}

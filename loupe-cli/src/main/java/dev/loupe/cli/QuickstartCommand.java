@@ -1,0 +1,56 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.LoupeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loupe quickstart}: the main job on the sample dataset (BCCD, Pascal VOC). Creates the
+ * sample project once, then shows what Loupe found in it. Later stages (analyze, serve) join here
+ * as they land.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project and show its summary.")
+final class QuickstartCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "the sample's VOC folder (default: ../shared/data/bccd/BCCD beside the Loupe checkout)")
+    Path data;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = "projects/bccd",
+            description = "project folder to create or reuse (default: ${DEFAULT-VALUE})")
+    Path project;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path voc = data != null ? data : defaultSample();
+        CommandLine root = spec.root().commandLine();
+        if (!Files.exists(project)) {
+            int rc = root.execute("init", project.toString(), "--images", voc.resolve("JPEGImages").toString(),
+                    "--voc", voc.toString());
+            if (rc != 0) {
+                return rc;
+            }
+        } else {
+            spec.commandLine().getOut().printf("Using the existing project %s (delete it to import again)%n", project);
+        }
+        spec.commandLine().getOut().println();
+        return root.execute("info", project.toString());
+    }
+
+    private static Path defaultSample() {
+        String home = System.getProperty("loupe.home", ".");
+        Path sample = Path.of(home).toAbsolutePath().normalize().resolveSibling("shared").resolve("data/bccd/BCCD");
+        if (!Files.isDirectory(sample)) {
+            throw LoupeException.badInput("sample dataset not found at " + sample + "; pass --data DIR (a Pascal VOC "
+                    + "folder with JPEGImages/ and Annotations/)");
+        }
+        return sample;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.loupe.formats;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+
+/** Shared Jackson streaming set-up and small token readers for the JSON label formats. */
+public final class Json {
+    /**
+     * Accepts NaN and Infinity, which Python's json module writes, so that such values reach the
+     * validation and become located issues instead of parse failures.
+     */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private Json() {
+    }
+
+    /** "line L, column C" of a parser location. */
+    public static String where(JsonLocation location) {
+        return location == null ? null : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The current value as a double when it is a number (NaN/Infinity included), else null. */
+    public static Double number(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        return null;
+    }
+
+    /** The current scalar as text for ids (numbers and strings), else null. */
+    public static String idText(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double d = p.getDoubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : null;
+        }
+        return null;
+    }
+
+    /** A short description of the current token for messages: "string \"abc\"", "array"... */
+    public static String describe(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "string \"" + abbreviate(p.getText()) + "\"";
+            case VALUE_NULL -> "null";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean " + p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number " + p.getText();
+            default -> t.toString();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

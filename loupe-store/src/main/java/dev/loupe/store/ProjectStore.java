@@ -1,0 +1,205 @@
+package dev.loupe.store;
+
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.LoupeVersion;
+import dev.loupe.core.model.Annotation;
+import dev.loupe.core.model.Category;
+import dev.loupe.core.model.DatasetSink;
+import dev.loupe.core.model.ImageRecord;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A Loupe project: a folder holding one DuckDB database ({@value #DATABASE_FILE}) and, later,
+ * caches. This class is the only door to it; every query is parameterised.
+ *
+ * <p>Creating a project is atomic: the import is written into a hidden sibling folder and renamed
+ * to the project folder only when it succeeded, so an interrupted or failed import (even
+ * {@code kill -9}) never leaves a half-written project behind.
+ */
+public final class ProjectStore implements AutoCloseable {
+    public static final String DATABASE_FILE = "loupe.duckdb";
+
+    private final Path dir;
+    private final DuckDBConnection connection;
+
+    private ProjectStore(Path dir, DuckDBConnection connection) {
+        this.dir = dir;
+        this.connection = connection;
+    }
+
+    /** Opens an existing project (applying any newer schema migrations). */
+    public static ProjectStore open(Path projectDir) {
+        Path db = projectDir.resolve(DATABASE_FILE);
+        if (!Files.isRegularFile(db)) {
+            throw new LoupeException(LoupeException.Reason.PROJECT_NOT_FOUND, projectDir + " is not a Loupe project (no "
+                    + DATABASE_FILE + "); create one with 'loupe init'");
+        }
+        try {
+            DuckDBConnection c = connect(db);
+            Migrations.apply(c);
+            return new ProjectStore(projectDir, c);
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot open " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a project by running an import into it.
+     *
+     * @param importer streams the dataset into the sink it is given
+     * @throws LoupeException PROJECT_EXISTS when the folder exists; any failure of the importer
+     *                        propagates after the partial folder is removed
+     */
+    public static ImportResult create(Path projectDir, ImportSource source, Consumer<DatasetSink> importer) {
+        Path target = projectDir.toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            throw new LoupeException(LoupeException.Reason.PROJECT_EXISTS, target + " already exists; choose a new "
+                    + "project folder or delete it first");
+        }
+        long start = System.nanoTime();
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(target.getParent());
+            deleteRecursively(partial);
+            Files.createDirectories(partial);
+            long images;
+            long annotations;
+            Map<String, Long> issues = new TreeMap<>();
+            try (DuckDBConnection c = connect(partial.resolve(DATABASE_FILE))) {
+                Migrations.apply(c);
+                c.setAutoCommit(false);
+                writeMeta(c, source);
+                long runId = Runs.start(c, "import", source);
+                try (ProjectWriter writer = new ProjectWriter(c, runId)) {
+                    importer.accept(writer);
+                    writer.close();
+                    images = writer.imageCount();
+                    annotations = writer.annotationCount();
+                    writer.issueCounts().forEach((k, v) -> issues.put(k.id(), v));
+                }
+                Runs.finish(c, runId, "succeeded", images + " images, " + annotations + " annotations, "
+                        + issues.values().stream().mapToLong(Long::longValue).sum() + " issues");
+                c.commit();
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            }
+            moveIntoPlace(partial, target);
+            return new ImportResult(target, images, annotations, issues, (System.nanoTime() - start) / 1e9);
+        } catch (SQLException e) {
+            deleteQuietly(partial);
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot write project " + target + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot create project " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    /** The project folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The counts, classes, splits and issues that {@code loupe info} shows. */
+    public ProjectSummary summary() {
+        return new SummaryQuery(connection, dir).run();
+    }
+
+    /** Every category in id order. */
+    public List<Category> categories() {
+        return new ModelQueries(connection).categories();
+    }
+
+    /** Every image in id order. */
+    public List<ImageRecord> images() {
+        return new ModelQueries(connection).images();
+    }
+
+    /** Streams every annotation in id order, without holding them in memory. */
+    public void forEachAnnotation(Consumer<Annotation> consumer) {
+        new ModelQueries(connection).forEachAnnotation(consumer);
+    }
+
+    /** A value of project_meta, or null. */
+    public String meta(String key) {
+        return ModelQueries.meta(connection, key);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot close " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static DuckDBConnection connect(Path db) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+        return c.unwrap(DuckDBConnection.class);
+    }
+
+    private static void writeMeta(Connection c, ImportSource source) throws SQLException {
+        Map<String, String> meta = new TreeMap<>();
+        meta.put("created_with", LoupeVersion.get());
+        meta.put("format", source.format());
+        meta.put("images_root", source.imagesRoot().toString());
+        if (source.labels() != null) {
+            meta.put("labels", source.labels());
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO project_meta (key, value) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> e : meta.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void moveIntoPlace(Path partial, Path target) throws IOException {
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, target);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // The partial folder is hidden and named by pid; the next init of this project removes it.
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.loupe.store;
+
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.geometry.Box;
+import dev.loupe.core.geometry.RleCodec;
+import dev.loupe.core.model.Annotation;
+import dev.loupe.core.model.Category;
+import dev.loupe.core.model.DatasetSink;
+import dev.loupe.core.model.Geometry;
+import dev.loupe.core.model.ImageRecord;
+import dev.loupe.core.model.Issue;
+import dev.loupe.core.model.IssueKind;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Streams an import into the store with DuckDB appenders (bulk, columnar), holding nothing per
+ * annotation in memory. Category and image ids are remembered (small) so that an annotation that
+ * refers to an unknown one is caught here rather than corrupting the store.
+ */
+final class ProjectWriter implements DatasetSink, AutoCloseable {
+    private final DuckDBAppender images;
+    private final DuckDBAppender categories;
+    private final DuckDBAppender annotations;
+    private final DuckDBAppender issues;
+    private final long runId;
+    private final Set<Integer> categoryIds = new HashSet<>();
+    private final Set<String> categoryNames = new HashSet<>();
+    private long maxImageId;
+    private long issueId;
+    private long imageCount;
+    private long annotationCount;
+    private final Map<IssueKind, Long> issueCounts = new EnumMap<>(IssueKind.class);
+
+    ProjectWriter(DuckDBConnection c, long runId) throws SQLException {
+        this.runId = runId;
+        this.images = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "images");
+        this.categories = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "categories");
+        this.annotations = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations");
+        this.issues = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "issues");
+    }
+
+    @Override
+    public void category(Category category) {
+        if (!categoryIds.add(category.id()) || !categoryNames.add(category.name())) {
+            throw new IllegalStateException("importer emitted category " + category + " twice");
+        }
+        try {
+            categories.beginRow().append(category.id()).append(category.name());
+            string(categories, category.supercategory());
+            string(categories, category.sourceId());
+            categories.endRow();
+        } catch (SQLException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    @Override
+    public void image(ImageRecord image) {
+        if (image.id() <= maxImageId) {
+            throw new IllegalStateException("importer emitted image ids out of order: " + image.id());
+        }
+        maxImageId = image.id();
+        try {
+            images.beginRow().append(image.id()).append(image.path());
+            integer(images, image.width());
+            integer(images, image.height());
+            string(images, image.format());
+            string(images, image.split());
+            images.append(image.fileSize());
+            string(images, image.sourceId());
+            images.endRow();
+            imageCount++;
+        } catch (SQLException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    @Override
+    public void annotation(Annotation a) {
+        if (a.imageId() <= 0 || a.imageId() > maxImageId) {
+            throw new IllegalStateException("annotation " + a.id() + " refers to image " + a.imageId() + " not yet emitted");
+        }
+        if (a.categoryId() != null && !categoryIds.contains(a.categoryId())) {
+            throw new IllegalStateException("annotation " + a.id() + " refers to category " + a.categoryId() + " not emitted");
+        }
+        Geometry g = a.geometry();
+        try {
+            annotations.beginRow().append(a.id()).append(a.imageId());
+            integer(annotations, a.categoryId());
+            annotations.append(g.kind().name().toLowerCase(Locale.ROOT));
+            Box b = g.box();
+            if (b == null) {
+                annotations.appendNull().appendNull().appendNull().appendNull();
+            } else {
+                annotations.append(b.x()).append(b.y()).append(b.w()).append(b.h());
+            }
+            string(annotations, g instanceof Geometry.PolygonShape p ? GeometryText.polygon(p.polygon()) : null);
+            if (g instanceof Geometry.MaskShape m) {
+                annotations.append(RleCodec.toCocoString(m.rle())).append(m.rle().height()).append(m.rle().width());
+            } else {
+                annotations.appendNull().appendNull().appendNull();
+            }
+            annotations.append(a.crowd());
+            number(annotations, a.area());
+            string(annotations, a.annotator());
+            number(annotations, a.confidence());
+            string(annotations, a.sourceId());
+            annotations.endRow();
+            annotationCount++;
+        } catch (SQLException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    @Override
+    public void issue(Issue issue) {
+        try {
+            issues.beginRow().append(++issueId).append(runId).append(issue.kind().id())
+                    .append(issue.kind().severity().name().toLowerCase(Locale.ROOT)).append(issue.itemType());
+            if (issue.itemId() == null) {
+                issues.appendNull();
+            } else {
+                issues.append(issue.itemId().longValue());
+            }
+            string(issues, issue.file());
+            string(issues, issue.location());
+            issues.append(issue.message()).endRow();
+            issueCounts.merge(issue.kind(), 1L, Long::sum);
+        } catch (SQLException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    long imageCount() {
+        return imageCount;
+    }
+
+    long annotationCount() {
+        return annotationCount;
+    }
+
+    Map<IssueKind, Long> issueCounts() {
+        return issueCounts;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        // Parents before children, so that a reader never sees an annotation without its image.
+        categories.close();
+        images.close();
+        annotations.close();
+        issues.close();
+    }
+
+    private static void string(DuckDBAppender a, String s) throws SQLException {
+        if (s == null) {
+            a.appendNull();
+        } else {
+            a.append(s);
+        }
+    }
+
+    private static void integer(DuckDBAppender a, Integer v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v.intValue());
+        }
+    }
+
+    private static void number(DuckDBAppender a, Double v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v.doubleValue());
+        }
+    }
+
+    private static LoupeException storeFailure(SQLException e) {
+        return new LoupeException(LoupeException.Reason.STORE, "cannot write to the project store: " + e.getMessage(), e);
+    }
+}
