@@ -16,11 +16,15 @@ import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.IssueKind;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,15 +75,16 @@ class InstanceMaskImporterTest {
             assertThat(mask.rle().width()).isEqualTo(1280);
             assertThat(Masks.area(mask.rle())).isPositive();
             assertThat(mask.box()).isEqualTo(Masks.toBox(mask.rle()));
-            // The shipped JSON boxes agree with the masks' boxes to within 0.0041 of the image side.
+            // The shipped JSON boxes agree with the masks' boxes to about 0.0041 of the image side
+            // (measured: x, y, w, h within 0.00412, the right and bottom sides within 0.0042).
             double[] json = jsonBox(VOS.resolve("Annotations").resolve(a.sourceId().replace(".png#1", ".json")));
             Box b = mask.box();
-            assertThat(Math.abs(b.x() / 1280 - json[0])).as("left of %s", a.sourceId()).isLessThanOrEqualTo(0.0041);
-            assertThat(Math.abs(b.y() / 720 - json[1])).as("top of %s", a.sourceId()).isLessThanOrEqualTo(0.0041);
-            assertThat(Math.abs(b.x2() / 1280 - json[0] - json[2])).as("right of %s", a.sourceId())
-                    .isLessThanOrEqualTo(0.0041);
-            assertThat(Math.abs(b.y2() / 720 - json[1] - json[3])).as("bottom of %s", a.sourceId())
-                    .isLessThanOrEqualTo(0.0041);
+            double[] px = {b.x() / 1280, b.y() / 720, b.w() / 1280, b.h() / 720, b.x2() / 1280, b.y2() / 720};
+            double[] js = {json[0], json[1], json[2], json[3], json[0] + json[2], json[1] + json[3]};
+            for (int i = 0; i < px.length; i++) {
+                assertThat(Math.abs(px[i] - js[i])).as("%s of %s", "x y w h right bottom".split(" ")[i], a.sourceId())
+                        .isLessThanOrEqualTo(0.0042);
+            }
         }
     }
 
@@ -107,11 +112,11 @@ class InstanceMaskImporterTest {
 
     @Test
     void perInstanceRleMatchesTheCodecOnARandomMask() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         int width = 37;
         int height = 23;
-        java.awt.image.WritableRaster raster = java.awt.image.Raster.createBandedRaster(
-                java.awt.image.DataBuffer.TYPE_USHORT, width, height, 1, null);
+        // 16-bit ids, as in a 16-bit greyscale mask.
+        WritableRaster raster = Raster.createBandedRaster(DataBuffer.TYPE_USHORT, width, height, 1, null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 raster.setSample(x, y, 0, random.nextInt(4) == 0 ? 0 : random.nextInt(5) * 300);
