@@ -30,7 +30,9 @@ class IouPropertyTest {
 
     @Property
     void crowdBoxIouIsAtLeastTheNonCrowdOne(@ForAll("boxes") Box dt, @ForAll("boxes") Box gt) {
-        assertThat(Iou.box(dt, gt, true)).isGreaterThanOrEqualTo(Iou.box(dt, gt, false));
+        // When gt lies inside dt both denominators are equal in exact arithmetic; in doubles the
+        // union (da + ga - i) may round a last bit below da, hence the 1e-12 slack.
+        assertThat(Iou.box(dt, gt, true)).isGreaterThanOrEqualTo(Iou.box(dt, gt, false) - 1e-12);
     }
 
     @Property
