@@ -76,7 +76,7 @@ public final class ProjectStore implements AutoCloseable {
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(target.getParent());
-            deleteRecursively(partial);
+            removeStalePartials(target);
             Files.createDirectories(partial);
             long images;
             long annotations;
@@ -173,6 +173,25 @@ public final class ProjectStore implements AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * Removes hidden partial folders of this project left by imports that were killed: those whose
+     * process is gone (a running import's folder is left alone).
+     */
+    private static void removeStalePartials(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".partial-";
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                String pid = p.getFileName().toString().substring(prefix.length());
+                boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)
+                        && Long.parseLong(pid) != ProcessHandle.current().pid();
+                if (!alive) {
+                    deleteRecursively(p);
+                }
+            }
         }
     }
 

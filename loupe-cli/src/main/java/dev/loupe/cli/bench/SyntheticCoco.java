@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
  * that header reading is real but the disk cost is one file), and an instances JSON with boxes,
  * a fifth of them with a polygon, all inside their image, from a fixed seed.
  */
-final class SyntheticCoco {
+public final class SyntheticCoco {
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
     static final int CATEGORIES = 80;
@@ -26,7 +26,7 @@ final class SyntheticCoco {
     }
 
     /** Creates images/ and instances.json under dir; returns the JSON file. */
-    static Path write(Path dir, int images, long annotations) throws IOException {
+    public static Path write(Path dir, int images, long annotations) throws IOException {
         Path imageDir = Files.createDirectories(dir.resolve("images"));
         Path master = dir.resolve("master.jpg");
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
