@@ -3,6 +3,7 @@ package dev.loupe.formats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
@@ -23,6 +24,33 @@ public final class Json {
     /** "line L, column C" of a parser location. */
     public static String where(JsonLocation location) {
         return location == null ? null : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** "line 3, column 17" for a parse error, or null when Jackson gives no location. */
+    public static String location(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        return loc == null || loc.getLineNr() < 0 ? null : where(loc);
+    }
+
+    /** A JSON pointer segment for an object key (RFC 6901 escaping of '~' and '/'). */
+    public static String segment(String key) {
+        return "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** What a token is, for "expected X, got Y" messages. */
+    public static String describe(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
     }
 
     /** The current value as a double when it is a number (NaN/Infinity included), else null. */

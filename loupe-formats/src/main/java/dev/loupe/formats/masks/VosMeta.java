@@ -1,5 +1,6 @@
 package dev.loupe.formats.masks;
 
+import dev.loupe.formats.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;

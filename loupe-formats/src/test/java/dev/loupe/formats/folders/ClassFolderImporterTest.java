@@ -1,5 +1,6 @@
 package dev.loupe.formats.folders;
 
+import dev.loupe.formats.CollectingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

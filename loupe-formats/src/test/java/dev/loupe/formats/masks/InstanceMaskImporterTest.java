@@ -1,5 +1,6 @@
 package dev.loupe.formats.masks;
 
+import dev.loupe.formats.CollectingSink;
 import static dev.loupe.formats.masks.MaskFixtures.VOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
