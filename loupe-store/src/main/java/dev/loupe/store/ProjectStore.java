@@ -6,6 +6,7 @@ import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.core.model.IssueKind;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -92,6 +93,10 @@ public final class ProjectStore implements AutoCloseable {
                     images = writer.imageCount();
                     annotations = writer.annotationCount();
                     writer.issueCounts().forEach((k, v) -> issues.put(k.id(), v));
+                }
+                long duplicates = ImportChecks.duplicateAnnotationIds(c, runId);
+                if (duplicates > 0) {
+                    issues.merge(IssueKind.DUPLICATE_ID.id(), duplicates, Long::sum);
                 }
                 Runs.finish(c, runId, "succeeded", images + " images, " + annotations + " annotations, "
                         + issues.values().stream().mapToLong(Long::longValue).sum() + " issues");

@@ -134,6 +134,24 @@ class ProjectStoreTest {
     }
 
     @Test
+    void repeatedAnnotationSourceIdsAreKeptAndReported() {
+        Path project = tmp.resolve("p");
+        ImportResult result = ProjectStore.create(project, SOURCE, sink -> {
+            sink.image(new ImageRecord(1, "a.jpg", 10, 10, "jpeg", null, 1, null));
+            for (int i = 1; i <= 4; i++) {
+                sink.annotation(Annotation.of(i, 1, null, new Geometry.BoxShape(new Box(0, 0, 1, 1)), i == 4 ? "9" : "7"));
+            }
+        });
+        assertThat(result.annotations()).isEqualTo(4);
+        assertThat(result.issues()).isEqualTo(Map.of("duplicate_id", 2L));
+        try (ProjectStore store = ProjectStore.open(project)) {
+            ProjectSummary.IssueKindCount k = store.summary().issues().byKind().get(0);
+            assertThat(k.examples()).extracting(ProjectSummary.IssueExample::itemId).containsExactly(2L, 3L);
+            assertThat(k.examples().get(0).message()).isEqualTo("annotation id 7 repeats the id of annotation 1 (Loupe id); both are kept");
+        }
+    }
+
+    @Test
     void recordsTheImportRunWithProvenance() throws Exception {
         Path project = tmp.resolve("p");
         ProjectStore.create(project, SOURCE, SMALL);

@@ -125,6 +125,16 @@ class CocoImporterTest {
     }
 
     @Test
+    void imagePathsCannotLeaveTheImagesFolder() throws IOException {
+        Path json = write("""
+                {"images": [{"id": 1, "file_name": "../../etc/passwd", "width": 10, "height": 10}], "annotations": []}
+                """);
+        CollectingSink s = CollectingSink.run(new CocoImporter(json, tmp.resolve("images")));
+        assertThat(s.images).singleElement().satisfies(i -> assertThat(i.fileSize()).isEqualTo(-1));
+        assertThat(issue(s, IssueKind.INVALID_VALUE).message()).contains("leaves the images folder");
+    }
+
+    @Test
     void rejectsFilesThatAreNotCoco() throws IOException {
         assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(write("[1, 2]"), tmp)))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("not a COCO instances file");
