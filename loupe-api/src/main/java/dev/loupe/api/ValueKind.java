@@ -1,0 +1,24 @@
+package dev.loupe.api;
+
+/** The kind of value a metric gives, which fixes how it is stored, plotted and checked. */
+public enum ValueKind {
+    /** A real number in [0, 1]. */
+    UNIT_INTERVAL,
+    /** A count or size: an integer >= 0. */
+    NON_NEGATIVE_INTEGER,
+    /** A real number >= 0. */
+    NON_NEGATIVE_REAL,
+    /** Any real number. */
+    REAL,
+    /** 0 or 1: a yes/no property. */
+    FLAG,
+    /** A position 1..N in an ordering: quartiles by count, never outliers. */
+    RANK,
+    /** A hex string (pixel or perceptual hash): grouped, never plotted. */
+    HASH;
+
+    /** Whether values are numbers (everything but {@link #HASH}). */
+    public boolean numeric() {
+        return this != HASH;
+    }
+}
