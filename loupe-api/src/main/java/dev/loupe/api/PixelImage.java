@@ -91,11 +91,11 @@ public final class PixelImage {
     }
 
     /**
-     * 8-bit grey with OpenCV's BGR2GRAY weights (0.299 R + 0.587 G + 0.114 B) in its fixed-point
-     * form ((R*4899 + G*9617 + B*1868 + 8192) >> 14), row-major, width*height bytes.
+     * 8-bit grey with OpenCV 4's BGR2GRAY weights (0.299 R + 0.587 G + 0.114 B) in its 15-bit
+     * fixed-point form ((R*9798 + G*19235 + B*3735 + 16384) >> 15), row-major, width*height bytes.
      */
     public byte[] grey() {
-        return derived("grey.opencv", PixelImage::computeGrey);
+        return derived("grey.opencv4", PixelImage::computeGrey);
     }
 
     private static byte[] computeGrey(PixelImage img) {
@@ -105,7 +105,7 @@ public final class PixelImage {
             int r = rgb[j] & 0xFF;
             int g = rgb[j + 1] & 0xFF;
             int b = rgb[j + 2] & 0xFF;
-            out[i] = (byte) ((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14);
+            out[i] = (byte) ((r * 9798 + g * 19235 + b * 3735 + 16384) >> 15);
         }
         return out;
     }

@@ -3,7 +3,14 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.api.Scope;
+import dev.loupe.core.metrics.rules.IssueRules;
+import dev.loupe.store.AnalysisSummary;
+import dev.loupe.store.MetricStats;
 import dev.loupe.store.ProjectStore;
+import dev.loupe.store.RuleFinding;
+import java.util.List;
 import dev.loupe.store.ProjectSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,17 +34,29 @@ final class InfoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The metric part of info: the latest run, outliers per metric and what the issue rules flag. */
+    record AnalysisInfo(AnalysisSummary summary, List<MetricStats> imageOutliers, List<MetricStats> annotationOutliers,
+                        List<RuleFinding> findings) {
+    }
+
     @Override
     public Integer call() throws JsonProcessingException {
         ProjectSummary s;
+        AnalysisInfo analysis;
         try (ProjectStore store = ProjectStore.open(project)) {
             s = store.summary();
+            analysis = new AnalysisInfo(store.analysisSummary(), store.metricStats(Scope.IMAGE),
+                    store.metricStats(Scope.ANNOTATION), store.findings(IssueRules.forProject(project)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode node = mapper.valueToTree(s);
+            node.set("analysis", mapper.valueToTree(analysis));
+            out.println(mapper.writeValueAsString(node));
         } else {
             printText(s, out);
+            AnalysisText.print(analysis, out);
         }
         out.flush();
         return 0;

@@ -51,9 +51,12 @@ final class ModelQueries {
         return out;
     }
 
+    /** The columns {@link #annotation} reads, in order. */
+    static final String ANNOTATION_SELECT = "SELECT id, image_id, category_id, kind, x, y, w, h, polygon, rle, rle_height, "
+            + "rle_width, iscrowd, area, annotator, confidence, source_id FROM annotations";
+
     void forEachAnnotation(Consumer<Annotation> consumer) {
-        String sql = "SELECT id, image_id, category_id, kind, x, y, w, h, polygon, rle, rle_height, rle_width, iscrowd, "
-                + "area, annotator, confidence, source_id FROM annotations ORDER BY id";
+        String sql = ANNOTATION_SELECT + " ORDER BY id";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 consumer.accept(annotation(rs));
@@ -63,7 +66,7 @@ final class ModelQueries {
         }
     }
 
-    private static Annotation annotation(ResultSet rs) throws SQLException {
+    static Annotation annotation(ResultSet rs) throws SQLException {
         String kind = rs.getString(4);
         Box box = rs.getObject(5) == null ? null : new Box(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
         Geometry g = switch (kind) {

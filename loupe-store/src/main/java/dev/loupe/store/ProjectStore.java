@@ -2,6 +2,9 @@ package dev.loupe.store;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.LoupeVersion;
+import dev.loupe.api.Scope;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.core.metrics.runner.AnalysisStore;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
@@ -142,6 +145,41 @@ public final class ProjectStore implements AutoCloseable {
     /** Streams every annotation in id order, without holding them in memory. */
     public void forEachAnnotation(Consumer<Annotation> consumer) {
         new ModelQueries(connection).forEachAnnotation(consumer);
+    }
+
+    /**
+     * The store side of a metric run over this project (see {@link dev.loupe.core.metrics.runner.MetricRunner}).
+     * Use one run at a time per project.
+     */
+    public AnalysisStore analysis() {
+        String root = meta("images_root");
+        return new MetricStore(connection, Path.of(root == null ? "." : root));
+    }
+
+    /** Distributions and IQR outliers of every numeric metric of a scope. */
+    public List<MetricStats> metricStats(Scope scope) {
+        return new MetricQueries(connection).stats(scope);
+    }
+
+    /** What each issue rule flags. */
+    public List<RuleFinding> findings(List<IssueRule> rules) {
+        return new MetricQueries(connection).findings(rules);
+    }
+
+    /** Writes the metric values of a scope to a CSV or Parquet file; returns the row count. */
+    public long exportMetrics(Scope scope, String format, Path file) {
+        return new MetricQueries(connection).export(scope, format, file);
+    }
+
+    /** The latest analyze run, the stored metrics and the failures. */
+    public AnalysisSummary analysisSummary() {
+        return new AnalysisQuery(connection).run();
+    }
+
+    /** The folder image paths are relative to. */
+    public Path imagesRoot() {
+        String root = meta("images_root");
+        return Path.of(root == null ? "." : root);
     }
 
     /** A value of project_meta, or null. */

@@ -23,6 +23,11 @@ final class Runs {
         if (source.labels() != null) {
             params.put("labels", source.labels());
         }
+        return start(c, kind, params);
+    }
+
+    static long start(Connection c, String kind, Map<String, String> parameters) throws SQLException {
+        Map<String, String> params = new TreeMap<>(parameters);
         long id;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM runs")) {
             rs.next();

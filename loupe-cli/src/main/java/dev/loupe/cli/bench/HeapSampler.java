@@ -11,14 +11,14 @@ import java.util.List;
  * it) and the largest heap still used after a collection (the live set, which is what grows when a
  * program keeps data per item).
  */
-final class HeapSampler implements AutoCloseable {
+public final class HeapSampler implements AutoCloseable {
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long maxAfterGc;
 
-    HeapSampler() {
+    public HeapSampler() {
         System.gc();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         thread = new Thread(this::sample, "heap-sampler");
@@ -45,12 +45,12 @@ final class HeapSampler implements AutoCloseable {
     }
 
     /** Peak heap used (all heap pools' peaks summed) in bytes. */
-    long peakUsed() {
+    public long peakUsed() {
         return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     /** Largest heap used right after a collection, in bytes. */
-    long maxLiveAfterGc() {
+    public long maxLiveAfterGc() {
         return maxAfterGc;
     }
 

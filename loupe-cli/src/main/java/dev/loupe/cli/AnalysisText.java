@@ -1,0 +1,61 @@
+package dev.loupe.cli;
+
+import dev.loupe.store.MetricStats;
+import dev.loupe.store.RuleFinding;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The text form of the metric part of {@code loupe info}. */
+final class AnalysisText {
+    private AnalysisText() {
+    }
+
+    static void print(InfoCommand.AnalysisInfo a, PrintWriter out) {
+        out.println();
+        if (a.summary().lastRun() == null) {
+            out.println("Metrics      not analysed yet: run 'loupe analyze PROJECT'");
+            return;
+        }
+        var run = a.summary().lastRun();
+        out.printf("Metrics      %d image, %d annotation metrics; %d images analysed; last run %d %s at %s%n",
+                a.summary().imageMetrics().size(), a.summary().annotationMetrics().size(), a.summary().analysedImages(),
+                run.id(), run.status(), run.finishedAt() == null ? run.startedAt() : run.finishedAt());
+        if (a.summary().failures() > 0) {
+            out.printf("Failures     %d metric failures, e.g.%n", a.summary().failures());
+            a.summary().failureExamples().forEach(e -> out.printf("      %s%n", e));
+        }
+        outliers("Image metrics", a.imageOutliers(), out);
+        outliers("Annotation metrics", a.annotationOutliers(), out);
+        out.printf("%nFindings (issue rules; thresholds in README, override in PROJECT/rules.properties)%n");
+        for (RuleFinding f : a.findings()) {
+            if (!f.missing().isEmpty()) {
+                out.printf("  %-22s -       needs %s (not computed)%n", f.rule(), String.join(", ", f.missing()));
+                continue;
+            }
+            out.printf("  %-22s %-7d %s%n", f.rule(), f.count(), f.expression());
+            for (String e : f.examples()) {
+                out.printf("      %s%n", e);
+            }
+        }
+    }
+
+    private static void outliers(String heading, List<MetricStats> stats, PrintWriter out) {
+        if (stats.isEmpty()) {
+            return;
+        }
+        out.printf("%n%s (IQR outliers: moderate beyond 1.5 IQR, severe beyond 2.5 IQR)%n", heading);
+        out.printf("  %-36s %10s %10s %10s %9s %7s%n", "metric", "Q1", "median", "Q3", "moderate", "severe");
+        for (MetricStats m : stats) {
+            out.printf("  %-36s %10s %10s %10s %9s %7s%n", m.metricId(), num(m.q1()), num(m.median()), num(m.q3()),
+                    m.moderate() == null ? "-" : m.moderate().toString(), m.severe() == null ? "-" : m.severe().toString());
+        }
+    }
+
+    private static String num(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e6) ? String.format("%.3e", v) : String.format("%.4g", v);
+    }
+}

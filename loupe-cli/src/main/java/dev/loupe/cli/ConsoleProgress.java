@@ -1,0 +1,56 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.core.metrics.runner.RunReport;
+import java.io.PrintWriter;
+
+/**
+ * Progress of a metric run: a bar with rate and ETA redrawn in place on a terminal, or a plain
+ * line every 10% (and at most every 10 s) when the output is not a terminal (CI logs, pipes).
+ */
+final class ConsoleProgress implements ProgressListener {
+    private static final int WIDTH = 30;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private long lastDecile = -1;
+    private double lastLine;
+
+    ConsoleProgress(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void update(long scanned, long total, long analysed, double seconds) {
+        double fraction = total == 0 ? 1 : Math.min(1, (double) scanned / total);
+        double rate = seconds > 0 ? analysed / seconds : 0;
+        long remaining = total - scanned;
+        String eta = rate > 0 ? duration(remaining / rate) : "?";
+        if (terminal) {
+            int filled = (int) Math.round(fraction * WIDTH);
+            out.printf("\r[%s%s] %d/%d images  %.1f img/s  ETA %s   ", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                    scanned, total, rate, eta);
+            out.flush();
+            return;
+        }
+        long decile = (long) Math.floor(fraction * 10);
+        if (decile > lastDecile || seconds - lastLine >= 10) {
+            lastDecile = decile;
+            lastLine = seconds;
+            out.printf("analyze: %d/%d images (%.0f%%), %.1f img/s, ETA %s%n", scanned, total, fraction * 100, rate, eta);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void done(RunReport report) {
+        if (terminal) {
+            out.println();
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.loupe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.store.ProjectStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'loupe analyze' on the BCCD sample: values, resume after kill -9, metrics list and export. */
+class AnalyzeTest {
+    static final Path BCCD = CliRun.shared().resolve("data/bccd/BCCD");
+
+    @TempDir
+    Path tmp;
+
+    private Path initBccd(String name) {
+        Path project = tmp.resolve(name);
+        CliRun init = CliRun.of("init", project.toString(), "--images", BCCD.resolve("JPEGImages").toString(),
+                "--voc", BCCD.toString());
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        return project;
+    }
+
+    @Test
+    void killedAnalyzeResumesWithoutHolesOrDuplicates() throws Exception {
+        Path project = initBccd("p");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), Loupe.class.getName(),
+                "analyze", project.toString(), "--threads", "2");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                log.append(line).append('\n');
+                // Progress lines count images already committed: kill once some are, long before the end.
+                if (line.matches("analyze: (\\d+)/364 .*") && !line.startsWith("analyze: 0/") && !line.startsWith("analyze: 364/")) {
+                    p.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        p.waitFor(30, TimeUnit.SECONDS);
+        assertThat(log.toString()).as("the run was killed before it finished").doesNotContain("Analysed 364 of 364");
+        long before = coverage(project);
+        assertThat(before).as(log.toString()).isBetween(1L, 363L);
+
+        CliRun resumed = CliRun.of("analyze", project.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Analysed " + (364 - before) + " of 364 images");
+        assertThat(coverage(project)).isEqualTo(364);
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT image_id) FROM image_metrics")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(364);
+            assertThat(rs.getLong(2)).isEqualTo(364);
+        }
+        CliRun again = CliRun.of("analyze", project.toString());
+        assertThat(again.out()).contains("Analysed 0 of 364 images").contains("364 images were already done");
+    }
+
+    /** Images done for every metric of the full suite (one coverage row per image per run). */
+    private static long coverage(Path project) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(DISTINCT image_id) FROM metric_coverage")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void infoShowsOutliersAndFindingsAndExportWritesEveryMetric() throws Exception {
+        Path project = initBccd("q");
+        CliRun analyze = CliRun.of("analyze", project.toString(), "--threads", "2");
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        assertThat(analyze.out()).contains("Analysed 364 of 364 images").contains("0 failures");
+        JsonNode info = new ObjectMapper().readTree(CliRun.of("info", project.toString(), "--json").out());
+        JsonNode analysis = info.get("analysis");
+        assertThat(analysis.at("/summary/lastRun/status").asText()).isEqualTo("succeeded");
+        assertThat(analysis.at("/summary/analysedImages").asLong()).isEqualTo(364);
+        assertThat(analysis.get("imageOutliers").size()).isPositive();
+        assertThat(analysis.get("findings").size()).isPositive();
+        CliRun text = CliRun.of("info", project.toString());
+        assertThat(text.out()).contains("IQR outliers").contains("Findings");
+
+        JsonNode list = new ObjectMapper().readTree(CliRun.of("metrics", "list", "--json").out());
+        int imageMetrics = 0;
+        for (JsonNode m : list) {
+            if (m.get("scope").asText().equals("image")) {
+                imageMetrics++;
+            }
+        }
+        Path csv = tmp.resolve("images.csv");
+        CliRun export = CliRun.of("metrics", "export", project.toString(), "--scope", "image", "-o", csv.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(365);
+        assertThat(lines.get(0).split(",")).hasSize(5 + imageMetrics);
+        assertThat(lines.get(1)).startsWith("1,BloodImage_00000.jpg,");
+    }
+}

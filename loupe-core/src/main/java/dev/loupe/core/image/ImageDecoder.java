@@ -1,0 +1,155 @@
+package dev.loupe.core.image;
+
+import dev.loupe.api.PixelImage;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes image files into {@link PixelImage}s (8-bit RGB, interleaved) with ImageIO, as Pillow
+ * 9.4 would decode them, so that pixel metrics match Python references:
+ * <ul>
+ *   <li>8-bit RGB JPEG (the common case) is read straight from the raster's byte buffer (BGR, swapped
+ *       to RGB), never pixel by pixel. ImageIO's libjpeg gives the same bytes as Pillow's
+ *       libjpeg-turbo except on rare files (a few grey levels on some progressive/odd-sampled
+ *       JPEGs).</li>
+ *   <li>Grey (1, 2, 4, 8 bits) is replicated to R = G = B; low bit depths are scaled to 0..255
+ *       (v·255/(2^bits−1)), as Pillow's "L;2"/"L;4" unpackers do.</li>
+ *   <li>16-bit samples become {@code v >> 8} (the high byte). This is what Pillow does for 16-bit
+ *       RGB PNGs ("RGB;16B"); for 16-bit grey Pillow opens mode "I" and clamps to 0..255 on
+ *       conversion, which whitens almost every image: we deliberately keep the high byte there too.</li>
+ *   <li>Palette images are expanded through their colour table.</li>
+ *   <li>Alpha is dropped, not composited (the colour values are kept as stored);
+ *       {@link PixelImage#hasAlpha()} says it was there.</li>
+ *   <li>4-channel JPEGs are CMYK, taken in the Adobe (inverted) convention as Pillow always does
+ *       ("CMYK;I"); Adobe YCCK (APP14 transform 2) is first converted to CMYK with libjpeg's exact
+ *       integer tables; then Pillow's CMYK→RGB: R = clip(255 − K' − MULDIV255(C', 255 − K')) with
+ *       C' = 255 − stored C, K' = 255 − stored K (see {@link Cmyk}).</li>
+ *   <li>No colour management (embedded ICC profiles are ignored, as in Pillow), and EXIF
+ *       orientation is not applied: pixels are in stored order, the space annotation coordinates
+ *       refer to.</li>
+ * </ul>
+ * Corrupt, truncated ("Premature end of JPEG file") or unsupported files throw an IOException that
+ * names the file and the reason.
+ */
+public final class ImageDecoder {
+    private ImageDecoder() {
+    }
+
+    /** Decodes a file; the message of a failure starts with the file name. */
+    public static PixelImage decode(Path file) throws IOException {
+        return decode(Files.readAllBytes(file), file.toString());
+    }
+
+    /** Decodes a whole stream (not closed here); {@code name} is used in error messages. */
+    public static PixelImage decode(InputStream in, String name) throws IOException {
+        return decode(in.readAllBytes(), name);
+    }
+
+    /** Decodes the bytes of an image file; {@code name} is used in error messages. */
+    public static PixelImage decode(byte[] bytes, String name) throws IOException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(name + ": not a supported image format (no reader recognises its header)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                List<String> warnings = new ArrayList<>(1);
+                reader.addIIOReadWarningListener(warningCollector(warnings));
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                PixelImage image = read(reader, format);
+                for (String w : warnings) {
+                    // libjpeg reports truncation only as a warning (and pads with grey); Pillow fails.
+                    if (w.toLowerCase(Locale.ROOT).contains("premature end")) {
+                        throw new IOException(name + ": truncated image (" + w + ")");
+                    }
+                }
+                return image;
+            } catch (IOException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(name + ":")) {
+                    throw e;
+                }
+                throw new IOException(name + ": cannot decode image: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // ImageIO plugins throw unchecked exceptions on some corrupt files.
+                throw new IOException(name + ": corrupt image: " + e, e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static PixelImage read(ImageReader reader, String format) throws IOException {
+        BufferedImage image = reader.read(0);
+        ColorModel cm = image.getColorModel();
+        if (cm.getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
+            // ImageIO's own CMYK conversion differs from Pillow's: convert the raw samples ourselves.
+            return Cmyk.toPixelImage(reader.readRaster(0, null), Cmyk.adobeTransform(reader));
+        }
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] rgb = fromBgr(image);
+            if (rgb != null) {
+                return new PixelImage(image.getWidth(), image.getHeight(), rgb, 3, 8, false);
+            }
+        }
+        return RasterConversion.toPixelImage(image.getRaster(), cm);
+    }
+
+    /** The RGB bytes of a packed BGR image, or null when its layout is not the plain one. */
+    private static byte[] fromBgr(BufferedImage image) {
+        Raster raster = image.getRaster();
+        if (!(raster.getSampleModel() instanceof ComponentSampleModel sm)
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] offsets = sm.getBandOffsets();
+        if (sm.getPixelStride() != 3 || sm.getScanlineStride() != 3 * w
+                || offsets[0] != 2 || offsets[1] != 1 || offsets[2] != 0) {
+            return null;
+        }
+        DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
+        byte[] bgr = buffer.getData();
+        int n = 3 * w * h;
+        if (buffer.getOffset() != 0 || bgr.length < n) {
+            return null;
+        }
+        byte[] rgb = new byte[n];
+        for (int i = 0; i < n; i += 3) {
+            rgb[i] = bgr[i + 2];
+            rgb[i + 1] = bgr[i + 1];
+            rgb[i + 2] = bgr[i];
+        }
+        return rgb;
+    }
+
+    private static IIOReadWarningListener warningCollector(List<String> warnings) {
+        return (source, warning) -> warnings.add(warning);
+    }
+
+    /** Whether the palette of an indexed image has transparency. */
+    static boolean paletteHasAlpha(IndexColorModel icm) {
+        return icm.hasAlpha() || icm.getTransparentPixel() >= 0;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.loupe.core.metrics.annotation;
+
+import dev.loupe.api.AnnotationContext;
+import dev.loupe.api.AnnotationMetric;
+import dev.loupe.api.Direction;
+import dev.loupe.api.MetricDescriptor;
+import dev.loupe.api.ShapeKind;
+import dev.loupe.api.ValueKind;
+
+/** Mean of the R, G and B values of the object's pixels, / 255 (image.brightness inside the object). */
+public final class Brightness implements AnnotationMetric {
+    private static final MetricDescriptor DESCRIPTOR = MetricDescriptor.annotation("annotation.brightness",
+            "Object brightness", "Mean of all R, G, B values (0..255) of the object's pixels, divided by 255.",
+            ValueKind.UNIT_INTERVAL, ShapeKind.SPATIAL, Direction.NONE);
+
+    @Override
+    public MetricDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public boolean needsPixels() {
+        return true;
+    }
+
+    @Override
+    public double compute(AnnotationContext annotation) {
+        byte[] rgb = annotation.pixels().rgb();
+        long[] sum = new long[1];
+        long n = ObjectPixels.forEach(annotation.object().raster(), annotation.pixels(),
+                (x, y, i) -> sum[0] += (rgb[i] & 0xFF) + (rgb[i + 1] & 0xFF) + (rgb[i + 2] & 0xFF));
+        return n == 0 ? Double.NaN : sum[0] / (3.0 * n) / 255.0;
+    }
+}

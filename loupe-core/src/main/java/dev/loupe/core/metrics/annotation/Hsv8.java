@@ -1,0 +1,70 @@
+package dev.loupe.core.metrics.annotation;
+
+/**
+ * Encord Active's HSV colour boxes on OpenCV's 8-bit RGB→HSV conversion
+ * ({@code cv2.cvtColor(rgb, COLOR_RGB2HSV)}: H 0..179, S and V 0..255, fixed-point division tables
+ * with 12 fractional bits, round half up). Boxes, inclusive as {@code cv2.inRange}: red H 0–10 or
+ * 170–179, green 35–75, blue 90–130, all with S 50–255 and V 40–255. H may round to 180, which no
+ * box contains (as in OpenCV). Same arithmetic as the image metrics' colour fractions
+ * ({@code dev.loupe.core.metrics.image.HsvStats}, package-private there, hence this copy).
+ */
+final class Hsv8 {
+    static final int NONE = 0;
+    static final int RED = 1;
+    static final int GREEN = 2;
+    static final int BLUE = 3;
+
+    private static final int SHIFT = 12;
+    private static final int[] SDIV = new int[256];
+    private static final int[] HDIV = new int[256];
+
+    static {
+        // OpenCV color_hsv.simd.hpp RGB2HSV_b tables (saturate_cast<int> rounds to nearest).
+        for (int i = 1; i < 256; i++) {
+            SDIV[i] = (int) Math.rint((255 << SHIFT) / (1.0 * i));
+            HDIV[i] = (int) Math.rint((180 << SHIFT) / (6.0 * i));
+        }
+    }
+
+    private Hsv8() {
+    }
+
+    /** OpenCV's 8-bit (H, S, V) of an RGB pixel, packed as {@code h << 16 | s << 8 | v}. */
+    static int hsv(int r, int g, int b) {
+        int v = Math.max(r, Math.max(g, b));
+        int diff = v - Math.min(r, Math.min(g, b));
+        int s = (diff * SDIV[v] + (1 << (SHIFT - 1))) >> SHIFT;
+        int h;
+        if (v == r) {
+            h = g - b;
+        } else if (v == g) {
+            h = b - r + 2 * diff;
+        } else {
+            h = r - g + 4 * diff;
+        }
+        h = (h * HDIV[diff] + (1 << (SHIFT - 1))) >> SHIFT;
+        if (h < 0) {
+            h += 180;
+        }
+        return h << 16 | s << 8 | v;
+    }
+
+    /** Which colour box the pixel falls in: {@link #RED}, {@link #GREEN}, {@link #BLUE} or {@link #NONE}. */
+    static int box(int r, int g, int b) {
+        int hsv = hsv(r, g, b);
+        int h = hsv >> 16;
+        int s = (hsv >> 8) & 0xFF;
+        int v = hsv & 0xFF;
+        if (s < 50 || v < 40) {
+            return NONE;
+        }
+        if (h <= 10 || (h >= 170 && h <= 179)) {
+            return RED;
+        } else if (h >= 35 && h <= 75) {
+            return GREEN;
+        } else if (h >= 90 && h <= 130) {
+            return BLUE;
+        }
+        return NONE;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.loupe.core.metrics.dataset;
+
+import dev.loupe.api.DatasetMetric;
+import dev.loupe.api.Direction;
+import dev.loupe.api.MetricDescriptor;
+import dev.loupe.api.ValueKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Number of images of the dataset with exactly the same decoded pixels (same image.md5_pixels),
+ * the image itself included: 1 = unique, 2 = one exact duplicate, ... Images without a hash get no
+ * value.
+ */
+public final class DuplicateGroupSize implements DatasetMetric {
+    static final String INPUT = "image.md5_pixels";
+    private static final MetricDescriptor DESCRIPTOR = MetricDescriptor.image("image.duplicate_group_size",
+            "Exact duplicates", "Number of images whose decoded pixels have the same MD5 as this image's, itself "
+                    + "included (1 = unique).",
+            ValueKind.NON_NEGATIVE_INTEGER, Direction.LOWER_IS_BETTER);
+
+    @Override
+    public MetricDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(INPUT);
+    }
+
+    @Override
+    public Accumulator start() {
+        return new Accumulator() {
+            private final List<Long> ids = new ArrayList<>();
+            private final List<String> hashes = new ArrayList<>();
+            private final Map<String, Integer> counts = new HashMap<>();
+
+            @Override
+            public void observe(DatasetItem item, Object[] inputs) {
+                if (inputs[0] instanceof String hash && !hash.isEmpty()) {
+                    String key = hash.toLowerCase(java.util.Locale.ROOT);
+                    ids.add(item.id());
+                    hashes.add(key);
+                    counts.merge(key, 1, Integer::sum);
+                }
+            }
+
+            @Override
+            public void finish(ValueSink out) {
+                for (int i = 0; i < ids.size(); i++) {
+                    out.accept(ids.get(i), counts.get(hashes.get(i)));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,205 @@
+package dev.loupe.store;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.metrics.rules.Condition;
+import dev.loupe.core.metrics.rules.IssueRule;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Read side of the metric tables: distributions, outliers, rule findings, export. */
+final class MetricQueries {
+    private final Connection c;
+
+    MetricQueries(Connection c) {
+        this.c = c;
+    }
+
+    /** Metric ids stored for a scope, in id order. */
+    List<String> metricIds(Scope scope) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT metric_id FROM metric_columns WHERE scope = ? ORDER BY metric_id")) {
+            ps.setString(1, scopeName(scope));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Distribution and IQR outliers of every numeric metric of a scope. */
+    List<MetricStats> stats(Scope scope) {
+        String table = MetricColumns.table(scope);
+        String items = scope == Scope.IMAGE ? "images" : "annotations";
+        List<MetricStats> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT metric_id, title, outliers FROM metric_columns "
+                + "WHERE scope = ? AND kind <> 'hash' ORDER BY metric_id")) {
+            ps.setString(1, scopeName(scope));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(stats(scope, table, items, rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    private MetricStats stats(Scope scope, String table, String items, String id, String title, boolean outliers)
+            throws SQLException {
+        String col = MetricColumns.column(id);
+        String sql = "SELECT count(" + col + "), (SELECT count(*) FROM " + items + ") - count(" + col + "), min(" + col
+                + "), quantile_cont(" + col + ", 0.25), median(" + col + "), quantile_cont(" + col + ", 0.75), max(" + col
+                + "), avg(" + col + ") FROM " + table;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long n = rs.getLong(1);
+            Double q1 = (Double) rs.getObject(4);
+            Double q3 = (Double) rs.getObject(6);
+            Double lm = null;
+            Double um = null;
+            Double ls = null;
+            Double us = null;
+            Long moderate = null;
+            Long severe = null;
+            if (outliers && q1 != null) {
+                double iqr = q3 - q1;
+                lm = q1 - 1.5 * iqr;
+                um = q3 + 1.5 * iqr;
+                ls = q1 - 2.5 * iqr;
+                us = q3 + 2.5 * iqr;
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE " + col + " < ? OR " + col
+                        + " > ?), count(*) FILTER (WHERE " + col + " < ? OR " + col + " > ?) FROM " + table)) {
+                    ps.setDouble(1, lm);
+                    ps.setDouble(2, um);
+                    ps.setDouble(3, ls);
+                    ps.setDouble(4, us);
+                    try (ResultSet o = ps.executeQuery()) {
+                        o.next();
+                        severe = o.getLong(2);
+                        moderate = o.getLong(1) - severe;
+                    }
+                }
+            }
+            return new MetricStats(id, scopeName(scope), title, n, rs.getLong(2), (Double) rs.getObject(3), q1,
+                    (Double) rs.getObject(5), q3, (Double) rs.getObject(7), (Double) rs.getObject(8), lm, um, ls, us,
+                    moderate, severe);
+        }
+    }
+
+    /** What each rule flags. */
+    List<RuleFinding> findings(List<IssueRule> rules) {
+        List<RuleFinding> out = new ArrayList<>();
+        try {
+            Set<String> imageIds = new HashSet<>(metricIds(Scope.IMAGE));
+            Set<String> annotationIds = new HashSet<>(metricIds(Scope.ANNOTATION));
+            for (IssueRule r : rules) {
+                Set<String> known = r.scope() == Scope.IMAGE ? imageIds : annotationIds;
+                List<String> missing = r.conditions().stream().map(Condition::metricId).filter(m -> !known.contains(m)).toList();
+                if (!missing.isEmpty()) {
+                    out.add(new RuleFinding(r.id(), scopeName(r.scope()), r.description(), r.expression(), 0, List.of(), missing));
+                    continue;
+                }
+                out.add(finding(r));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    private RuleFinding finding(IssueRule r) throws SQLException {
+        StringBuilder where = new StringBuilder();
+        for (Condition cond : r.conditions()) {
+            where.append(where.length() == 0 ? "" : " AND ").append("m.").append(MetricColumns.column(cond.metricId()))
+                    .append(' ').append(cond.op().symbol()).append(" ?");
+        }
+        String from = r.scope() == Scope.IMAGE
+                ? "image_metrics m JOIN images i ON i.id = m.image_id"
+                : "annotation_metrics m JOIN annotations a ON a.id = m.annotation_id JOIN images i ON i.id = a.image_id "
+                  + "LEFT JOIN categories k ON k.id = a.category_id";
+        String label = r.scope() == Scope.IMAGE ? "i.path" : "i.path || ' #' || a.id || ' (' || coalesce(k.name, '?') || ')'";
+        String key = r.scope() == Scope.IMAGE ? "m.image_id" : "m.annotation_id";
+        long count;
+        List<String> examples = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + from + " WHERE " + where)) {
+            bind(ps, r);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + label + " FROM " + from + " WHERE " + where
+                + " ORDER BY " + key + " LIMIT 5")) {
+            bind(ps, r);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    examples.add(rs.getString(1));
+                }
+            }
+        }
+        return new RuleFinding(r.id(), scopeName(r.scope()), r.description(), r.expression(), count, examples, List.of());
+    }
+
+    private static void bind(PreparedStatement ps, IssueRule r) throws SQLException {
+        int i = 1;
+        for (Condition cond : r.conditions()) {
+            ps.setDouble(i++, cond.threshold());
+        }
+    }
+
+    /**
+     * Writes one row per item and one column per metric to a CSV or Parquet file, with item keys:
+     * image id, path (relative to the images folder), split, size; for annotations also the
+     * annotation id, class and box.
+     */
+    long export(Scope scope, String format, Path file) {
+        if (!format.equals("csv") && !format.equals("parquet")) {
+            throw LoupeException.badInput("export format must be csv or parquet, got " + format);
+        }
+        try {
+            StringBuilder cols = new StringBuilder();
+            for (String id : metricIds(scope)) {
+                cols.append(", m.").append(MetricColumns.column(id));
+            }
+            String select = scope == Scope.IMAGE
+                    ? "SELECT i.id AS image_id, i.path, i.split, i.width, i.height" + cols
+                      + " FROM images i LEFT JOIN image_metrics m ON m.image_id = i.id ORDER BY i.id"
+                    : "SELECT a.id AS annotation_id, a.image_id, i.path, k.name AS class, a.kind, a.x, a.y, a.w, a.h" + cols
+                      + " FROM annotations a JOIN images i ON i.id = a.image_id LEFT JOIN categories k ON k.id = a.category_id"
+                      + " LEFT JOIN annotation_metrics m ON m.annotation_id = a.id ORDER BY a.id";
+            // COPY takes no parameter for its target: the path is quoted as a SQL string literal.
+            String target = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+            try (Statement s = c.createStatement()) {
+                s.execute("COPY (" + select + ") TO " + target + " (FORMAT " + format + (format.equals("csv") ? ", HEADER" : "") + ")");
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
+                    + (scope == Scope.IMAGE ? "images" : "annotations"))) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    static String scopeName(Scope scope) {
+        return scope.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static LoupeException failure(SQLException e) {
+        return new LoupeException(LoupeException.Reason.STORE, "metric query: " + e.getMessage(), e);
+    }
+}
