@@ -47,6 +47,16 @@ public interface ObjectView {
     double iou(ObjectView other);
 
     /**
+     * A value derived from this object, computed on first use and kept for the other metrics of
+     * this object (e.g. one pass over its pixels shared by several metrics). Keys are global: name
+     * exactly what is computed. An object belongs to one thread at a time. The default computes
+     * every time (no cache).
+     */
+    default <T> T derived(String key, java.util.function.Function<ObjectView, T> compute) {
+        return compute.apply(this);
+    }
+
+    /**
      * The pixels of an object: a window of the image and, inside it, which pixels belong.
      *
      * @param x0     left column of the window

@@ -25,10 +25,7 @@ public final class Brightness implements AnnotationMetric {
 
     @Override
     public double compute(AnnotationContext annotation) {
-        byte[] rgb = annotation.pixels().rgb();
-        long[] sum = new long[1];
-        long n = ObjectPixels.forEach(annotation.object().raster(), annotation.pixels(),
-                (x, y, i) -> sum[0] += (rgb[i] & 0xFF) + (rgb[i + 1] & 0xFF) + (rgb[i + 2] & 0xFF));
-        return n == 0 ? Double.NaN : sum[0] / (3.0 * n) / 255.0;
+        ObjectPixelStats s = ObjectPixelStats.of(annotation);
+        return s.pixels() == 0 ? Double.NaN : s.sum() / (3.0 * s.pixels()) / 255.0;
     }
 }

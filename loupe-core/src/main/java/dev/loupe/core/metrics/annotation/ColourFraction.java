@@ -32,13 +32,11 @@ abstract class ColourFraction implements AnnotationMetric {
 
     @Override
     public final double compute(AnnotationContext annotation) {
-        byte[] rgb = annotation.pixels().rgb();
-        long[] hits = new long[1];
-        long n = ObjectPixels.forEach(annotation.object().raster(), annotation.pixels(), (x, y, i) -> {
-            if (Hsv8.box(rgb[i] & 0xFF, rgb[i + 1] & 0xFF, rgb[i + 2] & 0xFF) == box) {
-                hits[0]++;
-            }
-        });
-        return n == 0 ? Double.NaN : (double) hits[0] / n;
+        ObjectPixelStats s = ObjectPixelStats.of(annotation);
+        if (s.pixels() == 0) {
+            return Double.NaN;
+        }
+        long hits = box == Hsv8.RED ? s.red() : box == Hsv8.GREEN ? s.green() : s.blue();
+        return (double) hits / s.pixels();
     }
 }

@@ -26,20 +26,12 @@ public final class Contrast implements AnnotationMetric {
 
     @Override
     public double compute(AnnotationContext annotation) {
-        byte[] rgb = annotation.pixels().rgb();
-        long[] s = new long[2];
-        long n = ObjectPixels.forEach(annotation.object().raster(), annotation.pixels(), (x, y, i) -> {
-            for (int c = 0; c < 3; c++) {
-                int v = rgb[i + c] & 0xFF;
-                s[0] += v;
-                s[1] += v * v;
-            }
-        });
-        if (n == 0) {
+        ObjectPixelStats s = ObjectPixelStats.of(annotation);
+        if (s.pixels() == 0) {
             return Double.NaN;
         }
-        double count = 3.0 * n;
-        double mean = s[0] / count;
-        return Math.sqrt(Math.max(0, s[1] / count - mean * mean)) / 255.0;
+        double count = 3.0 * s.pixels();
+        double mean = s.sum() / count;
+        return Math.sqrt(Math.max(0, s.sumSq() / count - mean * mean)) / 255.0;
     }
 }

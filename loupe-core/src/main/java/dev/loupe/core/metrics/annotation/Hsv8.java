@@ -51,13 +51,17 @@ final class Hsv8 {
 
     /** Which colour box the pixel falls in: {@link #RED}, {@link #GREEN}, {@link #BLUE} or {@link #NONE}. */
     static int box(int r, int g, int b) {
-        int hsv = hsv(r, g, b);
-        int h = hsv >> 16;
-        int s = (hsv >> 8) & 0xFF;
-        int v = hsv & 0xFF;
-        if (s < 50 || v < 40) {
+        int v = Math.max(r, Math.max(g, b));
+        if (v < 40) {
             return NONE;
         }
+        int diff = v - Math.min(r, Math.min(g, b));
+        int s = (diff * SDIV[v] + (1 << (SHIFT - 1))) >> SHIFT;
+        if (s < 50) {
+            return NONE;
+        }
+        int hsv = hsv(r, g, b);
+        int h = hsv >> 16;
         if (h <= 10 || (h >= 170 && h <= 179)) {
             return RED;
         } else if (h >= 35 && h <= 75) {

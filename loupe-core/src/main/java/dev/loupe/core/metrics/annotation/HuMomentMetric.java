@@ -32,7 +32,7 @@ abstract class HuMomentMetric implements AnnotationMetric {
 
     @Override
     public final double compute(AnnotationContext annotation) {
-        HuMoments hu = HuMoments.of(annotation.object().raster());
+        HuMoments hu = annotation.object().derived("object.hu.moments", o -> HuMoments.of(o.raster()));
         return hu == null ? Double.NaN : hu.signedLog10(k);
     }
 }

@@ -32,29 +32,13 @@ public final class Sharpness implements AnnotationMetric {
 
     @Override
     public double compute(AnnotationContext annotation) {
-        PixelImage img = annotation.pixels();
-        byte[] rgb = img.rgb();
-        int w = img.width();
-        int h = img.height();
-        long[] s = new long[2];
-        long n = ObjectPixels.forEach(annotation.object().raster(), img, (x, y, i) -> {
-            int left = 3 * (y * w + reflect101(x - 1, w));
-            int right = 3 * (y * w + reflect101(x + 1, w));
-            int up = 3 * (reflect101(y - 1, h) * w + x);
-            int down = 3 * (reflect101(y + 1, h) * w + x);
-            for (int c = 0; c < 3; c++) {
-                int l = (rgb[left + c] & 0xFF) + (rgb[right + c] & 0xFF) + (rgb[up + c] & 0xFF)
-                        + (rgb[down + c] & 0xFF) - 4 * (rgb[i + c] & 0xFF);
-                s[0] += l;
-                s[1] += (long) l * l;
-            }
-        });
-        if (n == 0) {
+        ObjectPixelStats s = ObjectPixelStats.of(annotation);
+        if (s.pixels() == 0) {
             return Double.NaN;
         }
-        double count = 3.0 * n;
-        double mean = s[0] / count;
-        return Math.max(0, s[1] / count - mean * mean);
+        double count = 3.0 * s.pixels();
+        double mean = s.lapSum() / count;
+        return Math.max(0, s.lapSumSq() / count - mean * mean);
     }
 
     /** OpenCV BORDER_REFLECT_101 for an index at most one outside [0, n): −1 → 1, n → n−2; a 1-wide side reads itself. */

@@ -39,6 +39,7 @@ public final class GeometryObject implements ObjectView {
     private final int imageWidth;
     private final int imageHeight;
     private Raster raster;
+    private java.util.Map<String, Object> derived;
     private int pixelCount = -1;
 
     /**
@@ -150,6 +151,20 @@ public final class GeometryObject implements ObjectView {
             raster = computeRaster();
         }
         return raster;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Function<ObjectView, T> compute) {
+        if (derived == null) {
+            derived = new java.util.HashMap<>(4);
+        }
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            derived.put(key, v);
+        }
+        return (T) v;
     }
 
     /** Number of pixels of {@link #raster()}, computed once. */

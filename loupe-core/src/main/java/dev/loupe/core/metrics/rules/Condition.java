@@ -45,6 +45,6 @@ public record Condition(String metricId, Op op, double threshold) {
 
     @Override
     public String toString() {
-        return metricId + " " + op.symbol() + " " + threshold;
+        return metricId + " " + op.symbol() + " " + java.math.BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
     }
 }

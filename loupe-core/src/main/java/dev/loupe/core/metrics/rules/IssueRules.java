@@ -22,7 +22,10 @@ import java.util.Properties;
  * the 99th percentile of perceived brightness is below 0.32; too bright when 1 − its 5th
  * percentile is below 0.05 (5th percentile above 0.95); low information when entropy is below 3
  * bits; odd aspect ratio when min(w/h, h/w) is below 0.35; blurry when CleanVision's blur score is
- * below 0.29; grayscale when the source has one channel.
+ * below 0.29; grayscale when the source has one channel. Near duplicates: pHash Hamming distance
+ * at most 8 of 64 bits (CleanVision requires equality, which misses re-encoded or slightly edited
+ * copies: on the shared data, distinct BCCD smears are 14–22 bits from their nearest neighbour,
+ * while video frames five apart are 2–10 bits apart).
  */
 public final class IssueRules {
     public static final String FILE = "rules.properties";
@@ -42,7 +45,7 @@ public final class IssueRules {
             rule("exact_duplicate", Scope.IMAGE, "exact duplicate: another image has the same pixels",
                     "image.duplicate_group_size", Condition.Op.GT, 1),
             rule("near_duplicate", Scope.IMAGE, "near duplicate: another image's perceptual hash is within this Hamming distance",
-                    "image.near_duplicate_distance", Condition.Op.LE, 4),
+                    "image.near_duplicate_distance", Condition.Op.LE, 8),
             rule("duplicate_annotation", Scope.ANNOTATION, "duplicate annotation: overlaps another box of the same class with IoU >= 0.6",
                     "annotation.duplicate_overlap", Condition.Op.GE, 0.6),
             rule("tiny_object", Scope.ANNOTATION, "tiny object: under 1/10000 of the image area",
