@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code loupe quickstart}: the main job on the sample dataset (BCCD, Pascal VOC). Creates the
- * sample project once, then shows what Loupe found in it. Later stages (analyze, serve) join here
- * as they land.
+ * sample project once, analyses it (a no-op when already done: runs resume), then shows what Loupe
+ * found in it. The web app joins here when it lands.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project and show its summary.")
+        description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project, analyse it and show its summary.")
 final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "the sample's VOC folder (default: ../shared/data/bccd/BCCD beside the Loupe checkout)")
@@ -39,6 +39,10 @@ final class QuickstartCommand implements Callable<Integer> {
             }
         } else {
             spec.commandLine().getOut().printf("Using the existing project %s (delete it to import again)%n", project);
+        }
+        int rc = root.execute("analyze", project.toString());
+        if (rc != 0) {
+            return rc;
         }
         spec.commandLine().getOut().println();
         return root.execute("info", project.toString());
