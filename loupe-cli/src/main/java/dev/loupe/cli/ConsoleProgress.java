@@ -6,7 +6,8 @@ import java.io.PrintWriter;
 
 /**
  * Progress of a metric run: a bar with rate and ETA redrawn in place on a terminal, or a plain
- * line every 10% (and at most every 10 s) when the output is not a terminal (CI logs, pipes).
+ * line every 10% (and at least every 10 s) when the output is not a terminal (CI logs, pipes).
+ * "saved" counts images whose results are committed: what a killed run keeps.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int WIDTH = 30;
@@ -21,7 +22,7 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void update(long scanned, long total, long analysed, double seconds) {
+    public void update(long scanned, long total, long analysed, long saved, double seconds) {
         double fraction = total == 0 ? 1 : Math.min(1, (double) scanned / total);
         double rate = seconds > 0 ? analysed / seconds : 0;
         long remaining = total - scanned;
@@ -37,7 +38,8 @@ final class ConsoleProgress implements ProgressListener {
         if (decile > lastDecile || seconds - lastLine >= 10) {
             lastDecile = decile;
             lastLine = seconds;
-            out.printf("analyze: %d/%d images (%.0f%%), %.1f img/s, ETA %s%n", scanned, total, fraction * 100, rate, eta);
+            out.printf("analyze: %d/%d images (%.0f%%), %d saved, %.1f img/s, ETA %s%n", scanned, total, fraction * 100,
+                    saved, rate, eta);
             out.flush();
         }
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** 'loupe analyze' on the BCCD sample: values, resume after kill -9, metrics list and export. */
 class AnalyzeTest {
+    static final java.util.regex.Pattern SAVED = java.util.regex.Pattern.compile("analyze: \\d+/364 .*, (\\d+) saved");
     static final Path BCCD = CliRun.shared().resolve("data/bccd/BCCD");
 
     @TempDir
@@ -45,8 +46,9 @@ class AnalyzeTest {
             String line;
             while ((line = r.readLine()) != null) {
                 log.append(line).append('\n');
-                // Progress lines count images already committed: kill once some are, long before the end.
-                if (line.matches("analyze: (\\d+)/364 .*") && !line.startsWith("analyze: 0/") && !line.startsWith("analyze: 364/")) {
+                // Kill once some images are saved (committed), long before the end.
+                java.util.regex.Matcher m = SAVED.matcher(line);
+                if (m.find() && Long.parseLong(m.group(1)) > 0 && !line.startsWith("analyze: 364/")) {
                     p.destroyForcibly();
                     break;
                 }

@@ -29,8 +29,7 @@ final class PerceptualHashes {
      * rows), the top-left 8×8 compared with its median (mean of the two middle values).
      */
     static String phash(PixelImage image) {
-        byte[] px = PillowResample.resize(PillowGrey.full(image), image.width(), image.height(), 1,
-                PHASH_SIDE, PHASH_SIDE, PillowResample.Filter.LANCZOS);
+        byte[] px = PillowThumbnails.of(image).phash();
         // Along axis 0 (down the columns), keeping only the 8 lowest frequencies.
         double[][] cols = new double[SIZE][PHASH_SIDE];
         for (int k = 0; k < SIZE; k++) {
@@ -64,8 +63,7 @@ final class PerceptualHashes {
 
     /** dHash: grey resized to 9×8; bit (r, c) = pixel (r, c + 1) > pixel (r, c). */
     static String dhash(PixelImage image) {
-        byte[] px = PillowResample.resize(PillowGrey.full(image), image.width(), image.height(), 1,
-                SIZE + 1, SIZE, PillowResample.Filter.LANCZOS);
+        byte[] px = PillowThumbnails.of(image).dhash();
         long bits = 0;
         for (int r = 0; r < SIZE; r++) {
             for (int c = 0; c < SIZE; c++) {

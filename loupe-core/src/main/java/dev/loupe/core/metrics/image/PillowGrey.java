@@ -7,7 +7,7 @@ import dev.loupe.api.PixelImage;
  * {@code convert("L")} (L = (19595·R + 38470·G + 7471·B + 2^15) >> 16, Pillow's ITU-R 601-2 luma
  * in 16-bit fixed point; differs from OpenCV's grey by rounding) and CleanVision's small grey image
  * (RGB resized with Pillow's default BICUBIC so that the longest side is at most 64, then
- * converted to L).
+ * converted to L; made by {@link PillowThumbnails} in the same pass as the hashes' resizes).
  */
 final class PillowGrey {
     /** Longest side of CleanVision's resized image ({@code MAX_RESOLUTION_FOR_BLURRY_DETECTION}). */
@@ -25,7 +25,7 @@ final class PillowGrey {
     }
 
     static Grey cleanVision(PixelImage image) {
-        return image.derived("grey.pillow.cleanvision64", PillowGrey::computeCleanVision);
+        return PillowThumbnails.of(image).cleanVision();
     }
 
     static byte[] toL(byte[] rgb) {
@@ -35,19 +35,5 @@ final class PillowGrey {
                     + 0x8000) >> 16);
         }
         return out;
-    }
-
-    private static Grey computeCleanVision(PixelImage image) {
-        int w = image.width();
-        int h = image.height();
-        int longest = Math.max(w, h);
-        if (longest <= CLEANVISION_SIDE) {
-            return new Grey(w, h, full(image));
-        }
-        // ratio = longest / 64 is exact in binary, so Python's w // ratio is floor(64·w / longest).
-        int ow = Math.max((int) ((long) CLEANVISION_SIDE * w / longest), 1);
-        int oh = Math.max((int) ((long) CLEANVISION_SIDE * h / longest), 1);
-        byte[] small = PillowResample.resize(image.rgb(), w, h, 3, ow, oh, PillowResample.Filter.BICUBIC);
-        return new Grey(ow, oh, toL(small));
     }
 }

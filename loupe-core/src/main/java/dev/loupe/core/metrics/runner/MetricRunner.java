@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +80,8 @@ public final class MetricRunner {
         BlockingQueue<ImageResult> results = new ArrayBlockingQueue<>(4 * BATCH);
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         AtomicLong written = new AtomicLong();
+        AtomicLong analysed = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
         Thread writer = new Thread(() -> writeLoop(runId, results, writerFailure, written), "loupe-metric-writer");
         writer.start();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -86,11 +89,17 @@ public final class MetricRunner {
             t.setDaemon(true);
             return t;
         });
+        // Progress from its own thread, so that it moves while the reader waits for free workers.
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "loupe-metric-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> progress.update(skipped.get() + analysed.get(), total, analysed.get(),
+                written.get(), (System.nanoTime() - start) / 1e9), 0, 250, TimeUnit.MILLISECONDS);
         Semaphore inFlight = new Semaphore(4 * threads);
         AtomicReference<Throwable> workerFailure = new AtomicReference<>();
-        long scanned = 0;
         long submitted = 0;
-        long lastReport = 0;
         try {
             long after = 0;
             while (true) {
@@ -99,14 +108,16 @@ public final class MetricRunner {
                     break;
                 }
                 after = chunk.lastImageId();
-                scanned += chunk.scanned() - chunk.work().size();
+                skipped.addAndGet(chunk.scanned() - chunk.work().size());
                 for (ImageWork work : chunk.work()) {
                     inFlight.acquire();
                     rethrow(workerFailure.get());
                     rethrow(writerFailure.get());
                     pool.execute(() -> {
                         try {
-                            results.put(analyzer.analyze(work));
+                            ImageResult r = analyzer.analyze(work);
+                            analysed.incrementAndGet();
+                            results.put(r);
                         } catch (Throwable t) {
                             workerFailure.compareAndSet(null, t);
                         } finally {
@@ -114,12 +125,6 @@ public final class MetricRunner {
                         }
                     });
                     submitted++;
-                    long now = System.nanoTime();
-                    if (now - lastReport > 200_000_000L) {
-                        lastReport = now;
-                        long done = written.get();
-                        progress.update(scanned + done, total, done, (now - start) / 1e9);
-                    }
                 }
             }
         } finally {
@@ -127,10 +132,12 @@ public final class MetricRunner {
             pool.awaitTermination(1, TimeUnit.DAYS);
             results.put(POISON);
             writer.join();
+            ticker.shutdownNow();
+            ticker.awaitTermination(1, TimeUnit.MINUTES);
         }
         rethrow(workerFailure.get());
         rethrow(writerFailure.get());
-        progress.update(scanned + written.get(), total, written.get(), (System.nanoTime() - start) / 1e9);
+        progress.update(skipped.get() + written.get(), total, written.get(), written.get(), (System.nanoTime() - start) / 1e9);
         if (written.get() != submitted) {
             throw new IllegalStateException("wrote " + written.get() + " of " + submitted + " images");
         }
