@@ -7,18 +7,21 @@ import java.util.Arrays;
  * The 1st, 5th and 99th percentiles (numpy's default "linear" method) of CleanVision's per-pixel
  * perceived brightness sqrt(0.241·R² + 0.691·G² + 0.068·B²)/255, found exactly without sorting
  * every pixel: the values are ordered by the integer key 241·R² + 691·G² + 68·B² (keys that differ
- * differ by ≥ 1e-3 in the sum, far above rounding), one pass counts keys in 2^14-wide buckets (a table that fits the L1 cache), a
- * second pass collects the few buckets that hold the wanted ranks and sorts only those.
+ * differ by ≥ 1e-3 in the sum, far above rounding), {@link RgbPass} counts keys in 2^14-wide
+ * buckets (a table that fits the L1 cache), a second pass collects the few buckets that hold the
+ * wanted ranks and sorts only those.
  *
  * @param p1  1st percentile, in [0, 1]
  * @param p5  5th percentile
  * @param p99 99th percentile
  */
 record BrightnessPercentiles(double p1, double p5, double p99) {
-    private static final int BUCKET_SHIFT = 14;
-    private static final int[] KR = new int[256];
-    private static final int[] KG = new int[256];
-    private static final int[] KB = new int[256];
+    static final int BUCKET_SHIFT = 14;
+    /** Number of key buckets. */
+    static final int BUCKETS = ((255 * 255 * 1000) >> BUCKET_SHIFT) + 1;
+    static final int[] KR = new int[256];
+    static final int[] KG = new int[256];
+    static final int[] KB = new int[256];
 
     static {
         for (int v = 0; v < 256; v++) {
@@ -50,10 +53,7 @@ record BrightnessPercentiles(double p1, double p5, double p99) {
             ranks[2 * q + 1] = Math.min(lo + 1, n - 1);
             gammas[q] = index - lo;
         }
-        int[] counts = new int[((255 * 255 * 1000) >> BUCKET_SHIFT) + 1];
-        for (int i = 0; i < rgb.length; i += 3) {
-            counts[(KR[rgb[i] & 0xFF] + KG[rgb[i + 1] & 0xFF] + KB[rgb[i + 2] & 0xFF]) >>> BUCKET_SHIFT]++;
-        }
+        int[] counts = RgbPass.of(image).keyCounts();
         // For each wanted rank: its bucket and the number of values in earlier buckets.
         int[] bucketOf = new int[6];
         long[] before = new long[6];
@@ -70,7 +70,7 @@ record BrightnessPercentiles(double p1, double p5, double p99) {
             cumulative = end;
         }
         // Slots for the distinct target buckets; entries are key << 24 | rgb, sorted by key.
-        int[] slotOfBucket = counts;
+        int[] slotOfBucket = new int[BUCKETS];
         long[][] members = new long[6][];
         int[] filled = new int[6];
         int slots = 0;
@@ -90,7 +90,6 @@ record BrightnessPercentiles(double p1, double p5, double p99) {
             }
             slotOfRank[k] = slot;
         }
-        Arrays.fill(slotOfBucket, 0);
         for (int k = 0; k < 6; k++) {
             slotOfBucket[bucketOf[k]] = slotOfRank[k] + 1;
         }

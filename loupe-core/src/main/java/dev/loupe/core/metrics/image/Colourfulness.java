@@ -10,7 +10,8 @@ import dev.loupe.api.ValueKind;
 /**
  * Hasler and Süsstrunk's colourfulness on 0..255 values: with rg = R − G and yb = (R + G)/2 − B per
  * pixel, sqrt(σrg² + σyb²) + 0.3·sqrt(μrg² + μyb²) (population standard deviations and means over
- * the pixels); 0 for any grey image. Exact integer sums (yb is summed doubled).
+ * the pixels); 0 for any grey image. Exact integer sums (yb is summed doubled), from the channel
+ * histogram and the cross-channel sums of {@link RgbPass}.
  */
 public final class Colourfulness implements ImageMetric {
     private static final MetricDescriptor DESCRIPTOR = MetricDescriptor.image("image.colourfulness", "Colourfulness",
@@ -25,34 +26,19 @@ public final class Colourfulness implements ImageMetric {
     @Override
     public double compute(ImageContext image) {
         PixelImage px = image.pixels();
-        byte[] rgb = px.rgb();
-        long sRg = 0;
-        long sRg2 = 0;
-        long sYb = 0;
-        long sYb2 = 0;
-        // int partial sums over chunks of 2048 pixels (exact: |rg|² ≤ 255², |2yb|² ≤ 510²).
-        for (int from = 0; from < rgb.length; from += 3 * 2048) {
-            int to = Math.min(rgb.length, from + 3 * 2048);
-            int rgS = 0;
-            int rgQ = 0;
-            int ybS = 0;
-            int ybQ = 0;
-            for (int i = from; i < to; i += 3) {
-                int r = rgb[i] & 0xFF;
-                int g = rgb[i + 1] & 0xFF;
-                int b = rgb[i + 2] & 0xFF;
-                int rg = r - g;
-                int yb2 = r + g - 2 * b;
-                rgS += rg;
-                rgQ += rg * rg;
-                ybS += yb2;
-                ybQ += yb2 * yb2;
-            }
-            sRg += rgS;
-            sRg2 += rgQ;
-            sYb += ybS;
-            sYb2 += ybQ & 0xFFFFFFFFL;
-        }
+        RgbPass pass = RgbPass.of(px);
+        ChannelHistogram hist = pass.histogram();
+        long r = hist.sum(0);
+        long g = hist.sum(256);
+        long b = hist.sum(512);
+        long rr = hist.sumOfSquares(0);
+        long gg = hist.sumOfSquares(256);
+        long bb = hist.sumOfSquares(512);
+        // Σ(R − G), Σ(R − G)², Σ(R + G − 2B), Σ(R + G − 2B)², expanded into the exact channel sums.
+        long sRg = r - g;
+        long sRg2 = rr + gg - 2 * pass.sumRG();
+        long sYb = r + g - 2 * b;
+        long sYb2 = rr + gg + 4 * bb + 2 * pass.sumRG() - 4 * pass.sumRB() - 4 * pass.sumGB();
         double n = (double) px.width() * px.height();
         double mRg = sRg / n;
         double mYb = sYb / n / 2;

@@ -6,7 +6,8 @@ import dev.loupe.api.PixelImage;
  * Sum and sum of squares of the 3x3 Laplacian [0 1 0; 1 −4 1; 0 1 0] of an interleaved 8-bit
  * image, each channel filtered on its own with OpenCV's default border (reflect-101: row −1 reads
  * row 1; a 1-pixel side reads itself), as {@code cv2.Laplacian(img, cv2.CV_64F)} computes it. All
- * arithmetic is exact (integers).
+ * arithmetic is exact (integers). For the RGB channels and for OpenCV's 8-bit grey (the grey values
+ * are computed for three rolling rows, never as a full plane).
  *
  * @param count number of values (width × height × channels)
  * @param sum   sum of the Laplacian values
@@ -14,58 +15,101 @@ import dev.loupe.api.PixelImage;
  */
 record LaplacianMoments(long count, long sum, long sumSq) {
     static LaplacianMoments rgb(PixelImage image) {
-        return image.derived("laplacian3.moments.rgb",
-                img -> compute(img.rgb(), img.width(), img.height(), 3));
+        return image.derived("laplacian3.moments.rgb", img -> compute(img.rgb(), img.width(), img.height(), false));
     }
 
+    /** Of the grey plane {@link PixelImage#grey()} describes (OpenCV 4's BGR2GRAY rounding). */
     static LaplacianMoments grey(PixelImage image) {
-        return image.derived("laplacian3.moments.grey.opencv",
-                img -> compute(img.grey(), img.width(), img.height(), 1));
+        return image.derived("laplacian3.moments.grey.opencv", img -> compute(img.rgb(), img.width(), img.height(), true));
+    }
+
+    /**
+     * The moments of the RGB channels, or of the grey values computed row by row: each row is
+     * widened (or converted to grey) once into an int buffer padded with the reflect-101 border
+     * columns, three rolling buffers, so that the Laplacian loop reads plain int arrays at constant
+     * offsets without border branches.
+     */
+    static LaplacianMoments compute(byte[] rgb, int w, int h, boolean grey) {
+        int cn = grey ? 1 : 3;
+        int n = w * cn;
+        int len = n + 2 * cn;
+        int[] b0 = new int[len];
+        int[] b1 = new int[len];
+        int[] b2 = new int[len];
+        fill(rgb, 0, w, grey, b1);
+        int[] up;
+        int[] cur = b1;
+        int[] down;
+        if (h > 1) {
+            fill(rgb, 1, w, grey, b2);
+            up = b2;
+            down = b2;
+        } else {
+            up = b1;
+            down = b1;
+        }
+        long sum = 0;
+        long sumSq = 0;
+        for (int y = 0; y < h; y++) {
+            // Chunks of at most 4096 values keep the int sum of squares (each ≤ 1020²) below 2^32.
+            for (int from = 0; from < n; from += 4096) {
+                int to = Math.min(n, from + 4096);
+                int s = 0;
+                int q = 0;
+                for (int i = from; i < to; i++) {
+                    int l = cur[i] + cur[i + 2 * cn] + up[i + cn] + down[i + cn] - 4 * cur[i + cn];
+                    s += l;
+                    q += l * l;
+                }
+                sum += s;
+                sumSq += q & 0xFFFFFFFFL;
+            }
+            if (y + 1 < h) {
+                int next = reflect101(y + 2, h);
+                int[] nextDown;
+                if (next == y) {
+                    nextDown = cur;
+                } else {
+                    nextDown = b0 != cur && b0 != down ? b0 : b1 != cur && b1 != down ? b1 : b2;
+                    fill(rgb, next, w, grey, nextDown);
+                }
+                up = cur;
+                cur = down;
+                down = nextDown;
+            }
+        }
+        return new LaplacianMoments((long) w * h * cn, sum, sumSq);
+    }
+
+    /** Row y, widened or as OpenCV 4 grey, into buf[cn, cn + w·cn), with the reflect-101 pads. */
+    private static void fill(byte[] rgb, int y, int w, boolean grey, int[] buf) {
+        int off = 3 * w * y;
+        int cn;
+        if (grey) {
+            cn = 1;
+            for (int x = 0, j = off; x < w; x++, j += 3) {
+                buf[1 + x] = ((rgb[j] & 0xFF) * 9798 + (rgb[j + 1] & 0xFF) * 19235 + (rgb[j + 2] & 0xFF) * 3735
+                        + 16384) >> 15;
+            }
+        } else {
+            cn = 3;
+            int n = 3 * w;
+            for (int i = 0; i < n; i++) {
+                buf[3 + i] = rgb[off + i] & 0xFF;
+            }
+        }
+        int left = reflect101(-1, w);
+        int right = reflect101(w, w);
+        for (int c = 0; c < cn; c++) {
+            buf[c] = buf[cn + left * cn + c];
+            buf[cn + w * cn + c] = buf[cn + right * cn + c];
+        }
     }
 
     /** Population variance of the values (numpy's {@code var()}). */
     double variance() {
         double mean = (double) sum / count;
         return Math.max(0, (double) sumSq / count - mean * mean);
-    }
-
-    static LaplacianMoments compute(byte[] px, int w, int h, int cn) {
-        long sum = 0;
-        long sumSq = 0;
-        int stride = w * cn;
-        for (int y = 0; y < h; y++) {
-            int row = y * stride;
-            int up = reflect101(y - 1, h) * stride - row;
-            int down = reflect101(y + 1, h) * stride - row;
-            // Interior columns: the horizontal neighbours are the plain ±cn bytes. Chunks of at most
-            // 2048 values keep the int sum of squares (each ≤ 1020²) from overflowing.
-            int end = row + stride - cn;
-            for (int from = row + cn; from < end; from += 2048) {
-                int to = Math.min(end, from + 2048);
-                int s = 0;
-                int sq = 0;
-                for (int i = from; i < to; i++) {
-                    int l = (px[i - cn] & 0xFF) + (px[i + cn] & 0xFF) + (px[i + up] & 0xFF) + (px[i + down] & 0xFF)
-                            - 4 * (px[i] & 0xFF);
-                    s += l;
-                    sq += l * l;
-                }
-                sum += s;
-                sumSq += sq & 0xFFFFFFFFL;
-            }
-            for (int x = 0; x < w; x += Math.max(1, w - 1)) {
-                int left = reflect101(x - 1, w) * cn;
-                int right = reflect101(x + 1, w) * cn;
-                for (int c = 0; c < cn; c++) {
-                    int i = row + x * cn + c;
-                    int l = (px[row + left + c] & 0xFF) + (px[row + right + c] & 0xFF)
-                            + (px[i + up] & 0xFF) + (px[i + down] & 0xFF) - 4 * (px[i] & 0xFF);
-                    sum += l;
-                    sumSq += l * l;
-                }
-            }
-        }
-        return new LaplacianMoments((long) w * h * cn, sum, sumSq);
     }
 
     /** OpenCV BORDER_REFLECT_101 for an index at most one outside [0, n). */

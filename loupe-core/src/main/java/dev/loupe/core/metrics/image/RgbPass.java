@@ -1,0 +1,129 @@
+package dev.loupe.core.metrics.image;
+
+import dev.loupe.api.PixelImage;
+
+/**
+ * One pass over an image's interleaved RGB bytes computing what the colour and brightness metrics
+ * read, so that each pixel's R, G and B are loaded once: the 768-bin channel histogram, the
+ * cross-channel sums ΣR·G, ΣR·B, ΣG·B (colourfulness), the OpenCV HSV boxes and saturation sum,
+ * and the perceived-brightness key buckets. Shared through {@link PixelImage#derived}; every
+ * result is an exact integer.
+ *
+ * @param histogram     the channel histogram
+ * @param sumRG         Σ R·G over all pixels
+ * @param sumRB         Σ R·B
+ * @param sumGB         Σ G·B
+ * @param hsv           the HSV box counts and saturation sum
+ * @param keyCounts     pixel counts per perceived-brightness key bucket (see
+ *                      {@link BrightnessPercentiles}; do not modify)
+ */
+record RgbPass(ChannelHistogram histogram, long sumRG, long sumRB, long sumGB, HsvStats hsv, int[] keyCounts) {
+    private static final String KEY = "rgb.pass.hist768.cross.hsv8.pbkeys";
+    /** Pixels per inner chunk: keeps the int partial sums exact (255² · 2^14 < 2^31). */
+    private static final int CHUNK = 1 << 14;
+    /** HSV box increments by hue (0..179; 180..255 in no box): 1 red, 2^21 green, 2^42 blue. */
+    private static final long[] BOX = new long[256];
+    private static final int GREEN_SHIFT = 21;
+    private static final int BLUE_SHIFT = 42;
+    private static final long FIELD = (1L << 21) - 1;
+
+    static {
+        for (int hue = 0; hue < 180; hue++) {
+            if (hue <= 10 || hue >= 170) {
+                BOX[hue] = 1;
+            } else if (hue >= 35 && hue <= 75) {
+                BOX[hue] = 1L << GREEN_SHIFT;
+            } else if (hue >= 90 && hue <= 130) {
+                BOX[hue] = 1L << BLUE_SHIFT;
+            }
+        }
+    }
+
+    static RgbPass of(PixelImage image) {
+        return image.derived(KEY, RgbPass::compute);
+    }
+
+    /** Running totals of a pass. */
+    private static final class Totals {
+        long rg;
+        long rb;
+        long gb;
+        long saturation;
+        long red;
+        long green;
+        long blue;
+    }
+
+    private static RgbPass compute(PixelImage image) {
+        byte[] rgb = image.rgb();
+        int w = image.width();
+        int h = image.height();
+        int[] bins = new int[768];
+        int[] keyCounts = new int[BrightnessPercentiles.BUCKETS];
+        Totals t = new Totals();
+        for (int y = 0; y < h; y++) {
+            pixelRow(rgb, 3 * w * y, w, bins, keyCounts, t);
+        }
+        long pixels = (long) w * h;
+        return new RgbPass(new ChannelHistogram(bins, pixels), t.rg, t.rb, t.gb,
+                new HsvStats(t.red, t.green, t.blue, t.saturation, pixels), keyCounts);
+    }
+
+    /** Per-pixel statistics of one row. */
+    private static void pixelRow(byte[] rgb, int off, int w, int[] bins, int[] keyCounts, Totals t) {
+        int[] kr = BrightnessPercentiles.KR;
+        int[] kg = BrightnessPercentiles.KG;
+        int[] kb = BrightnessPercentiles.KB;
+        int[] sdiv = HsvStats.SDIV;
+        int[] hdiv = HsvStats.HDIV;
+        long[] box = BOX;
+        int shift = BrightnessPercentiles.BUCKET_SHIFT;
+        for (int x0 = 0; x0 < w; x0 += CHUNK) {
+            int x1 = Math.min(w, x0 + CHUNK);
+            int rg = 0;
+            int rb = 0;
+            int gb = 0;
+            int sat = 0;
+            long boxes = 0;
+            for (int x = x0, j = off + 3 * x0; x < x1; x++, j += 3) {
+                int r = rgb[j] & 0xFF;
+                int g = rgb[j + 1] & 0xFF;
+                int b = rgb[j + 2] & 0xFF;
+                bins[r]++;
+                bins[256 + g]++;
+                bins[512 + b]++;
+                rg += r * g;
+                rb += r * b;
+                gb += g * b;
+                keyCounts[(kr[r] + kg[g] + kb[b]) >>> shift]++;
+                // OpenCV RGB2HSV_b, as HsvStats documents it (the hue only where S and V are in range).
+                int v = Math.max(r, Math.max(g, b));
+                int diff = v - Math.min(r, Math.min(g, b));
+                int s = (diff * sdiv[v] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
+                sat += s;
+                if (s >= 50 && v >= 40) {
+                    int hue;
+                    if (v == r) {
+                        hue = g - b;
+                    } else if (v == g) {
+                        hue = b - r + 2 * diff;
+                    } else {
+                        hue = r - g + 4 * diff;
+                    }
+                    hue = (hue * hdiv[diff] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
+                    if (hue < 0) {
+                        hue += 180;
+                    }
+                    boxes += box[hue & 255];
+                }
+            }
+            t.rg += rg;
+            t.rb += rb;
+            t.gb += gb;
+            t.saturation += sat;
+            t.red += boxes & FIELD;
+            t.green += (boxes >>> GREEN_SHIFT) & FIELD;
+            t.blue += boxes >>> BLUE_SHIFT;
+        }
+    }
+}

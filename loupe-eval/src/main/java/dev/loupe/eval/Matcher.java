@@ -1,0 +1,174 @@
+package dev.loupe.eval;
+
+import dev.loupe.core.geometry.Box;
+import dev.loupe.core.geometry.Iou;
+import dev.loupe.core.geometry.Rle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phase 1, per-image matching: pycocotools {@code computeIoU} + {@code evaluateImg} for one image
+ * and category, at every area range.
+ *
+ * <p>Detections are ranked by score (descending, stable: ties keep their input order, as numpy's
+ * mergesort) and only the first {@code maxDetsLimit} are kept. At each IoU threshold t every
+ * detection in rank order takes the ground truth with the highest IoU &gt;= min(t, 1 - 1e-10)
+ * (the last of equal IoUs) among those not yet taken (crowd regions can be taken again), scanning
+ * ground truths with ignored ones last and stopping at the first ignored one once a regular
+ * match is held. A detection matched to an ignored ground truth is ignored; so is an unmatched
+ * detection whose area is outside the range.
+ */
+final class Matcher {
+    private static final double MAX_IOU_START = 1 - 1e-10;
+
+    private final EvalParams params;
+    private final double[] iouThrs;
+    private final int maxDet;
+
+    Matcher(EvalParams params) {
+        this.params = params;
+        this.iouThrs = params.iouThresholdArray();
+        this.maxDet = params.maxDetsLimit();
+    }
+
+    /**
+     * Matches one cell (its ground truths and detections in input order) at each area range of
+     * the parameters, or returns null when the cell has neither (pycocotools' None).
+     */
+    ImageEval[] match(List<GroundTruth> gts, List<Detection> dts) {
+        if (gts.isEmpty() && dts.isEmpty()) {
+            return null;
+        }
+        List<Detection> dt = topDetections(dts);
+        double[][] ious = computeIou(gts, dt);
+        List<AreaRange> ranges = params.areaRanges();
+        ImageEval[] out = new ImageEval[ranges.size()];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = evaluate(gts, dt, ious, ranges.get(a));
+        }
+        return out;
+    }
+
+    /** The detections sorted by score, descending and stable, cut to maxDet. */
+    private List<Detection> topDetections(List<Detection> dts) {
+        double[] scores = new double[dts.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = dts.get(i).score();
+        }
+        int[] order = NumpyMath.stableOrderDescending(scores, scores.length);
+        int n = Math.min(order.length, maxDet);
+        List<Detection> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(dts.get(order[i]));
+        }
+        return out;
+    }
+
+    /** IoU [d][g] with detections in rank order and ground truths in input order; null if either is empty. */
+    private double[][] computeIou(List<GroundTruth> gts, List<Detection> dt) {
+        if (gts.isEmpty() || dt.isEmpty()) {
+            return null;
+        }
+        boolean[] crowd = new boolean[gts.size()];
+        for (int g = 0; g < crowd.length; g++) {
+            crowd[g] = gts.get(g).crowd();
+        }
+        if (params.iouType() == IouType.BBOX) {
+            List<Box> d = dt.stream().map(Detection::box).toList();
+            List<Box> g = gts.stream().map(GroundTruth::box).toList();
+            return Iou.boxes(d, g, crowd);
+        }
+        List<Rle> d = new ArrayList<>(dt.size());
+        for (Detection x : dt) {
+            if (x.mask() == null) {
+                throw new IllegalArgumentException("detection " + x.id() + " has no mask for segm evaluation");
+            }
+            d.add(x.mask());
+        }
+        List<Rle> g = new ArrayList<>(gts.size());
+        for (GroundTruth x : gts) {
+            if (x.mask() == null) {
+                throw new IllegalArgumentException("ground truth " + x.id() + " has no mask for segm evaluation");
+            }
+            g.add(x.mask());
+        }
+        return Iou.masks(d, g, crowd);
+    }
+
+    /** evaluateImg for one area range. */
+    private ImageEval evaluate(List<GroundTruth> gtsIn, List<Detection> dt, double[][] ious, AreaRange range) {
+        int nG = gtsIn.size();
+        // Ground truths with ignore = 0 first, each group in input order (stable argsort of 0/1).
+        int[] gtind = new int[nG];
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int g = 0; g < nG; g++) {
+                if (ignored(gtsIn.get(g), range) == (pass == 1)) {
+                    gtind[next++] = g;
+                }
+            }
+        }
+        long[] gtIds = new long[nG];
+        boolean[] gtIg = new boolean[nG];
+        boolean[] crowd = new boolean[nG];
+        for (int g = 0; g < nG; g++) {
+            GroundTruth x = gtsIn.get(gtind[g]);
+            gtIds[g] = x.id();
+            gtIg[g] = ignored(x, range);
+            crowd[g] = x.crowd();
+        }
+        int nT = iouThrs.length;
+        int nD = dt.size();
+        long[] dtIds = new long[nD];
+        double[] dtScores = new double[nD];
+        for (int d = 0; d < nD; d++) {
+            dtIds[d] = dt.get(d).id();
+            dtScores[d] = dt.get(d).score();
+        }
+        long[][] gtm = new long[nT][nG];
+        long[][] dtm = new long[nT][nD];
+        boolean[][] dtIg = new boolean[nT][nD];
+        if (ious != null) {
+            for (int t = 0; t < nT; t++) {
+                for (int d = 0; d < nD; d++) {
+                    double iou = Math.min(iouThrs[t], MAX_IOU_START);
+                    int m = -1;
+                    for (int g = 0; g < nG; g++) {
+                        if (gtm[t][g] > 0 && !crowd[g]) {
+                            continue; // already taken, and not a crowd region
+                        }
+                        if (m > -1 && !gtIg[m] && gtIg[g]) {
+                            break; // holding a regular match; the rest are ignored ones
+                        }
+                        double v = ious[d][gtind[g]];
+                        if (v < iou) {
+                            continue;
+                        }
+                        iou = v;
+                        m = g;
+                    }
+                    if (m == -1) {
+                        continue;
+                    }
+                    dtIg[t][d] = gtIg[m];
+                    dtm[t][d] = gtIds[m];
+                    gtm[t][m] = dtIds[d];
+                }
+            }
+        }
+        for (int d = 0; d < nD; d++) {
+            if (range.excludes(dt.get(d).area())) {
+                for (int t = 0; t < nT; t++) {
+                    if (dtm[t][d] == 0) {
+                        dtIg[t][d] = true;
+                    }
+                }
+            }
+        }
+        return new ImageEval(dtIds, dtScores, gtIds, gtIg, dtm, gtm, dtIg);
+    }
+
+    private static boolean ignored(GroundTruth g, AreaRange range) {
+        return g.crowd() || range.excludes(g.area());
+    }
+}
