@@ -54,7 +54,7 @@ final class MetricStore implements AnalysisStore {
             params.put("metrics", String.join(",", metrics.stream().map(MetricColumns::coverageKey).toList()));
             long runId = Runs.start(c, "analyze", params);
             for (MetricDescriptor d : metrics) {
-                ensureColumn(d, runId);
+                ensureColumn(c, d.scope(), d, runId);
             }
             dropStaging();
             imageStage = StagingTable.create(c, "_stage_image", Scope.IMAGE,
@@ -68,11 +68,16 @@ final class MetricStore implements AnalysisStore {
         }
     }
 
-    private void ensureColumn(MetricDescriptor d, long runId) throws SQLException {
-        String table = MetricColumns.table(d.scope());
+    /**
+     * Creates the value column of a metric in the table of {@code scope} (the annotation metrics
+     * also run on predictions, into the prediction table), or clears its values when the metric's
+     * version changed, and records it in metric_columns.
+     */
+    static void ensureColumn(DuckDBConnection c, Scope scope, MetricDescriptor d, long runId) throws SQLException {
+        String table = MetricColumns.table(scope);
         String version = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT version FROM metric_columns WHERE scope = ? AND metric_id = ?")) {
-            ps.setString(1, d.scope().name().toLowerCase(java.util.Locale.ROOT));
+            ps.setString(1, scope.name().toLowerCase(java.util.Locale.ROOT));
             ps.setString(2, d.id());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -91,7 +96,7 @@ final class MetricStore implements AnalysisStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_columns (scope, metric_id, column_name, version, run_id, kind, title, outliers) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, metric_id) DO UPDATE SET version = excluded.version, "
                 + "run_id = excluded.run_id, kind = excluded.kind, title = excluded.title, outliers = excluded.outliers")) {
-            ps.setString(1, d.scope().name().toLowerCase(java.util.Locale.ROOT));
+            ps.setString(1, scope.name().toLowerCase(java.util.Locale.ROOT));
             ps.setString(2, d.id());
             ps.setString(3, d.id());
             ps.setString(4, d.version());
@@ -201,7 +206,7 @@ final class MetricStore implements AnalysisStore {
                     for (ImageResult.AnnotationValues a : r.annotationValues()) {
                         annotationStage.add(a.annotationId(), a.values(), List.of());
                     }
-                    coverage.beginRow().append(r.imageId()).append(setId(r.attempted())).endRow();
+                    coverage.beginRow().append(r.imageId()).append(metricSetId(c, setIds, r.attempted())).endRow();
                     for (ImageResult.Failure f : r.failures()) {
                         failures.beginRow().append(runId).append(f.metricId()).append(f.itemType()).append(f.itemId())
                                 .append(f.message()).endRow();
@@ -217,10 +222,10 @@ final class MetricStore implements AnalysisStore {
         }
     }
 
-    /** The id of a metric set (coverage keys), created on first use. */
-    private int setId(List<String> coverageKeys) throws SQLException {
+    /** The id of a metric set (coverage keys), created on first use; {@code cache} remembers them. */
+    static int metricSetId(DuckDBConnection c, Map<String, Integer> cache, List<String> coverageKeys) throws SQLException {
         String key = String.join(",", new TreeSet<>(coverageKeys));
-        Integer id = setIds.get(key);
+        Integer id = cache.get(key);
         if (id != null) {
             return id;
         }
@@ -233,14 +238,17 @@ final class MetricStore implements AnalysisStore {
             }
         }
         if (id == null) {
-            id = (int) count("SELECT coalesce(max(id), 0) + 1 FROM metric_sets");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM metric_sets")) {
+                rs.next();
+                id = rs.getInt(1);
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_sets (id, metrics) VALUES (?, ?)")) {
                 ps.setInt(1, id);
                 ps.setString(2, key);
                 ps.executeUpdate();
             }
         }
-        setIds.put(key, id);
+        cache.put(key, id);
         return id;
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  * that has shipped.
  */
 final class Migrations {
-    static final List<String> MIGRATIONS = List.of("V001__initial_schema.sql", "V002__metric_runs.sql");
+    static final List<String> MIGRATIONS = List.of("V001__initial_schema.sql", "V002__metric_runs.sql",
+            "V003__predictions.sql");
 
     private Migrations() {
     }

@@ -156,6 +156,14 @@ public final class ProjectStore implements AutoCloseable {
         return new MetricStore(connection, Path.of(root == null ? "." : root));
     }
 
+    /**
+     * The store side of running the annotation metrics on the predictions of a set (only
+     * {@link dev.loupe.api.AnnotationMetric}s; resumable like {@link #analysis()}).
+     */
+    public AnalysisStore predictionAnalysis(int setId) {
+        return new PredictionMetricStore(connection, imagesRoot(), setId);
+    }
+
     /** Distributions and IQR outliers of every numeric metric of a scope. */
     public List<MetricStats> metricStats(Scope scope) {
         return new MetricQueries(connection).stats(scope);
@@ -174,6 +182,43 @@ public final class ProjectStore implements AutoCloseable {
     /** The latest analyze run, the stored metrics and the failures. */
     public AnalysisSummary analysisSummary() {
         return new AnalysisQuery(connection).run();
+    }
+
+    /**
+     * Imports a named prediction set, replacing the set of that name atomically, and stores the
+     * per-item outcomes the matcher gives (detection sets).
+     *
+     * @param reader     streams the predictions into the sink, ids from the given first id on
+     * @param parameters extra provenance recorded with the run
+     */
+    public PredictionImportResult importPredictions(String name, String format, String source,
+                                                    Map<String, String> parameters,
+                                                    java.util.function.BiConsumer<Long, dev.loupe.core.model.PredictionSink> reader,
+                                                    dev.loupe.core.outcome.OutcomeMatcher matcher) {
+        return new PredictionSetWriter(connection).write(name, format, source, parameters, reader, matcher);
+    }
+
+    /** The prediction sets, in id order. */
+    public List<PredictionSetInfo> predictionSets() {
+        return new PredictionQueries(connection).sets();
+    }
+
+    /** The prediction set of this name; a BAD_INPUT error naming the sets there are when it does not exist. */
+    public PredictionSetInfo predictionSet(String name) {
+        return new PredictionQueries(connection).set(name);
+    }
+
+    /** Streams the predictions of a set in id order. */
+    public void forEachPrediction(int setId, Consumer<dev.loupe.core.model.Prediction> consumer) {
+        new PredictionQueries(connection).forEach(setId, consumer);
+    }
+
+    /**
+     * TP / FP (by reason) / FN of a detection set at grid threshold index {@code tIndex} (see
+     * {@link dev.loupe.core.outcome.Thresholds}), overall and per class.
+     */
+    public OutcomeCounts outcomeCounts(int setId, int tIndex) {
+        return new OutcomeQueries(connection).counts(setId, tIndex);
     }
 
     /** The folder image paths are relative to. */

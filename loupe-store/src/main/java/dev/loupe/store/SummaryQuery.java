@@ -54,10 +54,13 @@ final class SummaryQuery {
         return out;
     }
 
+    /** The issues of the dataset import (prediction imports record theirs under their own runs). */
+    static final String DATASET_ISSUES = "run_id IN (SELECT id FROM runs WHERE kind = 'import')";
+
     private ProjectSummary.IssueSummary issues() throws SQLException {
         Map<String, List<IssueExample>> examples = new LinkedHashMap<>();
         String exampleSql = "SELECT kind, item_type, item_id, file, location, message FROM ("
-                + "SELECT *, row_number() OVER (PARTITION BY kind ORDER BY id) AS rn FROM issues) "
+                + "SELECT *, row_number() OVER (PARTITION BY kind ORDER BY id) AS rn FROM issues WHERE " + DATASET_ISSUES + ") "
                 + "WHERE rn <= " + EXAMPLES_PER_KIND + " ORDER BY kind, rn";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(exampleSql)) {
             while (rs.next()) {
@@ -67,7 +70,8 @@ final class SummaryQuery {
         }
         List<IssueKindCount> byKind = new ArrayList<>();
         long total = 0;
-        String sql = "SELECT kind, any_value(severity), count(*) AS n FROM issues GROUP BY kind ORDER BY n DESC, kind";
+        String sql = "SELECT kind, any_value(severity), count(*) AS n FROM issues WHERE " + DATASET_ISSUES
+                + " GROUP BY kind ORDER BY n DESC, kind";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 long n = rs.getLong(3);

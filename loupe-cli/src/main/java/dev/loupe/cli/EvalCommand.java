@@ -1,0 +1,169 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.core.outcome.Thresholds;
+import dev.loupe.eval.ClassMetrics;
+import dev.loupe.eval.EvalResult;
+import dev.loupe.eval.IouType;
+import dev.loupe.eval.PrCurve;
+import dev.loupe.eval.Summary;
+import dev.loupe.store.OutcomeCounts;
+import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.ProjectStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code loupe eval}: evaluates a prediction set against the ground truth. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate a prediction set against the project's labels: the COCO table (pycocotools-exact),",
+            "per-class AP/AR, TP/FP/FN at an IoU threshold with the reason of each false positive."})
+final class EvalCommand implements Callable<Integer> {
+    static final String[] SUMMARY_NAMES = {"AP", "AP50", "AP75", "APsmall", "APmedium", "APlarge", "AR1", "AR10",
+        "AR100", "ARsmall", "ARmedium", "ARlarge"};
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
+    Path project;
+
+    @Option(names = "--predictions", required = true, paramLabel = "NAME", description = "the prediction set")
+    String predictions;
+
+    @Option(names = "--iou", paramLabel = "T", defaultValue = "0.5",
+            description = "IoU threshold of the TP/FP/FN counts: 0.05, 0.10, ..., 0.95 (default: ${DEFAULT-VALUE})")
+    double iou;
+
+    @Option(names = "--json", description = "print every number as JSON, with the precision-recall curves")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        int tIndex;
+        try {
+            tIndex = Thresholds.index(iou);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--iou: " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ProjectStore store = ProjectStore.open(project)) {
+            PredictionSetInfo set = store.predictionSet(predictions);
+            if (set.kind().equals("classification")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "\"" + set.name() + "\" is a classification "
+                        + "set; its evaluation is not available in this version");
+            }
+            IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
+            DetectionEvaluation ev = DetectionEvaluation.run(store, set, type);
+            OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(json(set, ev, counts)));
+            } else {
+                text(set, ev, counts, out);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void text(PredictionSetInfo set, DetectionEvaluation ev, OutcomeCounts counts, PrintWriter out) {
+        EvalResult r = ev.result();
+        out.printf("Prediction set \"%s\" (%s, IoU on %s): %d images, %d ground truths, %d predictions%n", set.name(),
+                set.format(), set.iouType(), r.images(), r.groundTruths(), r.detections());
+        if (!ev.skippedGt().isEmpty()) {
+            out.printf("Not evaluated: %s ground truths (%s)%n", ev.skippedGt().values().stream().mapToLong(Long::longValue)
+                    .sum(), ev.skippedGt());
+        }
+        out.println();
+        out.println("COCO evaluation (pycocotools COCOeval, identical numbers)");
+        out.println(r.summary().describe(r.params()));
+        out.println();
+        out.printf("Per class (area all, 100 detections; TP/FP/FN at IoU %.2f)%n", counts.iouThreshold());
+        out.printf("  %-24s %7s %7s %7s %7s %7s %7s %7s %7s %7s%n", "class", "AP", "AP50", "AP75", "AR", "TP", "FP", "FN",
+                "prec", "recall");
+        Map<Integer, OutcomeCounts.ClassCounts> byClass = new java.util.HashMap<>();
+        counts.perClass().forEach(c -> byClass.put(c.categoryId(), c));
+        for (ClassMetrics m : r.perClass()) {
+            OutcomeCounts.ClassCounts c = byClass.get(m.category().id());
+            out.printf("  %-24s %7s %7s %7s %7s %7d %7d %7d %7s %7s%n", m.category().name(), num(m.ap()), num(m.ap50()),
+                    num(m.ap75()), num(m.ar()), c == null ? 0 : c.truePositives(), c == null ? 0 : c.falsePositives(),
+                    c == null ? 0 : c.falseNegatives(), c == null ? "-" : num(c.precision()), c == null ? "-" : num(c.recall()));
+        }
+        out.println();
+        out.printf("At IoU %.2f: %d TP, %d FP, %d FN%s; precision %s, recall %s%n", counts.iouThreshold(),
+                counts.truePositives(), counts.falsePositives(), counts.falseNegatives(),
+                counts.ignored() > 0 ? ", " + counts.ignored() + " ignored (matched a crowd region)" : "",
+                num(counts.precision()), num(counts.recall()));
+        out.printf("False positives by reason: %s%n", counts.fpReasons());
+        out.println("  duplicate: overlaps an object of its class that a higher score took; wrong_class: overlaps an "
+                + "object of another class;");
+        out.printf("  localisation: IoU with an object of its class in [%.2f, %.2f); background: overlaps nothing.%n",
+                Thresholds.BACKGROUND_IOU, counts.iouThreshold());
+        out.println("All predictions count here; COCO AP keeps the 100 best per image and class.");
+    }
+
+    private static ObjectNode json(PredictionSetInfo set, DetectionEvaluation ev, OutcomeCounts counts) {
+        ObjectMapper m = new ObjectMapper();
+        EvalResult r = ev.result();
+        ObjectNode root = m.createObjectNode();
+        ObjectNode s = root.putObject("predictionSet");
+        s.put("name", set.name()).put("kind", set.kind()).put("format", set.format()).put("iouType", set.iouType());
+        root.put("images", r.images()).put("groundTruths", r.groundTruths()).put("detections", r.detections());
+        root.set("notEvaluatedGroundTruths", m.valueToTree(ev.skippedGt()));
+        ObjectNode summary = root.putObject("summary");
+        double[] stats = r.summary().toArray();
+        for (int i = 0; i < stats.length; i++) {
+            summary.put(SUMMARY_NAMES[i], stats[i]);
+        }
+        Map<Integer, OutcomeCounts.ClassCounts> byClass = new java.util.HashMap<>();
+        counts.perClass().forEach(c -> byClass.put(c.categoryId(), c));
+        ArrayNode perClass = root.putArray("perClass");
+        for (ClassMetrics cm : r.perClass()) {
+            ObjectNode c = perClass.addObject();
+            c.put("id", cm.category().id()).put("name", cm.category().name()).put("ap", cm.ap()).put("ap50", cm.ap50())
+                    .put("ap75", cm.ap75()).put("ar", cm.ar());
+            OutcomeCounts.ClassCounts k = byClass.get(cm.category().id());
+            c.put("tp", k == null ? 0 : k.truePositives()).put("fp", k == null ? 0 : k.falsePositives())
+                    .put("fn", k == null ? 0 : k.falseNegatives());
+        }
+        ObjectNode o = root.putObject("outcomes");
+        o.put("iouThreshold", counts.iouThreshold()).put("tp", counts.truePositives()).put("fp", counts.falsePositives())
+                .put("fn", counts.falseNegatives()).put("ignored", counts.ignored())
+                .put("precision", counts.precision()).put("recall", counts.recall());
+        o.set("fpReasons", m.valueToTree(counts.fpReasons()));
+        ArrayNode curves = root.putArray("prCurves");
+        Set<Double> thresholds = new LinkedHashSet<>(List.of(0.5, 0.75));
+        if (r.params().iouIndex(counts.iouThreshold()) >= 0) {
+            thresholds.add(counts.iouThreshold());
+        }
+        for (ClassMetrics cm : r.perClass()) {
+            for (double t : thresholds) {
+                PrCurve curve = r.prCurve(cm.category().id(), t);
+                ObjectNode c = curves.addObject();
+                c.put("categoryId", cm.category().id()).put("name", cm.category().name()).put("iouThreshold", t);
+                c.set("recall", m.valueToTree(curve.recall()));
+                c.set("precision", m.valueToTree(curve.precision()));
+            }
+        }
+        return root;
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) || v < 0 ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

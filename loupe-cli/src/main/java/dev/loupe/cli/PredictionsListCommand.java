@@ -1,0 +1,56 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.ProjectStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code loupe predictions list}: the prediction sets of a project. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the prediction sets of a project.")
+final class PredictionsListCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
+    Path project;
+
+    @Option(names = "--json", description = "print the sets as JSON")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        List<PredictionSetInfo> sets;
+        try (ProjectStore store = ProjectStore.open(project)) {
+            sets = store.predictionSets();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                    sets.stream().map(s -> java.util.Map.of("name", s.name(), "kind", s.kind(), "format", s.format(),
+                            "source", s.source() == null ? "" : s.source(), "iouType", s.iouType() == null ? "" : s.iouType(),
+                            "predictions", s.predictions(), "images", s.images(),
+                            "createdAt", String.valueOf(s.createdAt()))).toList()));
+        } else if (sets.isEmpty()) {
+            out.println("No prediction sets; import one with 'loupe predictions import " + project + " FILE --name NAME'.");
+        } else {
+            out.printf("%-20s %-15s %-19s %-5s %12s %8s  %s%n", "name", "kind", "format", "iou", "predictions", "images",
+                    "source");
+            for (PredictionSetInfo s : sets) {
+                out.printf("%-20s %-15s %-19s %-5s %12d %8d  %s%n", s.name(), s.kind(), s.format(),
+                        s.iouType() == null ? "-" : s.iouType(), s.predictions(), s.images(), s.source());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.loupe.store;
+
+import dev.loupe.core.outcome.Thresholds;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * TP / FP / FN at any grid threshold as queries over the stored matches and overlaps: moving the
+ * threshold re-runs a query, never the matching.
+ */
+final class OutcomeQueries {
+    /**
+     * The outcome of prediction p at threshold ? (twice, then the background IoU twice): tp,
+     * ignored, or the false positive's reason. Needs {@code m} = its match at the threshold (LEFT
+     * JOIN) and {@code o} = its overlaps.
+     */
+    static final String OUTCOME_CASE = "CASE WHEN m.prediction_id IS NOT NULL THEN (CASE WHEN m.crowd THEN 'ignored' "
+            + "ELSE 'tp' END) WHEN o.same_iou >= ? THEN 'duplicate' WHEN o.other_iou >= ? THEN 'wrong_class' "
+            + "WHEN o.same_iou >= ? THEN 'localisation' WHEN o.other_iou >= ? THEN 'wrong_class' ELSE 'background' END";
+
+    /** Predictions of set ? with their outcome at threshold index ?; parameters: see {@link #bindOutcome}. */
+    static final String PREDICTION_OUTCOMES = "SELECT p.id, p.image_id, p.category_id, p.score, " + OUTCOME_CASE
+            + " AS outcome, m.annotation_id, m.iou FROM predictions p "
+            + "LEFT JOIN prediction_matches m ON m.set_id = p.set_id AND m.prediction_id = p.id AND m.t_index = ? "
+            + "LEFT JOIN prediction_overlaps o ON o.prediction_id = p.id WHERE p.set_id = ?";
+
+    /** Evaluated ground truths (class, shape, not crowd) with matched = whether set ? matched them at index ?. */
+    static final String GROUND_TRUTH_OUTCOMES = "SELECT a.id, a.image_id, a.category_id, "
+            + "a.id IN (SELECT annotation_id FROM prediction_matches WHERE set_id = ? AND t_index = ?) AS matched, "
+            + "coalesce(ov.best_iou, 0) AS best_iou FROM annotations a "
+            + "LEFT JOIN annotation_overlaps ov ON ov.set_id = ? AND ov.annotation_id = a.id "
+            + "WHERE a.category_id IS NOT NULL AND NOT a.iscrowd AND a.kind <> 'label'";
+
+    private final Connection c;
+
+    OutcomeQueries(Connection c) {
+        this.c = c;
+    }
+
+    /** Binds the parameters of {@link #PREDICTION_OUTCOMES} from index {@code from}; returns the next index. */
+    static int bindOutcome(PreparedStatement ps, int from, int setId, int tIndex) throws SQLException {
+        double t = Thresholds.value(tIndex);
+        ps.setDouble(from, t);
+        ps.setDouble(from + 1, t);
+        ps.setDouble(from + 2, Thresholds.BACKGROUND_IOU);
+        ps.setDouble(from + 3, Thresholds.BACKGROUND_IOU);
+        ps.setInt(from + 4, tIndex);
+        ps.setInt(from + 5, setId);
+        return from + 6;
+    }
+
+    /** Binds the parameters of {@link #GROUND_TRUTH_OUTCOMES}; returns the next index. */
+    static int bindGroundTruth(PreparedStatement ps, int from, int setId, int tIndex) throws SQLException {
+        ps.setInt(from, setId);
+        ps.setInt(from + 1, tIndex);
+        ps.setInt(from + 2, setId);
+        return from + 3;
+    }
+
+    OutcomeCounts counts(int setId, int tIndex) {
+        try {
+            Map<Integer, long[]> perClass = new TreeMap<>();
+            Map<String, Long> reasons = new TreeMap<>();
+            for (String r : List.of("duplicate", "wrong_class", "localisation", "background")) {
+                reasons.put(r, 0L);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT category_id, outcome, count(*) FROM ("
+                    + PREDICTION_OUTCOMES + ") GROUP BY ALL")) {
+                bindOutcome(ps, 1, setId, tIndex);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] k = perClass.computeIfAbsent(rs.getInt(1), x -> new long[4]);
+                        String outcome = rs.getString(2);
+                        long n = rs.getLong(3);
+                        switch (outcome) {
+                            case "tp" -> k[0] += n;
+                            case "ignored" -> k[2] += n;
+                            default -> {
+                                k[1] += n;
+                                reasons.merge(outcome, n, Long::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT category_id, count(*) FILTER (WHERE NOT matched) FROM ("
+                    + GROUND_TRUTH_OUTCOMES + ") GROUP BY ALL")) {
+                bindGroundTruth(ps, 1, setId, tIndex);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        perClass.computeIfAbsent(rs.getInt(1), x -> new long[4])[3] += rs.getLong(2);
+                    }
+                }
+            }
+            Map<Integer, String> names = new TreeMap<>();
+            new ModelQueries(c).categories().forEach(cat -> names.put(cat.id(), cat.name()));
+            List<OutcomeCounts.ClassCounts> rows = new ArrayList<>();
+            long[] total = new long[4];
+            for (Map.Entry<Integer, long[]> e : perClass.entrySet()) {
+                long[] k = e.getValue();
+                rows.add(new OutcomeCounts.ClassCounts(e.getKey(), names.get(e.getKey()), k[0], k[1], k[2], k[3]));
+                for (int i = 0; i < 4; i++) {
+                    total[i] += k[i];
+                }
+            }
+            return new OutcomeCounts(Thresholds.value(tIndex), total[0], total[1], total[2], total[3], reasons, rows);
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.loupe.store;
+
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.geometry.Box;
+import dev.loupe.core.geometry.RleCodec;
+import dev.loupe.core.model.Geometry;
+import dev.loupe.core.model.Prediction;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads prediction sets and their predictions back. */
+final class PredictionQueries {
+    static final String PREDICTION_SELECT = "SELECT id, image_id, category_id, kind, x, y, w, h, polygon, rle, "
+            + "rle_height, rle_width, score, area, source_id FROM predictions";
+
+    private final Connection c;
+
+    PredictionQueries(Connection c) {
+        this.c = c;
+    }
+
+    List<PredictionSetInfo> sets() {
+        List<PredictionSetInfo> out = new ArrayList<>();
+        String sql = "SELECT s.id, s.name, s.kind, s.format, s.source_file, s.iou_type, s.created_at, "
+                + "(SELECT count(*) FROM predictions p WHERE p.set_id = s.id), "
+                + "(SELECT count(DISTINCT image_id) FROM predictions p WHERE p.set_id = s.id) "
+                + "+ (SELECT count(DISTINCT image_id) FROM class_probabilities q WHERE q.set_id = s.id) "
+                + "FROM prediction_sets s ORDER BY s.id";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Timestamp t = rs.getTimestamp(7);
+                out.add(new PredictionSetInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(8), rs.getLong(9), t == null ? null : t.toInstant()));
+            }
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+        return out;
+    }
+
+    /** The set of this name, or a clear error listing the sets there are. */
+    PredictionSetInfo set(String name) {
+        List<PredictionSetInfo> sets = sets();
+        return sets.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new LoupeException(
+                LoupeException.Reason.BAD_INPUT, "no prediction set named \"" + name + "\""
+                + (sets.isEmpty() ? "; import one with 'loupe predictions import'"
+                : "; the project has " + sets.stream().map(PredictionSetInfo::name).toList())));
+    }
+
+    void forEach(int setId, Consumer<Prediction> consumer) {
+        try (PreparedStatement ps = c.prepareStatement(PREDICTION_SELECT + " WHERE set_id = ? ORDER BY id")) {
+            ps.setInt(1, setId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(prediction(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+    }
+
+    static Map<Long, List<Prediction>> byImage(Connection c, int setId, long firstImage, long lastImage) throws SQLException {
+        Map<Long, List<Prediction>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(PREDICTION_SELECT
+                + " WHERE set_id = ? AND image_id BETWEEN ? AND ? ORDER BY image_id, id")) {
+            ps.setInt(1, setId);
+            ps.setLong(2, firstImage);
+            ps.setLong(3, lastImage);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Prediction p = prediction(rs);
+                    out.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Prediction prediction(ResultSet rs) throws SQLException {
+        Box box = new Box(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
+        Geometry g = switch (rs.getString(4)) {
+            case "box" -> new Geometry.BoxShape(box);
+            case "polygon" -> new Geometry.PolygonShape(box, GeometryText.parsePolygon(rs.getString(9)));
+            case "mask" -> new Geometry.MaskShape(box, RleCodec.fromCocoString(rs.getString(10), rs.getInt(11), rs.getInt(12)));
+            default -> throw new IllegalStateException("unknown prediction geometry kind in store: " + rs.getString(4));
+        };
+        return new Prediction(rs.getLong(1), rs.getLong(2), rs.getInt(3), g, rs.getDouble(13), (Double) rs.getObject(14),
+                rs.getString(15));
+    }
+}
