@@ -64,6 +64,106 @@ final class OutcomeQueries {
         return from + 3;
     }
 
+    /** The predictions of a set at a threshold with their metrics (see {@link OutcomeTable}). */
+    OutcomeTable predictions(int setId, int tIndex) {
+        List<String> own = numericMetrics("prediction");
+        List<String> image = numericMetrics("image");
+        StringBuilder sql = new StringBuilder("SELECT q.id, q.image_id, q.category_id, q.outcome = 'tp', "
+                + "coalesce(q.iou, 0), q.score");
+        own.forEach(id -> sql.append(", pm.").append(MetricColumns.column(id)));
+        image.forEach(id -> sql.append(", im.").append(MetricColumns.column(id)));
+        sql.append(" FROM (").append(PREDICTION_OUTCOMES).append(") q LEFT JOIN prediction_metrics pm ON pm.prediction_id = q.id "
+                + "LEFT JOIN image_metrics im ON im.image_id = q.image_id WHERE q.outcome <> 'ignored' ORDER BY q.id");
+        List<String> names = new ArrayList<>();
+        names.add("prediction.score");
+        names.addAll(own);
+        names.addAll(image);
+        return table("prediction", sql.toString(), names, ps -> bindOutcome(ps, 1, setId, tIndex));
+    }
+
+    /** The evaluated ground truths at a threshold with their metrics (see {@link OutcomeTable}). */
+    OutcomeTable groundTruths(int setId, int tIndex) {
+        List<String> own = numericMetrics("annotation");
+        List<String> image = numericMetrics("image");
+        StringBuilder sql = new StringBuilder("SELECT q.id, q.image_id, q.category_id, NOT q.matched, q.best_iou");
+        own.forEach(id -> sql.append(", am.").append(MetricColumns.column(id)));
+        image.forEach(id -> sql.append(", im.").append(MetricColumns.column(id)));
+        sql.append(" FROM (").append(GROUND_TRUTH_OUTCOMES).append(") q LEFT JOIN annotation_metrics am ON am.annotation_id = q.id "
+                + "LEFT JOIN image_metrics im ON im.image_id = q.image_id ORDER BY q.id");
+        List<String> names = new ArrayList<>(own);
+        names.addAll(image);
+        return table("annotation", sql.toString(), names, ps -> bindGroundTruth(ps, 1, setId, tIndex));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private OutcomeTable table(String type, String sql, List<String> names, Binder binder) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            int n = 0;
+            int cap = 1024;
+            long[] ids = new long[cap];
+            long[] images = new long[cap];
+            int[] classes = new int[cap];
+            boolean[] positive = new boolean[cap];
+            double[] iou = new double[cap];
+            double[][] values = new double[names.size()][cap];
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == cap) {
+                        cap *= 2;
+                        ids = java.util.Arrays.copyOf(ids, cap);
+                        images = java.util.Arrays.copyOf(images, cap);
+                        classes = java.util.Arrays.copyOf(classes, cap);
+                        positive = java.util.Arrays.copyOf(positive, cap);
+                        iou = java.util.Arrays.copyOf(iou, cap);
+                        for (int j = 0; j < values.length; j++) {
+                            values[j] = java.util.Arrays.copyOf(values[j], cap);
+                        }
+                    }
+                    ids[n] = rs.getLong(1);
+                    images[n] = rs.getLong(2);
+                    classes[n] = rs.getInt(3);
+                    positive[n] = rs.getBoolean(4);
+                    iou[n] = rs.getDouble(5);
+                    for (int j = 0; j < values.length; j++) {
+                        double v = rs.getDouble(6 + j);
+                        values[j][n] = rs.wasNull() ? Double.NaN : v;
+                    }
+                    n++;
+                }
+            }
+            Map<String, double[]> metrics = new TreeMap<>();
+            for (int j = 0; j < values.length; j++) {
+                metrics.put(names.get(j), java.util.Arrays.copyOf(values[j], n));
+            }
+            return new OutcomeTable(type, java.util.Arrays.copyOf(ids, n), java.util.Arrays.copyOf(images, n),
+                    java.util.Arrays.copyOf(classes, n), java.util.Arrays.copyOf(positive, n),
+                    java.util.Arrays.copyOf(iou, n), metrics);
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+    }
+
+    /** Numeric metric ids stored for a scope ("image", "annotation", "prediction"). */
+    private List<String> numericMetrics(String scope) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT metric_id FROM metric_columns WHERE scope = ? "
+                + "AND kind <> 'hash' ORDER BY metric_id")) {
+            ps.setString(1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+        return out;
+    }
+
     OutcomeCounts counts(int setId, int tIndex) {
         try {
             Map<Integer, long[]> perClass = new TreeMap<>();

@@ -221,6 +221,16 @@ public final class ProjectStore implements AutoCloseable {
         return new OutcomeQueries(connection).counts(setId, tIndex);
     }
 
+    /** The predictions of a detection set at a grid threshold, with their outcome and metrics. */
+    public OutcomeTable predictionOutcomes(int setId, int tIndex) {
+        return new OutcomeQueries(connection).predictions(setId, tIndex);
+    }
+
+    /** The evaluated ground truths at a grid threshold, missed or not, with their metrics. */
+    public OutcomeTable groundTruthOutcomes(int setId, int tIndex) {
+        return new OutcomeQueries(connection).groundTruths(setId, tIndex);
+    }
+
     /** The folder image paths are relative to. */
     public Path imagesRoot() {
         String root = meta("images_root");
