@@ -80,6 +80,16 @@ final class Accumulator {
             }
         }
         int[] order = NumpyMath.stableOrderDescending(scores, total);
+        // Flags in rank order, per threshold (one gather, then sequential scans): 0 false
+        // positive, 1 true positive, 2 ignored.
+        byte[][] flags = new byte[nT][total];
+        for (int s = 0; s < total; s++) {
+            ImageEval e = images[srcImage[order[s]]];
+            int j = srcDet[order[s]];
+            for (int t = 0; t < nT; t++) {
+                flags[t][s] = e.dtIgnore()[t][j] ? (byte) 2 : e.dtMatches()[t][j] != 0 ? (byte) 1 : (byte) 0;
+            }
+        }
         double[] rc = new double[total];
         double[] pr = new double[total];
         for (int t = 0; t < nT; t++) {
@@ -87,17 +97,12 @@ final class Accumulator {
             long tp = 0;
             long fp = 0;
             int nd = 0;
+            byte[] f = flags[t];
             for (int s = 0; s < total; s++) {
-                ImageEval e = images[srcImage[order[s]]];
-                int j = srcDet[order[s]];
-                boolean ignore = e.dtIgnore()[t][j];
-                boolean matched = e.dtMatches()[t][j] != 0;
-                if (!ignore) {
-                    if (matched) {
-                        tp++;
-                    } else {
-                        fp++;
-                    }
+                if (f[s] == 1) {
+                    tp++;
+                } else if (f[s] == 0) {
+                    fp++;
                 }
                 double tpf = tp;
                 double fpf = fp;

@@ -67,24 +67,50 @@ final class NumpyMath {
      * @throws IllegalArgumentException if a key is NaN
      */
     static int[] stableOrderDescending(double[] keys, int n) {
-        Integer[] idx = new Integer[n];
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(keys[i])) {
                 throw new IllegalArgumentException("score " + i + " is NaN");
             }
             idx[i] = i;
         }
-        // Arrays.sort on objects is a stable merge sort (TimSort): ties keep their order.
-        Arrays.sort(idx, (x, y) -> {
-            double a = keys[x];
-            double b = keys[y];
-            return a > b ? -1 : a < b ? 1 : 0;
-        });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = idx[i];
+        mergeSortDescending(idx, new int[n], 0, n, keys);
+        return idx;
+    }
+
+    private static final int INSERTION_RUN = 32;
+
+    /** Stable top-down merge sort of idx[lo, hi) by keys, descending, on primitives. */
+    private static void mergeSortDescending(int[] idx, int[] tmp, int lo, int hi, double[] keys) {
+        if (hi - lo <= INSERTION_RUN) {
+            for (int i = lo + 1; i < hi; i++) {
+                int v = idx[i];
+                double kv = keys[v];
+                int j = i - 1;
+                while (j >= lo && keys[idx[j]] < kv) {
+                    idx[j + 1] = idx[j];
+                    j--;
+                }
+                idx[j + 1] = v;
+            }
+            return;
         }
-        return out;
+        int mid = (lo + hi) >>> 1;
+        mergeSortDescending(idx, tmp, lo, mid, keys);
+        mergeSortDescending(idx, tmp, mid, hi, keys);
+        if (!(keys[idx[mid - 1]] < keys[idx[mid]])) {
+            return; // the halves are already in order
+        }
+        System.arraycopy(idx, lo, tmp, lo, hi - lo);
+        int l = lo;
+        int r = mid;
+        for (int o = lo; o < hi; o++) {
+            if (r >= hi || (l < mid && keys[tmp[l]] >= keys[tmp[r]])) {
+                idx[o] = tmp[l++];
+            } else {
+                idx[o] = tmp[r++];
+            }
+        }
     }
 
     /**
