@@ -70,6 +70,23 @@ final class PredictionQueries {
         }
     }
 
+    /** The class probabilities of a classification set: image id to (class id to probability). */
+    Map<Long, Map<Integer, Double>> probabilities(int setId) {
+        Map<Long, Map<Integer, Double>> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT image_id, category_id, probability FROM class_probabilities "
+                + "WHERE set_id = ? ORDER BY image_id, category_id")) {
+            ps.setInt(1, setId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>()).put(rs.getInt(2), rs.getDouble(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+        return out;
+    }
+
     static Map<Long, List<Prediction>> byImage(Connection c, int setId, long firstImage, long lastImage) throws SQLException {
         Map<Long, List<Prediction>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(PREDICTION_SELECT

@@ -208,6 +208,11 @@ public final class ProjectStore implements AutoCloseable {
         return new PredictionQueries(connection).set(name);
     }
 
+    /** The class probabilities of a classification set: image id to (class id to probability). */
+    public Map<Long, Map<Integer, Double>> classProbabilities(int setId) {
+        return new PredictionQueries(connection).probabilities(setId);
+    }
+
     /** Streams the predictions of a set in id order. */
     public void forEachPrediction(int setId, Consumer<dev.loupe.core.model.Prediction> consumer) {
         new PredictionQueries(connection).forEach(setId, consumer);
