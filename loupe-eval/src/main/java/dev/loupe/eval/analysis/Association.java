@@ -56,7 +56,7 @@ final class Association {
      * the bin of each item; the number of bins is max + 1.
      */
     static int[] miBins(double[] x, int k) {
-        double[] cuts = Binning.quantileCuts(Binning.sortedFinite(x), k);
+        double[] cuts = Binning.quantileCuts(x, k);
         int[] bins = Binning.assign(x, cuts);
         for (int i = 0; i < bins.length; i++) {
             if (bins[i] == Binning.MISSING) {

@@ -42,7 +42,7 @@ final class ForestImportance {
         int[] binCount = new int[p];
         for (int f = 0; f < p; f++) {
             double[] x = features.get(f);
-            double[] cuts = Binning.quantileCuts(Binning.sortedFinite(x), BINS);
+            double[] cuts = Binning.quantileCuts(x, BINS);
             binCount[f] = cuts.length + 2;
             byte[] c = new byte[x.length];
             for (int i = 0; i < x.length; i++) {

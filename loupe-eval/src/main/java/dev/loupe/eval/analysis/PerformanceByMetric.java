@@ -33,81 +33,93 @@ public final class PerformanceByMetric {
             throw new IllegalArgumentException("values, outcome and class ids must have one entry per item: "
                     + values.length + ", " + outcome.length + ", " + (classIds == null ? "-" : classIds.length));
         }
-        double[] sorted = Binning.sortedFinite(values);
         Edges edges = bucketing.mode() == Bucketing.Mode.QUANTILE
-                ? quantileEdges(sorted, bucketing.buckets())
-                : equalWidthEdges(sorted, bucketing.buckets());
-        int[] bin = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bin[i] = edges.binOf(values[i]);
+                ? quantileEdges(values, bucketing.buckets())
+                : equalWidthEdges(values, bucketing.buckets());
+        // Group 0 is every item; group g > 0 is the class ids[g - 1]. One pass fills all groups.
+        int[] ids = classIds == null ? new int[0] : java.util.Arrays.stream(classIds).distinct().sorted().toArray();
+        int groups = ids.length + 1;
+        int k = edges.buckets();
+        long[][] count = new long[groups][k + 1]; // index k: missing
+        long[][] pos = new long[groups][k + 1];
+        double[][] min = new double[groups][k];
+        double[][] max = new double[groups][k];
+        for (int g = 0; g < groups; g++) {
+            java.util.Arrays.fill(min[g], Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max[g], Double.NEGATIVE_INFINITY);
         }
-        PerformanceTable overall = table(edges, values, outcome, bin, null, 0);
-        Map<Integer, PerformanceTable> byClass = new TreeMap<>();
-        if (classIds != null) {
-            for (int c : new java.util.TreeSet<>(boxed(classIds))) {
-                byClass.put(c, table(edges, values, outcome, bin, classIds, c));
+        for (int i = 0; i < values.length; i++) {
+            int b = edges.binOf(values[i]);
+            int slot = b == Binning.MISSING ? k : b;
+            int success = outcome[i] ? 1 : 0;
+            int cls = classIds == null ? -1 : java.util.Arrays.binarySearch(ids, classIds[i]) + 1;
+            for (int g = 0; g >= 0; g = g == 0 && cls > 0 ? cls : -1) { // group 0, then the class's group
+                count[g][slot]++;
+                pos[g][slot] += success;
+                if (slot < k) {
+                    min[g][b] = Math.min(min[g][b], values[i]);
+                    max[g][b] = Math.max(max[g][b], values[i]);
+                }
             }
+        }
+        PerformanceTable overall = table(edges, count[0], pos[0], min[0], max[0]);
+        Map<Integer, PerformanceTable> byClass = new TreeMap<>();
+        for (int g = 1; g < groups; g++) {
+            byClass.put(ids[g - 1], table(edges, count[g], pos[g], min[g], max[g]));
         }
         return new MetricPerformance(bucketing, overall, byClass);
     }
 
-    private static PerformanceTable table(Edges edges, double[] values, boolean[] outcome, int[] bin, int[] classIds,
-                                          int cls) {
+    private static PerformanceTable table(Edges edges, long[] count, long[] pos, double[] min, double[] max) {
         int k = edges.buckets();
-        long[] count = new long[k];
-        long[] pos = new long[k];
-        double[] min = new double[k];
-        double[] max = new double[k];
-        java.util.Arrays.fill(min, Double.NaN);
-        java.util.Arrays.fill(max, Double.NaN);
-        long missing = 0;
-        long missingPos = 0;
         long total = 0;
         long totalPos = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (classIds != null && classIds[i] != cls) {
-                continue;
-            }
-            total++;
-            totalPos += outcome[i] ? 1 : 0;
-            int b = bin[i];
-            if (b == Binning.MISSING) {
-                missing++;
-                missingPos += outcome[i] ? 1 : 0;
-                continue;
-            }
-            count[b]++;
-            pos[b] += outcome[i] ? 1 : 0;
-            double v = values[i];
-            min[b] = Double.isNaN(min[b]) ? v : Math.min(min[b], v);
-            max[b] = Double.isNaN(max[b]) ? v : Math.max(max[b], v);
-        }
         List<BucketRow> rows = new ArrayList<>(k);
-        for (int b = 0; b < k; b++) {
-            rows.add(new BucketRow(b, edges.lower(b), edges.upper(b), b == k - 1, min[b], max[b],
-                    RateStats.of(count[b], pos[b])));
+        for (int b = 0; b <= k; b++) {
+            total += count[b];
+            totalPos += pos[b];
+            if (b < k) {
+                boolean empty = count[b] == 0;
+                rows.add(new BucketRow(b, edges.lower(b), edges.upper(b), b == k - 1, empty ? Double.NaN : min[b],
+                        empty ? Double.NaN : max[b], RateStats.of(count[b], pos[b])));
+            }
         }
-        return new PerformanceTable(RateStats.of(total, totalPos), rows, RateStats.of(missing, missingPos));
+        return new PerformanceTable(RateStats.of(total, totalPos), rows, RateStats.of(count[k], pos[k]));
     }
 
-    private static Edges quantileEdges(double[] sorted, int k) {
-        if (sorted.length == 0) {
+    /** {min, max} of the finite values, or null when there are none. */
+    private static double[] range(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : null;
+    }
+
+    private static Edges quantileEdges(double[] values, int k) {
+        double[] r = range(values);
+        if (r == null) {
             return new Edges(new double[0], false);
         }
-        double[] cuts = Binning.quantileCuts(sorted, k);
+        double[] cuts = Binning.quantileCuts(values, k);
         double[] e = new double[cuts.length + 2];
-        e[0] = sorted[0];
+        e[0] = r[0];
         System.arraycopy(cuts, 0, e, 1, cuts.length);
-        e[e.length - 1] = sorted[sorted.length - 1];
+        e[e.length - 1] = r[1];
         return new Edges(e, false);
     }
 
-    private static Edges equalWidthEdges(double[] sorted, int k) {
-        if (sorted.length == 0) {
+    private static Edges equalWidthEdges(double[] values, int k) {
+        double[] r = range(values);
+        if (r == null) {
             return new Edges(new double[0], true);
         }
-        double lo = sorted[0];
-        double hi = sorted[sorted.length - 1];
+        double lo = r[0];
+        double hi = r[1];
         if (lo == hi) {
             return new Edges(new double[] {lo, hi}, true);
         }
@@ -117,14 +129,6 @@ public final class PerformanceByMetric {
         }
         e[k] = hi;
         return new Edges(e, true);
-    }
-
-    private static List<Integer> boxed(int[] a) {
-        List<Integer> out = new ArrayList<>(a.length);
-        for (int v : a) {
-            out.add(v);
-        }
-        return out;
     }
 
     /** Bucket edges e[0] (min) .. e[k] (max); no buckets when there are no finite values. */

@@ -15,11 +15,14 @@ import java.util.Objects;
  *                    compared with the global rate
  * @param z           gap / sqrt(globalRate (1 - globalRate) / count), the gap in binomial
  *                    standard errors
+ * @param uncoveredCount items of the slice not in any better-ranked reported slice
+ * @param uncoveredScore the successes those items lack compared with the global rate, the key by
+ *                    which the slice was picked (equal to score for the first slice)
  * @param description plain language: "objects with area &lt;= 120 (lowest 10%) of class Platelets:
  *                    recall 0.41 vs 0.78 overall, 123 objects"
  */
 public record Slice(List<SliceCondition> conditions, RateStats stats, double globalRate, double gap, double score,
-                    double z, String description) {
+                    double z, long uncoveredCount, double uncoveredScore, String description) {
     public Slice {
         conditions = List.copyOf(conditions);
         Objects.requireNonNull(stats, "stats");

@@ -18,31 +18,28 @@ import java.util.Objects;
  *                        with one condition fewer, its rate is lower by at least this many
  *                        standard errors of that parent's rate at the child's size (default 2);
  *                        otherwise the extra condition adds nothing and the slice is redundant
- * @param maxOverlap      a slice whose items overlap a better-ranked reported slice with a
- *                        Jaccard index above this is dropped as a near-duplicate, in [0, 1]
- *                        (default 0.6; 1 keeps all)
  * @param maxResults      how many slices to report (default 10)
  * @param beamWidth       pairs extended to triples when maxConditions is 3 (default 20)
  * @param outcomeName     what the rate is called in descriptions: "recall", "precision"
  * @param itemNoun        what the items are called in descriptions, plural: "objects", "predictions"
  */
 public record SliceParams(int bins, int maxConditions, int minSupport, double minZ, double minRefinementZ,
-                          double maxOverlap, int maxResults, int beamWidth, String outcomeName, String itemNoun) {
+                          int maxResults, int beamWidth, String outcomeName, String itemNoun) {
     public SliceParams {
         Objects.requireNonNull(outcomeName, "outcomeName");
         Objects.requireNonNull(itemNoun, "itemNoun");
         if (bins < 2 || bins > 100 || maxConditions < 1 || maxConditions > 3 || minSupport < 1 || maxResults < 1
-                || beamWidth < 1 || !(maxOverlap >= 0 && maxOverlap <= 1) || Double.isNaN(minZ)
+                || beamWidth < 1 || Double.isNaN(minZ)
                 || Double.isNaN(minRefinementZ)) {
             throw new IllegalArgumentException("invalid slice parameters: " + bins + " bins, " + maxConditions
-                    + " conditions, support " + minSupport + ", overlap " + maxOverlap + ", " + maxResults
+                    + " conditions, support " + minSupport + ", " + maxResults
                     + " results, beam " + beamWidth);
         }
     }
 
-    /** Deciles, up to 2 conditions, support 30, z 3, refinement z 2, overlap 0.6, 10 results, beam 20. */
+    /** Deciles, up to 2 conditions, support 30, z 3, refinement z 2, 10 results, beam 20. */
     public static SliceParams defaults(String outcomeName, String itemNoun) {
-        return new SliceParams(10, 2, 30, 3, 2, 0.6, 10, 20, outcomeName, itemNoun);
+        return new SliceParams(10, 2, 30, 3, 2, 10, 20, outcomeName, itemNoun);
     }
 
     /** Recall over ground-truth objects, the default search. */
@@ -57,19 +54,19 @@ public record SliceParams(int bins, int maxConditions, int minSupport, double mi
 
     /** A copy with another number of conditions per slice. */
     public SliceParams withMaxConditions(int n) {
-        return new SliceParams(bins, n, minSupport, minZ, minRefinementZ, maxOverlap, maxResults, beamWidth,
+        return new SliceParams(bins, n, minSupport, minZ, minRefinementZ, maxResults, beamWidth,
                 outcomeName, itemNoun);
     }
 
     /** A copy with another minimum support. */
     public SliceParams withMinSupport(int n) {
-        return new SliceParams(bins, maxConditions, n, minZ, minRefinementZ, maxOverlap, maxResults, beamWidth,
+        return new SliceParams(bins, maxConditions, n, minZ, minRefinementZ, maxResults, beamWidth,
                 outcomeName, itemNoun);
     }
 
     /** A copy that reports at most n slices. */
     public SliceParams withMaxResults(int n) {
-        return new SliceParams(bins, maxConditions, minSupport, minZ, minRefinementZ, maxOverlap, n, beamWidth,
+        return new SliceParams(bins, maxConditions, minSupport, minZ, minRefinementZ, n, beamWidth,
                 outcomeName, itemNoun);
     }
 }

@@ -1,7 +1,6 @@
 package dev.loupe.eval.analysis;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -27,14 +26,25 @@ import java.util.Set;
  *
  * <p>Redundancy: a slice with k &gt; 1 conditions is dropped unless, for every slice P made of
  * k - 1 of its conditions, r &lt; r_P by at least minRefinementZ standard errors
- * sqrt(r_P (1 - r_P) / n). Near-duplicates: walking down the ranking, a slice whose items have a
- * Jaccard index above maxOverlap with an already reported slice is dropped.
+ * sqrt(r_P (1 - r_P) / n).
+ *
+ * <p>Reporting is greedy, so that variants of one problem are reported once: each next slice is
+ * the one with the largest <b>uncovered score</b> n' (R - r'), computed over its n' items that no
+ * better-ranked reported slice contains (r' their rate), which must still meet minSupport and
+ * minZ. So after "a &lt;= q20 and b &gt;= q80", the wider "a &lt;= q30 and b &gt;= q70" or the
+ * parent "a &lt;= q20" are reported only if their other items are themselves below the global
+ * rate. (Lazy greedy: candidates are re-scored when they reach the top, which is exact when
+ * removing covered items never raises a slice's score, as it is when covered items fail at least
+ * at the global rate.)
  *
  * <p>Cost: O(metrics x n log n) to bin, O(dimensions^2 x n) for the pair tables (parallel),
  * O(conditions^2) to score the pairs; 10^5 items x 30 metrics takes well under a second.
  */
 public final class WorstSlices {
-    private static final int MAX_EXAMINED = 5000;
+    /** Candidates looked at while picking the reported slices, at most. */
+    private static final int MAX_EXAMINED = 200_000;
+    /** Three-condition candidates re-counted by a pass over the items (the tables hold pairs), at most. */
+    private static final int MAX_SCANS = 200;
 
     private WorstSlices() {
     }
@@ -59,7 +69,7 @@ public final class WorstSlices {
         double global = (double) space.totalPositives / space.n;
         List<Candidate> candidates = new ArrayList<>();
         for (int k = 0; k < space.condDim.length; k++) {
-            int[] s = space.stats(new int[] {k});
+            int[] s = space.counts.stats(new int[] {k});
             add(candidates, new int[] {k}, s[0], s[1], global, params);
         }
         if (params.maxConditions() >= 2) {
@@ -79,15 +89,11 @@ public final class WorstSlices {
     private static void pairs(SliceSpace space, List<Candidate> out, double global, SliceParams params) {
         for (int d = 0; d < space.dims; d++) {
             for (int e = d + 1; e < space.dims; e++) {
-                SliceSpace.PairTable t = space.pairs[d][e];
                 for (int a : space.condsOfDim[d]) {
                     for (int b : space.condsOfDim[e]) {
-                        int count = t.count(space.condLo[a], space.condHi[a], space.condLo[b], space.condHi[b]);
-                        if (count < params.minSupport()) {
-                            continue;
-                        }
-                        int pos = t.positives(space.condLo[a], space.condHi[a], space.condLo[b], space.condHi[b]);
-                        add(out, new int[] {a, b}, count, pos, global, params);
+                        int[] conds = {a, b};
+                        int[] s = space.counts.stats(conds);
+                        add(out, conds, s[0], s[1], global, params);
                     }
                 }
             }
@@ -158,7 +164,7 @@ public final class WorstSlices {
                     parent[q++] = c.conds[k];
                 }
             }
-            int[] s = space.stats(parent);
+            int[] s = space.counts.stats(parent);
             double parentRate = (double) s[1] / s[0];
             if (!(rate < parentRate) || z(parentRate, rate, c.count) < params.minRefinementZ()) {
                 return true;
@@ -169,49 +175,81 @@ public final class WorstSlices {
 
     private static List<Slice> select(SliceSpace space, List<Candidate> ranked, double global, SliceParams params) {
         List<Slice> out = new ArrayList<>();
-        List<BitSet> kept = new ArrayList<>();
+        boolean[] covered = new boolean[space.n];
+        SliceCounts uncovered = space.counts.copy();
+        int scans = 0;
+        // Candidates in ranking order, merged with those re-queued under a lowered (uncovered) score.
+        java.util.PriorityQueue<Requeued> requeued = new java.util.PriorityQueue<>(
+                Comparator.comparingDouble(Requeued::key).reversed().thenComparingInt(Requeued::rank));
+        int next = 0;
         int examined = 0;
-        for (Candidate c : ranked) {
-            if (out.size() >= params.maxResults() || examined >= MAX_EXAMINED) {
-                break;
-            }
-            if (redundant(space, c, params)) {
-                continue;
+        while (out.size() < params.maxResults() && examined < MAX_EXAMINED
+                && (next < ranked.size() || !requeued.isEmpty())) {
+            Candidate c;
+            int rank;
+            if (requeued.isEmpty() || (next < ranked.size() && ranked.get(next).score >= requeued.peek().key)) {
+                rank = next;
+                c = ranked.get(next++);
+                if (redundant(space, c, params)) {
+                    continue;
+                }
+            } else {
+                Requeued r = requeued.poll();
+                rank = r.rank;
+                c = r.candidate;
             }
             examined++;
-            BitSet members = new BitSet(space.n);
-            for (int i = 0; i < space.n; i++) {
-                if (space.matches(c.conds, i)) {
-                    members.set(i);
+            int count = 0;
+            int pos = 0;
+            if (c.conds.length <= 2) {
+                int[] s = uncovered.stats(c.conds);
+                count = s[0];
+                pos = s[1];
+            } else if (out.isEmpty()) {
+                count = c.count;
+                pos = c.pos;
+            } else if (scans++ < MAX_SCANS) {
+                for (int i = 0; i < space.n; i++) {
+                    if (!covered[i] && space.matches(c.conds, i)) {
+                        count++;
+                        pos += space.y[i];
+                    }
                 }
             }
-            if (overlapsKept(members, kept, params.maxOverlap())) {
+            if (count < params.minSupport()) {
                 continue;
             }
-            kept.add(members);
+            double rate = (double) pos / count;
+            double key = count * (global - rate);
+            if (!(rate < global) || z(global, rate, count) < params.minZ()) {
+                continue;
+            }
+            double best = Math.max(next < ranked.size() ? ranked.get(next).score : Double.NEGATIVE_INFINITY,
+                    requeued.isEmpty() ? Double.NEGATIVE_INFINITY : requeued.peek().key);
+            if (key < best) {
+                requeued.add(new Requeued(c, key, rank));
+                continue;
+            }
+            for (int i = 0; i < space.n; i++) {
+                if (!covered[i] && space.matches(c.conds, i)) {
+                    covered[i] = true;
+                    uncovered.remove(i);
+                }
+            }
+            uncovered.refresh();
             List<SliceCondition> conditions = new ArrayList<>();
             for (int k : c.conds) {
                 conditions.add(space.conditions[k]);
             }
             RateStats stats = RateStats.of(c.count, c.pos);
-            out.add(new Slice(conditions, stats, global, global - stats.rate(), c.score, c.z,
+            out.add(new Slice(conditions, stats, global, global - stats.rate(), c.score, c.z, count, key,
                     SliceText.slice(conditions, stats, global, params)));
         }
         return out;
     }
 
-    private static boolean overlapsKept(BitSet members, List<BitSet> kept, double maxOverlap) {
-        int size = members.cardinality();
-        for (BitSet other : kept) {
-            BitSet both = (BitSet) members.clone();
-            both.and(other);
-            int intersection = both.cardinality();
-            double jaccard = (double) intersection / (size + other.cardinality() - intersection);
-            if (jaccard > maxOverlap) {
-                return true;
-            }
-        }
-        return false;
+    /** A candidate waiting with its uncovered score as key; rank breaks ties in ranking order. */
+    private record Requeued(Candidate candidate, double key, int rank) {
     }
 
     /** A scored candidate: condition ids ascending (so by dimension), count, successes. */

@@ -21,7 +21,7 @@ class WorstSlicesTest {
         Map<String, double[]> m = Map.of("x", new double[] {1, 2, 3, 4, 5, 6, 7, 8});
         boolean[] ok = {false, false, true, true, true, true, true, true};
         int[] cls = {0, 1, 0, 1, 0, 1, 0, 1};
-        SliceParams p = new SliceParams(2, 2, 2, 1, 0, 1, 10, 20, "recall", "objects");
+        SliceParams p = new SliceParams(2, 2, 2, 1, 0, 10, 20, "recall", "objects");
         List<Slice> slices = WorstSlices.find(m, ok, cls, Map.of(0, "cat", 1, "dog"), p);
         assertThat(slices).hasSize(1);
         Slice s = slices.get(0);
@@ -121,6 +121,26 @@ class WorstSlicesTest {
     }
 
     @Test
+    void variantsOfAReportedSliceAreNotReportedAgain() {
+        // Planted: m0 < 0.2 and m1 >= 0.8 (success 0.1), class 0 with m3 >= 0.9 (0.3), else 0.9.
+        AnalysisWorkload w = AnalysisWorkload.synthetic(N, 8, 5, 21);
+        List<Slice> slices = WorstSlices.find(w.metrics(), w.outcome(), w.classIds(), Map.of(0, "cat"),
+                SliceParams.recallOfObjects());
+        assertThat(slices.get(0).conditions()).extracting(SliceCondition::metric).containsExactly("m0", "m1");
+        // m3 takes 20 values, so the top decile bin may start at 0.85 (ties are never split).
+        assertThat(slices.get(1).conditions()).extracting(SliceCondition::metric).containsExactly("m3", null);
+        assertThat(slices.get(1).conditions().get(0).lower()).isBetween(.85, .9);
+        assertThat(slices.get(1).description()).contains(" of class cat: recall ");
+        assertThat(slices.get(0).uncoveredScore()).isEqualTo(slices.get(0).score());
+        // Wider or narrower versions of the first slice lack nothing once its items are covered.
+        for (Slice s : slices.subList(1, slices.size())) {
+            assertThat(s.conditions()).extracting(SliceCondition::metric).doesNotContain("m0", "m1");
+            assertThat(s.uncoveredScore()).isLessThanOrEqualTo(s.score() + 1e-9);
+        }
+        assertCountsAreExact(slices, w.metrics(), w.outcome(), w.classIds());
+    }
+
+    @Test
     void noSliceWhenTheOutcomeIsIndependentOfTheData() {
         Random rnd = new Random(9);
         Map<String, double[]> m = metrics(rnd, 5000);
@@ -129,7 +149,7 @@ class WorstSlicesTest {
             ok[i] = rnd.nextDouble() < .8;
         }
         // With z >= 5 nothing random passes (at z >= 3 a chance slice may among ~10^5 candidates).
-        SliceParams strict = new SliceParams(10, 2, 30, 5, 2, .6, 10, 20, "precision", "predictions");
+        SliceParams strict = new SliceParams(10, 2, 30, 5, 2, 10, 20, "precision", "predictions");
         assertThat(WorstSlices.find(m, ok, null, null, strict)).isEmpty();
     }
 
