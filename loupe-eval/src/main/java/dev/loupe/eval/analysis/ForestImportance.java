@@ -40,7 +40,7 @@ final class ForestImportance {
         int p = features.size();
         byte[][] codes = new byte[p][];
         int[] binCount = new int[p];
-        for (int f = 0; f < p; f++) {
+        IntStream.range(0, p).parallel().forEach(f -> {
             double[] x = features.get(f);
             double[] cuts = Binning.quantileCuts(x, BINS);
             binCount[f] = cuts.length + 2;
@@ -49,7 +49,7 @@ final class ForestImportance {
                 c[i] = (byte) (Binning.binOf(cuts, x[i]) + 1); // missing (-1) becomes 0
             }
             codes[f] = c;
-        }
+        });
         ForestImportance forest = new ForestImportance(codes, binCount, y, params);
         SplittableRandom root = new SplittableRandom(params.seed());
         long[] seeds = new long[params.trees()];

@@ -71,14 +71,14 @@ public final class MetricImportance {
         } else {
             java.util.Arrays.fill(forest, Double.NaN);
         }
-        List<MetricImportanceRow> rows = new ArrayList<>();
-        for (int f = 0; f < names.size(); f++) {
+        double[] forestShare = forest;
+        List<MetricImportanceRow> rows = java.util.stream.IntStream.range(0, names.size()).parallel().mapToObj(f -> {
             double[] x = columns.get(f);
             double mi = n == 0 ? 0 : Association.mutualInformation(Association.miBins(x, params.miBins()), targetBins);
-            rows.add(new MetricImportanceRow(names.get(f), Association.finiteCount(x), Association.pearson(x, target),
+            return new MetricImportanceRow(names.get(f), Association.finiteCount(x), Association.pearson(x, target),
                     mi, mi / Math.log(2), targetEntropy > 0 ? Math.min(1, mi / targetEntropy) : Double.NaN,
-                    forest[f]));
-        }
+                    forestShare[f]);
+        }).toList();
         String note = sampleNote(n, binary, positives, params);
         return new ImportanceReport(n, binary, positives, !note.isEmpty(), note, targetEntropy, rows);
     }
