@@ -107,6 +107,19 @@ final class Association {
         return h;
     }
 
+    /** Number of distinct values of a discrete variable (values 0..). */
+    static int distinct(int[] a) {
+        boolean[] seen = new boolean[max(a) + 1];
+        int d = 0;
+        for (int v : a) {
+            if (!seen[v]) {
+                seen[v] = true;
+                d++;
+            }
+        }
+        return d;
+    }
+
     private static int max(int[] a) {
         int m = 0;
         for (int v : a) {

@@ -14,8 +14,10 @@ import java.util.stream.IntStream;
  * values. Each tree is grown on a bootstrap sample of min(n, samplesPerTree) items; at each node
  * max(1, p / 3) metrics are tried (as regression forests do), the split with the largest decrease
  * in squared error that leaves at least minLeaf items on each side is taken, and the decrease is
- * credited to its metric. Trees stop at maxDepth. The credits over all trees are normalised to sum
- * to 1. Trees are grown in parallel, each from its own seed drawn in order from the parameters'
+ * credited to its metric. Trees stop at maxDepth. One extra "noise" feature, uniform random bins
+ * unrelated to the target, competes with the metrics (a shadow feature, as in Boruta): its credit is
+ * what chance alone earns, so metrics at or below it are indistinguishable from noise. The credits
+ * over all trees are normalised to sum to 1 over the metrics and the noise feature. Trees are grown in parallel, each from its own seed drawn in order from the parameters'
  * seed, so the result does not depend on the thread count.
  */
 final class ForestImportance {
@@ -35,12 +37,21 @@ final class ForestImportance {
         this.mtry = Math.max(1, codes.length / 3);
     }
 
-    /** The normalised importance of each feature (all 0 when no split was made). */
+    /**
+     * The normalised importance of each feature, then of the noise feature (index
+     * {@code features.size()}); all 0 when no split was made.
+     */
     static double[] compute(List<double[]> features, double[] y, ImportanceParams params) {
-        int p = features.size();
+        int p = features.size() + 1;
         byte[][] codes = new byte[p][];
         int[] binCount = new int[p];
-        IntStream.range(0, p).parallel().forEach(f -> {
+        SplittableRandom noise = new SplittableRandom(params.seed() ^ 0x5DEECE66DL);
+        codes[p - 1] = new byte[y.length];
+        binCount[p - 1] = BINS + 1;
+        for (int i = 0; i < y.length; i++) {
+            codes[p - 1][i] = (byte) (1 + noise.nextInt(BINS));
+        }
+        IntStream.range(0, p - 1).parallel().forEach(f -> {
             double[] x = features.get(f);
             double[] cuts = Binning.quantileCuts(x, BINS);
             binCount[f] = cuts.length + 2;

@@ -15,10 +15,14 @@ import java.util.function.ToDoubleFunction;
  *                        should not be trusted
  * @param sampleNote      why the sample is too small, or "" when it is not
  * @param targetEntropyNats entropy of the (binned) target, nats
+ * @param forestNoiseShare the forest importance earned by a random feature unrelated to the target
+ *                        (a shadow feature): metrics whose forestImportance is not clearly above it
+ *                        are indistinguishable from noise (NaN when the forest was skipped)
  * @param metrics         one row per metric, in the input map's order
  */
 public record ImportanceReport(int items, boolean binaryTarget, long positives, boolean sampleTooSmall,
-                               String sampleNote, double targetEntropyNats, List<MetricImportanceRow> metrics) {
+                               String sampleNote, double targetEntropyNats, double forestNoiseShare,
+                               List<MetricImportanceRow> metrics) {
     public ImportanceReport {
         metrics = List.copyOf(metrics);
     }

@@ -65,22 +65,26 @@ public final class MetricImportance {
         }
         int[] targetBins = binary ? toInts(target) : Association.miBins(target, params.miBins());
         double targetEntropy = n == 0 ? 0 : Association.entropy(targetBins);
-        double[] forest = new double[names.size()];
+        double[] forest = new double[names.size() + 1];
         if (params.trees() > 0 && n > 0 && !names.isEmpty()) {
             forest = ForestImportance.compute(columns, target, params);
         } else {
             java.util.Arrays.fill(forest, Double.NaN);
         }
+        double noiseShare = forest[names.size()];
         double[] forestShare = forest;
         List<MetricImportanceRow> rows = java.util.stream.IntStream.range(0, names.size()).parallel().mapToObj(f -> {
             double[] x = columns.get(f);
-            double mi = n == 0 ? 0 : Association.mutualInformation(Association.miBins(x, params.miBins()), targetBins);
+            int[] bins = Association.miBins(x, params.miBins());
+            double mi = n == 0 ? 0 : Association.mutualInformation(bins, targetBins);
+            double chance = n == 0 ? 0 : (Association.distinct(bins) - 1) * (Association.distinct(targetBins) - 1)
+                    / (2.0 * n);
             return new MetricImportanceRow(names.get(f), Association.finiteCount(x), Association.pearson(x, target),
                     mi, mi / Math.log(2), targetEntropy > 0 ? Math.min(1, mi / targetEntropy) : Double.NaN,
-                    forestShare[f]);
+                    Math.max(0, mi - chance), forestShare[f]);
         }).toList();
         String note = sampleNote(n, binary, positives, params);
-        return new ImportanceReport(n, binary, positives, !note.isEmpty(), note, targetEntropy, rows);
+        return new ImportanceReport(n, binary, positives, !note.isEmpty(), note, targetEntropy, noiseShare, rows);
     }
 
     private static String sampleNote(int n, boolean binary, long positives, ImportanceParams params) {

@@ -18,12 +18,16 @@ import java.util.Objects;
  * @param miNormalised       miNats / H(target): the fraction of the target's entropy the metric
  *                           explains (Theil's uncertainty coefficient), in [0, 1]; NaN when the
  *                           target is constant
+ * @param miCorrectedNats    miNats minus its expected value under independence, (bins - 1)(target
+ *                           bins - 1) / 2n with the non-empty bins counted (Miller-Madow), floored
+ *                           at 0: near 0 means "no more than chance", which matters for small n
  * @param forestImportance   the metric's share of the forest's total impurity (variance) decrease,
- *                           in [0, 1], summing to 1 over the metrics (0 for all when no split was
- *                           made, NaN when the forest was skipped)
+ *                           in [0, 1]; the shares of all metrics and of the noise feature sum to 1
+ *                           (see {@link ImportanceReport#forestNoiseShare()}; 0 for all when no
+ *                           split was made, NaN when the forest was skipped)
  */
 public record MetricImportanceRow(String metric, int pairs, double pearson, double miNats, double miBits,
-                                  double miNormalised, double forestImportance) {
+                                  double miNormalised, double miCorrectedNats, double forestImportance) {
     public MetricImportanceRow {
         Objects.requireNonNull(metric, "metric");
     }

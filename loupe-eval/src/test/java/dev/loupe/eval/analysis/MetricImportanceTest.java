@@ -33,6 +33,8 @@ class MetricImportanceTest {
         assertThat(row.miNats()).isCloseTo(Math.log(2), within(EPS));
         assertThat(row.miBits()).isCloseTo(1, within(EPS));
         assertThat(row.miNormalised()).isCloseTo(1, within(EPS));
+        // 2 bins x 2 outcomes over 4 items: chance level (2 - 1)(2 - 1) / 8.
+        assertThat(row.miCorrectedNats()).isCloseTo(Math.log(2) - 1 / 8.0, within(EPS));
         assertThat(row.pearson()).isCloseTo(-1, within(EPS));
     }
 
@@ -84,8 +86,10 @@ class MetricImportanceTest {
             assertThat(r.rankedBy(MetricImportanceRow::miNats).get(0).metric()).isEqualTo("a");
             assertThat(r.rankedBy(MetricImportanceRow::forestImportance).get(0).metric()).isEqualTo("a");
             assertThat(r.metrics().get(2).forestImportance()).isGreaterThan(.5);
-            assertThat(r.metrics().stream().mapToDouble(MetricImportanceRow::forestImportance).sum())
-                    .isCloseTo(1, within(1e-9));
+            assertThat(r.metrics().stream().mapToDouble(MetricImportanceRow::forestImportance).sum()
+                    + r.forestNoiseShare()).isCloseTo(1, within(1e-9));
+            assertThat(r.metrics().get(2).forestImportance()).isGreaterThan(10 * r.forestNoiseShare());
+            assertThat(r.rankedBy(MetricImportanceRow::miCorrectedNats).get(0).metric()).isEqualTo("a");
         }
         assertThat(MetricImportance.compute(m, iouTp, ImportanceParams.defaults()).binaryTarget()).isFalse();
         // Same seed, same forest.
