@@ -153,6 +153,21 @@ class WorstSlicesTest {
         assertThat(WorstSlices.find(m, ok, null, null, strict)).isEmpty();
     }
 
+    @Test
+    void emptyConstantOrPerfectInputsGiveNoSlice() {
+        SliceParams p = SliceParams.recallOfObjects();
+        assertThat(WorstSlices.find(Map.of("x", new double[0]), new boolean[0], null, null, p)).isEmpty();
+        double[] x = new double[200];
+        boolean[] ok = new boolean[200];
+        for (int i = 0; i < 200; i++) {
+            x[i] = i;
+            ok[i] = true;
+        }
+        assertThat(WorstSlices.find(Map.of("x", x), ok, null, null, p)).isEmpty();
+        ok[3] = false;
+        assertThat(WorstSlices.find(Map.of("constant", new double[200]), ok, null, null, p)).isEmpty();
+    }
+
     private static void assertCountsAreExact(List<Slice> slices, Map<String, double[]> m, boolean[] ok, int[] cls) {
         for (Slice s : slices) {
             RateStats r = recount(s.conditions(), m, ok, cls);
