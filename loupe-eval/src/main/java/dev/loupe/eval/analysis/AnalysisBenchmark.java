@@ -37,7 +37,8 @@ public final class AnalysisBenchmark {
         List<Slice> slices = WorstSlices.find(w.metrics(), w.outcome(), w.classIds(), null,
                 SliceParams.recallOfObjects());
         long t3 = System.nanoTime();
-        WorstSlices.find(w.metrics(), w.outcome(), w.classIds(), null, SliceParams.recallOfObjects().withMaxConditions(3));
+        WorstSlices.find(w.metrics(), w.outcome(), w.classIds(), null,
+                SliceParams.recallOfObjects().withMaxConditions(3));
         long t4 = System.nanoTime();
         return new Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, slices.isEmpty() ? "" : slices.get(0).description());
     }

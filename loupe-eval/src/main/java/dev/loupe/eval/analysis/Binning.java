@@ -24,7 +24,7 @@ final class Binning {
                 out[m++] = v;
             }
         }
-        return m == out.length ? out : Arrays.copyOf(out, m);
+        return m == out.length ? out : Arrays.copyOf(out, m); // never the input array itself
     }
 
     /**
@@ -33,10 +33,7 @@ final class Binning {
      * without the minimum. Empty when there are no finite values or all are equal.
      */
     static double[] quantileCuts(double[] values, int k) {
-        double[] a = finite(values);
-        if (a == values) {
-            a = values.clone();
-        }
+        double[] a = finite(values); // a fresh copy, which select() may reorder
         int m = a.length;
         if (m == 0 || k < 2) {
             return new double[0];

@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  * credited to its metric. Trees stop at maxDepth. One extra "noise" feature, uniform random bins
  * unrelated to the target, competes with the metrics (a shadow feature, as in Boruta): its credit is
  * what chance alone earns, so metrics at or below it are indistinguishable from noise. The credits
- * over all trees are normalised to sum to 1 over the metrics and the noise feature. Trees are grown in parallel, each from its own seed drawn in order from the parameters'
- * seed, so the result does not depend on the thread count.
+ * over all trees are normalised to sum to 1 over the metrics and the noise feature. Trees are grown
+ * in parallel, each from its own seed drawn in order from the parameters' seed, so the result does
+ * not depend on the thread count.
  */
 final class ForestImportance {
     static final int BINS = 32;

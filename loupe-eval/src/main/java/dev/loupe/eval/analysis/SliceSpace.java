@@ -22,7 +22,6 @@ final class SliceSpace {
     final int[] condDim;
     final int[] condLo;
     final int[] condHi;
-    final String[] condText;
     final SliceCondition[] conditions;
     final int[][] condsOfDim;
     /** Counts of every one- and two-condition slice over all items. */
@@ -116,7 +115,6 @@ final class SliceSpace {
         condLo = cLo.stream().mapToInt(Integer::intValue).toArray();
         condHi = cHi.stream().mapToInt(Integer::intValue).toArray();
         conditions = cond.toArray(new SliceCondition[0]);
-        condText = cond.stream().map(SliceCondition::text).toArray(String[]::new);
         condsOfDim = new int[dims][];
         for (int d = 0; d < dims; d++) {
             final int dim = d;

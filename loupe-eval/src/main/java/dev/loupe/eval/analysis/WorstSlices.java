@@ -19,10 +19,12 @@ import java.util.Set;
  *
  * <p>Search: all single conditions and all pairs are counted exactly and exhaustively from
  * cumulative 2-D tables of every pair of metrics (one pass over the items per pair); triples extend
- * the best {@code beamWidth} pairs. A candidate slice S with n items and rate r is kept when
- * n &gt;= minSupport, r &lt; R (the global rate) and z = (R - r) / sqrt(R (1 - R) / n) &gt;= minZ.
- * It is ranked by <b>score = n (R - r)</b>: the number of successes it lacks compared with the
- * global rate, which grows with both size and gap. Ties rank fewer conditions first.
+ * the best {@code beamWidth} pairs (pairs and singles are re-counted from tables during reporting;
+ * at most 200 triples are re-counted by a pass over the items, later ones are skipped). A
+ * candidate slice S with n items and rate r is kept when n &gt;= minSupport, r &lt; R (the global
+ * rate) and z = (R - r) / sqrt(R (1 - R) / n) &gt;= minZ. It is ranked by <b>score = n (R - r)</b>:
+ * the number of successes it lacks compared with the global rate, which grows with both size and
+ * gap. Ties rank fewer conditions first.
  *
  * <p>Redundancy: a slice with k &gt; 1 conditions is dropped unless, for every slice P made of
  * k - 1 of its conditions, r &lt; r_P by at least minRefinementZ standard errors
