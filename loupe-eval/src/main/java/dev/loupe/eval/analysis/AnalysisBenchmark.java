@@ -28,9 +28,7 @@ public final class AnalysisBenchmark {
     /** Runs performance by metric, importance and worst slices (2 and 3 conditions) once each. */
     public static Timings run(AnalysisWorkload w) {
         long t0 = System.nanoTime();
-        for (double[] v : w.metrics().values()) {
-            PerformanceByMetric.compute(v, w.outcome(), w.classIds(), Bucketing.quantiles(10));
-        }
+        PerformanceByMetric.computeAll(w.metrics(), w.outcome(), w.classIds(), Bucketing.quantiles(10));
         long t1 = System.nanoTime();
         MetricImportance.compute(w.metrics(), w.outcome(), ImportanceParams.defaults());
         long t2 = System.nanoTime();

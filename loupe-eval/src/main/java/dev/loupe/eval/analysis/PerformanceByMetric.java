@@ -70,6 +70,29 @@ public final class PerformanceByMetric {
         return new MetricPerformance(bucketing, overall, byClass);
     }
 
+    /**
+     * {@link #compute} for several metrics over the same items.
+     *
+     * @return metric name to its performance, in the input map's order
+     */
+    public static Map<String, MetricPerformance> computeAll(Map<String, double[]> metrics, boolean[] outcome,
+                                                            int[] classIds, Bucketing bucketing) {
+        List<String> names = new ArrayList<>(metrics.keySet());
+        List<MetricPerformance> out = names.parallelStream()
+                .map(name -> {
+                    try {
+                        return compute(metrics.get(name), outcome, classIds, bucketing);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("metric " + name + ": " + e.getMessage(), e);
+                    }
+                }).toList();
+        Map<String, MetricPerformance> result = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            result.put(names.get(i), out.get(i));
+        }
+        return java.util.Collections.unmodifiableMap(result);
+    }
+
     private static PerformanceTable table(Edges edges, long[] count, long[] pos, double[] min, double[] max) {
         int k = edges.buckets();
         long total = 0;

@@ -1,9 +1,12 @@
 package dev.loupe.eval.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bucketed outcome rates computed by hand on ten items. */
@@ -67,6 +70,19 @@ class PerformanceByMetricTest {
         assertThat(c1.buckets().get(0).stats().rate()).isNaN();
         assertThat(c1.buckets().get(0).lower()).isEqualTo(1);
         assertThat(c1.missing().count()).isEqualTo(1);
+    }
+
+    @Test
+    void computeAllKeepsTheMetricOrderAndNamesTheBadMetric() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("z", V);
+        m.put("a", V);
+        Map<String, MetricPerformance> all = PerformanceByMetric.computeAll(m, OK, CLS, Bucketing.quantiles(3));
+        assertThat(all.keySet()).containsExactly("z", "a");
+        assertThat(counts(all.get("a").overall().buckets())).containsExactly(1, 5, 3);
+        m.put("short", new double[3]);
+        assertThatThrownBy(() -> PerformanceByMetric.computeAll(m, OK, null, Bucketing.quantiles(3)))
+                .hasMessageStartingWith("metric short: values, outcome and class ids must have one entry per item");
     }
 
     @Test
