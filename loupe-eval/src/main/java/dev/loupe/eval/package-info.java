@@ -15,6 +15,11 @@
  * </ol>
  * {@link dev.loupe.eval.CocoEvaluator} runs all three.
  *
+ * <p>Sibling packages: {@code dev.loupe.eval.voc} (PASCAL VOC AP, 11-point and all-point),
+ * {@code dev.loupe.eval.classification} (accuracy, top-k, per-class precision/recall/F1, confusion
+ * matrix) and {@code dev.loupe.eval.analysis} (performance by metric, metric importance, worst
+ * slices), all in-memory and JDK-only.
+ *
  * <p>Conventions: geometry is in pixels with a top-left origin and continuous coordinates (see
  * {@code dev.loupe.core.geometry}); boxes are COCO x, y, width, height; areas are square pixels;
  * masks are COCO RLE of the image's height x width. Image and category ids are Loupe ids

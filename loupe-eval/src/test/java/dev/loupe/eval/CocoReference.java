@@ -36,12 +36,17 @@ final class CocoReference {
     private final Map<String, Category> categoryBySource = new HashMap<>();
     private final Map<Long, ImageRecord> imageById = new HashMap<>();
 
-    /** Imports the ground truth; the images folder is empty, so only declared sizes are known. */
+    /** Imports the reference ground truth; the images folder is empty, so only declared sizes are known. */
     CocoReference(Path emptyImagesFolder) {
+        this(GT, emptyImagesFolder);
+    }
+
+    /** Imports a COCO ground-truth file; the images folder is empty, so only declared sizes are known. */
+    CocoReference(Path groundTruth, Path emptyImagesFolder) {
         List<ImageRecord> ims = new ArrayList<>();
         List<Category> cats = new ArrayList<>();
         List<Annotation> anns = new ArrayList<>();
-        new CocoImporter(GT, emptyImagesFolder).read(new DatasetSink() {
+        new CocoImporter(groundTruth, emptyImagesFolder).read(new DatasetSink() {
             @Override
             public void category(Category category) {
                 cats.add(category);

@@ -1,0 +1,38 @@
+package dev.loupe.eval.analysis;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Association of every metric with one target.
+ *
+ * @param items           number of items
+ * @param binaryTarget    true when the target takes only the values 0 and 1
+ * @param positives       items with target 1 for a binary target, else items with target &gt; 0
+ * @param sampleTooSmall  true when fewer than {@code minItems} items, or (binary target) fewer than
+ *                        {@code minPerOutcome} positives or negatives: the figures are computed but
+ *                        should not be trusted
+ * @param sampleNote      why the sample is too small, or "" when it is not
+ * @param targetEntropyNats entropy of the (binned) target, nats
+ * @param forestNoiseShare the forest importance earned by a random feature unrelated to the target
+ *                        (a shadow feature): metrics whose forestImportance is not clearly above it
+ *                        are indistinguishable from noise (NaN when the forest was skipped)
+ * @param metrics         one row per metric, in the input map's order
+ */
+public record ImportanceReport(int items, boolean binaryTarget, long positives, boolean sampleTooSmall,
+                               String sampleNote, double targetEntropyNats, double forestNoiseShare,
+                               List<MetricImportanceRow> metrics) {
+    public ImportanceReport {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** The rows sorted by a measure, largest first (NaN last); use {@code r -> Math.abs(r.pearson())} for |r|. */
+    public List<MetricImportanceRow> rankedBy(ToDoubleFunction<MetricImportanceRow> measure) {
+        Comparator<MetricImportanceRow> byValue = Comparator.comparingDouble(r -> {
+            double v = measure.applyAsDouble(r);
+            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+        });
+        return metrics.stream().sorted(byValue.reversed()).toList();
+    }
+}
