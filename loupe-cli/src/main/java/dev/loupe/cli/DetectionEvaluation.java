@@ -10,6 +10,10 @@ import dev.loupe.eval.EvalParams;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.GroundTruth;
 import dev.loupe.eval.IouType;
+import dev.loupe.eval.voc.VocEvaluator;
+import dev.loupe.eval.voc.VocGroundTruth;
+import dev.loupe.eval.voc.VocParams;
+import dev.loupe.eval.voc.VocResult;
 import dev.loupe.store.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 
@@ -25,8 +29,11 @@ import java.util.Map;
  * @param result      the evaluation
  * @param skippedGt   annotations that cannot be evaluated (no class, image-level label, or a polygon
  *                    on an image of unknown size for segm), by reason
+ * @param groundTruths the evaluated ground truths
+ * @param detections   the evaluated detections
  */
-record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt) {
+record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt, List<GroundTruth> groundTruths,
+                           List<Detection> detections) {
 
     static DetectionEvaluation run(ProjectStore store, PredictionSetInfo set, IouType type) {
         List<ImageRecord> images = EvalInputs.cocoImageOrder(store.images());
@@ -56,6 +63,16 @@ record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt) {
                     : new Detection(d.id(), d.imageId(), d.categoryId(), d.box(), d.mask(), p.area(), d.score()));
         });
         EvalResult r = new CocoEvaluator().evaluate(images, categories, gts, dts, EvalParams.defaults(type));
-        return new DetectionEvaluation(r, skipped);
+        return new DetectionEvaluation(r, skipped, gts, dts);
+    }
+
+    /**
+     * PASCAL VOC AP at IoU 0.5 on the same boxes (crowd regions count as VOC's "difficult"
+     * objects: neither found nor missed; Loupe does not keep VOC's own difficult flag yet).
+     */
+    VocResult voc(VocParams params) {
+        List<VocGroundTruth> gts = groundTruths.stream()
+                .map(g -> new VocGroundTruth(g.id(), g.imageId(), g.categoryId(), g.box(), g.crowd())).toList();
+        return VocEvaluator.evaluate(gts, detections, params);
     }
 }

@@ -10,7 +10,9 @@ import dev.loupe.eval.ClassMetrics;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.IouType;
 import dev.loupe.eval.PrCurve;
-import dev.loupe.eval.Summary;
+import dev.loupe.eval.analysis.Bucketing;
+import dev.loupe.eval.voc.VocParams;
+import dev.loupe.eval.voc.VocResult;
 import dev.loupe.store.OutcomeCounts;
 import dev.loupe.store.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
@@ -49,6 +51,27 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print every number as JSON, with the precision-recall curves")
     boolean json;
 
+    @Option(names = "--by", split = ",", paramLabel = "METRIC", description = "metrics to show recall and precision "
+            + "by, in the text output (default: ${DEFAULT-VALUE}); --json gives every metric",
+            defaultValue = "annotation.relative_area,annotation.aspect_ratio,annotation.border_proximity,"
+                    + "annotation.brightness,image.brightness,prediction.score")
+    List<String> by;
+
+    @Option(names = "--buckets", paramLabel = "N", defaultValue = "5",
+            description = "buckets per metric (default: ${DEFAULT-VALUE})")
+    int buckets;
+
+    @Option(names = "--equal-width", description = "equal-width buckets instead of quantiles")
+    boolean equalWidth;
+
+    @Option(names = "--voc", paramLabel = "YEAR", description = "also PASCAL VOC AP at IoU 0.5: 2007 (11-point) or "
+            + "2012 (all-point interpolation)")
+    Integer voc;
+
+    @Option(names = "--slice-conditions", paramLabel = "N", defaultValue = "2",
+            description = "metric conditions per worst slice, 1 to 3 (default: ${DEFAULT-VALUE})")
+    int sliceConditions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,17 +87,49 @@ final class EvalCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(project)) {
             PredictionSetInfo set = store.predictionSet(predictions);
             if (set.kind().equals("classification")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "\"" + set.name() + "\" is a classification "
-                        + "set; its evaluation is not available in this version");
+                ClassificationEvaluation ce = ClassificationEvaluation.run(store, set);
+                if (json) {
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ce.json(set)));
+                } else {
+                    ce.text(set, out);
+                }
+                out.flush();
+                return 0;
             }
             IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
+            if (buckets < 2 || buckets > 50) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--buckets must be in 2..50");
+            }
+            if (sliceConditions < 1 || sliceConditions > 3) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--slice-conditions must be 1, 2 or 3");
+            }
+            VocParams vocParams = null;
+            if (voc != null) {
+                vocParams = switch (voc) {
+                    case 2007 -> VocParams.voc2007();
+                    case 2012 -> VocParams.voc2012();
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(), "--voc must be 2007 or 2012");
+                };
+            }
             DetectionEvaluation ev = DetectionEvaluation.run(store, set, type);
+            VocResult vocResult = vocParams == null ? null : ev.voc(vocParams);
             OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
+            PerformanceAnalysis analysis = PerformanceAnalysis.of(store.groundTruthOutcomes(set.id(), tIndex),
+                    store.predictionOutcomes(set.id(), tIndex), store.categories(),
+                    equalWidth ? Bucketing.equalWidth(buckets) : Bucketing.quantiles(buckets), sliceConditions);
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(json(set, ev, counts)));
+                ObjectNode root = json(set, ev, counts);
+                if (vocResult != null) {
+                    EvalJson.voc(root, vocResult, voc);
+                }
+                EvalJson.analysis(root, analysis, store.categories());
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 text(set, ev, counts, out);
+                if (vocResult != null) {
+                    EvalText.voc(vocResult, voc, store.categories(), out);
+                }
+                EvalText.analysis(analysis, by, counts.iouThreshold(), out);
             }
         }
         out.flush();

@@ -58,11 +58,14 @@ class AnalyzeTest {
         assertThat(log.toString()).as("the run was killed before it finished").doesNotContain("Analysed 364 of 364");
         long before = coverage(project);
         assertThat(before).as(log.toString()).isBetween(1L, 363L);
+        assertThat(valueRows(project)).as("value rows right after the kill; %s", diagnose(project)).isEqualTo(before);
 
         CliRun resumed = CliRun.of("analyze", project.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("Analysed " + (364 - before) + " of 364 images");
         assertThat(coverage(project)).isEqualTo(364);
+        assertThat(valueRows(project)).as("value rows after the resumed run; before %d; %s", before, diagnose(project))
+                .isEqualTo(364);
         try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT image_id) FROM image_metrics")) {
@@ -72,6 +75,47 @@ class AnalyzeTest {
         }
         CliRun again = CliRun.of("analyze", project.toString());
         assertThat(again.out()).contains("Analysed 0 of 364 images").contains("364 images were already done");
+    }
+
+    private static long valueRows(Path project) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM image_metrics")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Coverage rows and runs, for a failure message. */
+    private static String diagnose(Path project) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE));
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT set_id, count(*), count(DISTINCT image_id), min(image_id), "
+                    + "max(image_id) FROM metric_coverage GROUP BY set_id ORDER BY set_id")) {
+                while (rs.next()) {
+                    sb.append("coverage set ").append(rs.getInt(1)).append(": ").append(rs.getLong(2)).append(" rows, ")
+                            .append(rs.getLong(3)).append(" images ").append(rs.getLong(4)).append("..")
+                            .append(rs.getLong(5)).append("; ");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, kind, status, message FROM runs ORDER BY id")) {
+                while (rs.next()) {
+                    sb.append("run ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getString(3)).append(' ').append(rs.getString(4)).append("; ");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT list(image_id ORDER BY image_id) FROM metric_coverage WHERE image_id "
+                    + "NOT IN (SELECT image_id FROM image_metrics)")) {
+                rs.next();
+                sb.append("covered without values: ").append(rs.getString(1)).append("; ");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM annotation_metrics")) {
+                rs.next();
+                sb.append("annotation value rows: ").append(rs.getLong(1)).append("; ");
+            }
+        }
+        return sb.toString();
     }
 
     /** Images done for every metric of the full suite (one coverage row per image per run). */

@@ -31,6 +31,19 @@ class PredictionsAndEvalTest {
                 .contains("Ran 25 annotation metrics on the predictions of 98 images");
     }
 
+    private static JsonNode evalJson2(String name, String... options) throws Exception {
+        String[] args = new String[4 + options.length + 1];
+        args[0] = "eval";
+        args[1] = project.toString();
+        args[2] = "--predictions";
+        args[3] = name;
+        System.arraycopy(options, 0, args, 4, options.length);
+        args[args.length - 1] = "--json";
+        CliRun r = CliRun.of(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
     private static JsonNode evalJson(String name, String iou) throws Exception {
         CliRun r = CliRun.of("eval", project.toString(), "--predictions", name, "--iou", iou, "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -68,6 +81,53 @@ class PredictionsAndEvalTest {
         assertThat(at50.get("prCurves")).hasSize(40);
         assertThat(at50.at("/prCurves/0/precision")).hasSize(101);
         assertThat(at50.at("/summary/AP").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void performanceByMetricImportanceAndWorstSlicesAddUp() throws Exception {
+        CliRun analyze = CliRun.of("analyze", project.toString(), "--threads", "2");
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        JsonNode ev = evalJson("det", "0.5");
+        long detected = 273 - ev.at("/outcomes/fn").asLong();
+        JsonNode size = ev.at("/byMetric/recallOfGroundTruths/annotation.relative_area/overall");
+        assertThat(size.at("/total/count").asLong()).isEqualTo(273);
+        assertThat(size.at("/total/positives").asLong()).isEqualTo(detected);
+        long count = size.at("/missing/count").asLong();
+        long positives = size.at("/missing/positives").asLong();
+        double previousUpper = Double.NEGATIVE_INFINITY;
+        for (JsonNode b : size.get("buckets")) {
+            count += b.get("count").asLong();
+            positives += b.get("positives").asLong();
+            assertThat(b.get("rate").asDouble()).isEqualTo((double) b.get("positives").asLong() / b.get("count").asLong());
+            assertThat(b.get("wilsonLow").asDouble()).isLessThanOrEqualTo(b.get("rate").asDouble());
+            assertThat(b.get("lower").asDouble()).isGreaterThanOrEqualTo(previousUpper);
+            previousUpper = b.get("upper").asDouble();
+        }
+        assertThat(count).isEqualTo(273);
+        assertThat(positives).isEqualTo(detected);
+        JsonNode score = ev.at("/byMetric/precisionOfPredictions/prediction.score/overall/total");
+        assertThat(score.get("count").asLong()).isEqualTo(ev.at("/outcomes/tp").asLong() + ev.at("/outcomes/fp").asLong());
+        assertThat(score.get("positives").asLong()).isEqualTo(ev.at("/outcomes/tp").asLong());
+        // Importance: every usable metric has a row; the ranking is by forest share.
+        JsonNode tp = ev.at("/importance/truePositive");
+        assertThat(tp.get("items").asInt()).isEqualTo(452);
+        assertThat(tp.get("metrics").size()).isGreaterThan(40);
+        assertThat(tp.at("/metrics/0/forestImportance").asDouble())
+                .isGreaterThanOrEqualTo(tp.at("/metrics/1/forestImportance").asDouble());
+        // The detector's small boxes are mostly false positives: the worst precision slice is about size.
+        JsonNode slice = ev.at("/worstSlices/byPrecision/0");
+        assertThat(slice.get("description").asText()).startsWith("predictions with annotation.");
+        assertThat(slice.get("rate").asDouble()).isLessThan(slice.get("globalRate").asDouble());
+        assertThat(slice.get("count").asLong()).isGreaterThanOrEqualTo(ev.at("/worstSlices/precisionMinSupport").asLong());
+        // VOC AP of the same boxes: the independent Python implementation gives 0.610912907479439 (all-point).
+        JsonNode voc = evalJson2("det", "--voc", "2012");
+        assertThat(voc.at("/voc/map").asDouble()).isCloseTo(0.610912907479439, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(evalJson2("det", "--voc", "2007").at("/voc/map").asDouble())
+                .isCloseTo(0.6041264369310234, org.assertj.core.api.Assertions.within(1e-12));
+        CliRun text = CliRun.of("eval", project.toString(), "--predictions", "det", "--voc", "2012");
+        assertThat(text.out()).contains("PASCAL VOC2012 AP at IoU 0.50 (all-point interpolation): mAP 0.6109");
+        assertThat(text.out()).contains("Recall of the 273 ground truths by metric")
+                .contains("Worst slices by precision (predictions)").contains("Which metrics go with");
     }
 
     @Test

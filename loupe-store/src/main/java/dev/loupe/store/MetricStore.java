@@ -199,6 +199,7 @@ final class MetricStore implements AnalysisStore {
     @Override
     public synchronized void write(long runId, List<ImageResult> results) {
         try {
+            Transactions.open(c);
             try (DuckDBAppender coverage = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metric_coverage");
                  DuckDBAppender failures = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metric_failures")) {
                 for (ImageResult r : results) {

@@ -160,6 +160,7 @@ final class PredictionMetricStore implements AnalysisStore {
     @Override
     public synchronized void write(long runId, List<ImageResult> results) {
         try {
+            Transactions.open(c);
             try (DuckDBAppender coverage = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "prediction_metric_coverage");
                  DuckDBAppender failures = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metric_failures")) {
                 for (ImageResult r : results) {
