@@ -18,7 +18,9 @@ import java.util.List;
  * that has shipped.
  */
 final class Migrations {
-    static final List<String> MIGRATIONS = List.of("V001__initial_schema.sql", "V002__metric_runs.sql");
+    static final List<String> MIGRATIONS = List.of("V001__initial_schema.sql", "V002__metric_runs.sql",
+            // V003 is another branch's; the lead renumbers on merge.
+            "V004__embeddings.sql");
 
     private Migrations() {
     }
