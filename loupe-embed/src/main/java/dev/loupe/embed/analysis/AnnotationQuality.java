@@ -34,24 +34,38 @@ public final class AnnotationQuality {
         return (q, c) -> objects.imageIds()[q] == objects.imageIds()[c] || objects.classIds()[c] < 0;
     }
 
-    /** One value per object (NaN without a class or without neighbours of positive similarity). */
-    public static double[] of(VectorSet objects, NeighbourLists nn) {
+    /**
+     * @param quality   one value per object (NaN without a class or without neighbours of positive similarity)
+     * @param suggested per object the class with the largest neighbour weight (-1 when none)
+     */
+    public record Scores(double[] quality, int[] suggested) {
+    }
+
+    public static Scores of(VectorSet objects, NeighbourLists nn) {
         double[] out = new double[objects.size()];
+        int[] suggested = new int[objects.size()];
+        java.util.Map<Integer, Double> weights = new java.util.HashMap<>();
         for (int i = 0; i < out.length; i++) {
             int cls = objects.classIds()[i];
             var l = nn.lists()[i];
             double agree = 0;
             double total = 0;
+            weights.clear();
             for (int j = 0; j < l.size(); j++) {
                 double w = Math.max(0, l.similarities()[j]);
+                int c = objects.classIds()[l.rows()[j]];
                 total += w;
-                if (objects.classIds()[l.rows()[j]] == cls) {
+                weights.merge(c, w, Double::sum);
+                if (c == cls) {
                     agree += w;
                 }
             }
             out[i] = cls < 0 || total == 0 ? Double.NaN : agree / total;
+            suggested[i] = weights.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .max(java.util.Map.Entry.<Integer, Double>comparingByValue().thenComparing(e -> -e.getKey()))
+                    .map(java.util.Map.Entry::getKey).orElse(-1);
         }
-        return out;
+        return new Scores(out, suggested);
     }
 
 }

@@ -16,15 +16,17 @@ import dev.loupe.embed.knn.Vectors;
  * @param imageMap        PCA map of the images (null when fewer than 3)
  * @param annotationIds   object ids, in the order of {@code quality}
  * @param quality         {@link AnnotationQuality} per object (NaN: not defined)
+ * @param suggestedClass  per object the class its neighbours weigh most (-1: none)
  * @param objectMap       PCA map of the objects (null when fewer than 3)
  */
 public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clusterSize, long[] clusterId, Pca.Projection imageMap,
-                                long[] annotationIds, double[] quality, Pca.Projection objectMap) {
+                                long[] annotationIds, double[] quality, int[] suggestedClass,
+                                Pca.Projection objectMap) {
     /** Neighbours per image searched for near-duplicate links. */
     public static final int DUPLICATE_NEIGHBOURS = 10;
 
     public static EmbeddingAnalysis of(VectorSet images, VectorSet objects, int threads) {
-        Vectors iv = Vectors.normalised(images.vectors());
+        Vectors iv = Vectors.forSimilarity(images.vectors());
         VectorIndex index = VectorIndex.create(iv, threads);
         NeighbourLists nn = NeighbourLists.of(index, DUPLICATE_NEIGHBOURS, null);
         double[] uniqueness = Uniqueness.of(nn);
@@ -35,15 +37,15 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
         }
         Pca.Projection imageMap = images.size() >= 3 ? Pca.project(iv) : null;
 
-        Vectors ov = Vectors.normalised(objects.vectors());
-        double[] quality = new double[objects.size()];
+        Vectors ov = Vectors.forSimilarity(objects.vectors());
+        AnnotationQuality.Scores scores = new AnnotationQuality.Scores(new double[0], new int[0]);
         Pca.Projection objectMap = null;
         if (objects.size() > 0) {
             VectorIndex objectIndex = VectorIndex.create(ov, threads);
             NeighbourLists onn = NeighbourLists.of(objectIndex, AnnotationQuality.K, AnnotationQuality.exclusion(objects));
-            quality = AnnotationQuality.of(objects, onn);
+            scores = AnnotationQuality.of(objects, onn);
             objectMap = objects.size() >= 3 ? Pca.project(ov) : null;
         }
-        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), quality, objectMap);
+        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), objectMap);
     }
 }

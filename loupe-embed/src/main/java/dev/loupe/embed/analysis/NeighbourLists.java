@@ -1,5 +1,6 @@
 package dev.loupe.embed.analysis;
 
+import dev.loupe.embed.knn.ExactIndex;
 import dev.loupe.embed.knn.Neighbours;
 import dev.loupe.embed.knn.VectorIndex;
 import java.util.function.IntPredicate;
@@ -18,6 +19,9 @@ public record NeighbourLists(Neighbours[] lists) {
     }
 
     public static NeighbourLists of(VectorIndex index, int k, Exclusion exclusion) {
+        if (index instanceof ExactIndex exact) {
+            return new NeighbourLists(exact.searchRows(k, exclusion == null ? null : exclusion::excluded));
+        }
         int n = index.vectors().size();
         Neighbours[] lists = new Neighbours[n];
         IntStream.range(0, n).parallel().forEach(i -> {
