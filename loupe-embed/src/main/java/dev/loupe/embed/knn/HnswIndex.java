@@ -10,9 +10,9 @@ import java.util.function.IntPredicate;
 /**
  * Hierarchical navigable small-world graph (Malkov and Yashunin, 2016, arXiv:1603.09320) for
  * approximate cosine k-NN: each row gets a random top layer (P(level >= l) = M^-l); it is linked
- * to its M nearest rows per layer (2M on layer 0), chosen with the paper's neighbour-selection
- * heuristic (a candidate is kept only when it is closer to the new row than to every neighbour
- * already kept, which keeps links between clusters). A search descends greedily from the top
+ * to M rows per layer (2M on layer 0), chosen with the paper's neighbour-selection heuristic (a
+ * candidate is kept only when it is closer to the new row than to every neighbour already kept,
+ * which keeps links between clusters); a full neighbour list drops its least similar link. A search descends greedily from the top
  * layer and runs a best-first search with a beam of {@code efSearch} rows on layer 0.
  * Inserts run on several threads, each row's links guarded by its own lock. Levels come from a
  * seeded generator, so the layer structure is reproducible (the links depend on insertion timing).
@@ -142,7 +142,11 @@ public final class HnswIndex implements VectorIndex {
         }
     }
 
-    /** Adds q to e's links on layer l, re-selecting e's neighbours when full. */
+    /**
+     * Adds q to e's links on layer l. When e's list is full, q replaces e's least similar neighbour
+     * if q is more similar (plain nearest-neighbour pruning: the heuristic here would cost a
+     * quadratic number of distances per link and dominate the build).
+     */
     private void connect(int e, int q, int l) {
         synchronized (links[e]) {
             int[] list = links[e][l];
@@ -152,16 +156,18 @@ public final class HnswIndex implements VectorIndex {
                 counts[e][l] = c + 1;
                 return;
             }
-            int[] rows = Arrays.copyOf(list, c + 1);
-            rows[c] = q;
-            float[] sims = new float[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                sims[i] = v.dot(e, rows[i]);
+            int worst = -1;
+            float worstSim = v.dot(e, q);
+            for (int i = 0; i < c; i++) {
+                float s = v.dot(e, list[i]);
+                if (s < worstSim) {
+                    worstSim = s;
+                    worst = i;
+                }
             }
-            sortDescending(rows, sims);
-            int[] kept = select(rows, sims, list.length);
-            System.arraycopy(kept, 0, list, 0, kept.length);
-            counts[e][l] = kept.length;
+            if (worst >= 0) {
+                list[worst] = q;
+            }
         }
     }
 
@@ -280,20 +286,6 @@ public final class HnswIndex implements VectorIndex {
             b += 16 + 8L * node.length;
         }
         return b;
-    }
-
-    private static void sortDescending(int[] rows, float[] sims) {
-        Integer[] order = new Integer[rows.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Float.compare(sims[b], sims[a]));
-        int[] r = rows.clone();
-        float[] s = sims.clone();
-        for (int i = 0; i < order.length; i++) {
-            rows[i] = r[order[i]];
-            sims[i] = s[order[i]];
-        }
     }
 
     /** Visited marks by generation, so clearing is O(1). */
