@@ -70,7 +70,10 @@ final class EmbedCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
             boolean terminal = System.console() != null && !Boolean.getBoolean("loupe.plainProgress");
             EmbedReport report = new EmbeddingRunner(store.embeddings(), model, n, batch, !noObjects,
-                    new ConsoleProgress(out, terminal)).run(params);
+                    new ConsoleProgress(out, terminal, "embed")).run(params);
+            if (terminal) {
+                out.println();
+            }
             out.printf("Embedded %d of %d images and %d objects with %s in %.1f s (%.1f crops/s, %d threads); %d failures%n",
                     report.embedded(), report.images(), report.objects(), model.name(), report.seconds(), report.rate(), n,
                     report.failures());

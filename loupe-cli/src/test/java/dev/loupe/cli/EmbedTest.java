@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbedTest {
     static final Path VOC = CliRun.shared().resolve("data/voc100");
     static final Path BCCD = CliRun.shared().resolve("data/bccd/BCCD");
-    static final Pattern SAVED = Pattern.compile("analyze: \\d+/364 .*, (\\d+) saved");
+    static final Pattern SAVED = Pattern.compile("embed: \\d+/364 .*, (\\d+) saved");
 
     @TempDir
     Path tmp;
