@@ -16,9 +16,17 @@ final class ConsoleProgress implements ProgressListener {
     private long lastDecile = -1;
     private double lastLine;
 
+    private final String label;
+
     ConsoleProgress(PrintWriter out, boolean terminal) {
+        this(out, terminal, "analyze");
+    }
+
+    /** @param label the command name that starts each plain progress line */
+    ConsoleProgress(PrintWriter out, boolean terminal, String label) {
         this.out = out;
         this.terminal = terminal;
+        this.label = label;
     }
 
     @Override
@@ -38,7 +46,7 @@ final class ConsoleProgress implements ProgressListener {
         if (decile > lastDecile || seconds - lastLine >= 10) {
             lastDecile = decile;
             lastLine = seconds;
-            out.printf("analyze: %d/%d images (%.0f%%), %d saved, %.1f img/s, ETA %s%n", scanned, total, fraction * 100,
+            out.printf("%s: %d/%d images (%.0f%%), %d saved, %.1f img/s, ETA %s%n", label, scanned, total, fraction * 100,
                     saved, rate, eta);
             out.flush();
         }

@@ -1,6 +1,9 @@
 package dev.loupe.store;
 
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.EmbeddingStore;
+import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.LoupeVersion;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
@@ -162,6 +165,36 @@ public final class ProjectStore implements AutoCloseable {
      */
     public AnalysisStore predictionAnalysis(int setId) {
         return new PredictionMetricStore(connection, imagesRoot(), setId);
+    }
+
+    /** The store side of an embedding run (see loupe-embed's EmbeddingRunner). One run at a time per project. */
+    public EmbeddingStore embeddings() {
+        return new EmbeddingTables(connection, imagesRoot());
+    }
+
+    /** The embedding models this project holds vectors of, with counts. */
+    public List<EmbeddingModelInfo> embeddingModels() {
+        return new EmbeddingTables(connection, imagesRoot()).models();
+    }
+
+    /** Stored image vectors of a model. */
+    public VectorSet imageVectors(int modelId) {
+        return new EmbeddingTables(connection, imagesRoot()).imageVectors(modelId);
+    }
+
+    /** Stored object-crop vectors of a model. */
+    public VectorSet objectVectors(int modelId) {
+        return new EmbeddingTables(connection, imagesRoot()).objectVectors(modelId);
+    }
+
+    /** Replaces the 2-D map of a model for a scope ("image" or "annotation"). */
+    public void writeEmbeddingMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method) {
+        new EmbeddingTables(connection, imagesRoot()).writeMap(modelId, itemType, ids, x, y, method);
+    }
+
+    /** Writes the vectors of a model and scope ("image" or "annotation") to a Parquet file; returns the row count. */
+    public long exportEmbeddings(int modelId, String itemType, Path file) {
+        return new EmbeddingTables(connection, imagesRoot()).export(modelId, itemType, file);
     }
 
     /** Distributions and IQR outliers of every numeric metric of a scope. */

@@ -46,6 +46,8 @@ public final class IssueRules {
                     "image.duplicate_group_size", Condition.Op.GT, 1),
             rule("near_duplicate", Scope.IMAGE, "near duplicate: another image's perceptual hash is within this Hamming distance",
                     "image.near_duplicate_distance", Condition.Op.LE, 8),
+            rule("embedding_near_duplicate", Scope.IMAGE, "near duplicate by embedding: within cosine distance 0.03 of another image (loupe embed)",
+                    "image.embedding_duplicate_group_size", Condition.Op.GT, 1),
             rule("duplicate_annotation", Scope.ANNOTATION, "duplicate annotation: overlaps another box of the same class with IoU >= 0.6",
                     "annotation.duplicate_overlap", Condition.Op.GE, 0.6),
             rule("tiny_object", Scope.ANNOTATION, "tiny object: under 1/10000 of the image area",
@@ -55,7 +57,9 @@ public final class IssueRules {
             rule("degenerate_shape", Scope.ANNOTATION, "degenerate shape: zero or negative size, or NaN",
                     "annotation.degenerate", Condition.Op.EQ, 1),
             rule("out_of_bounds", Scope.ANNOTATION, "extends past the image border",
-                    "annotation.out_of_bounds", Condition.Op.EQ, 1));
+                    "annotation.out_of_bounds", Condition.Op.EQ, 1),
+            rule("low_annotation_quality", Scope.ANNOTATION, "look-alike objects in other images mostly have another class (loupe embed)",
+                    "annotation.quality", Condition.Op.LT, 0.2));
 
     private IssueRules() {
     }

@@ -1,0 +1,127 @@
+package dev.loupe.cli;
+
+import dev.loupe.api.MetricDescriptor;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.metrics.runner.AnalysisStore;
+import dev.loupe.embed.analysis.AnnotationQuality;
+import dev.loupe.embed.analysis.EmbeddingAnalysis;
+import dev.loupe.embed.analysis.NearDuplicateClusters;
+import dev.loupe.embed.analysis.Pca;
+import dev.loupe.embed.analysis.Uniqueness;
+import dev.loupe.embed.model.EmbeddingModel;
+import dev.loupe.embed.run.EmbedReport;
+import dev.loupe.embed.run.EmbeddingRunner;
+import dev.loupe.store.ProjectStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loupe embed}: embeddings of every image and object (resumable), then the metrics and the 2-D map built on them. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = {"Compute an embedding for every image and every object crop of a project (resumable), then",
+            "image.uniqueness, embedding near-duplicate clusters, annotation.quality and the 2-D (PCA) map."})
+final class EmbedCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
+    Path project;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "crops per inference call (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--no-objects", description = "embed whole images only, not object crops")
+    boolean noObjects;
+
+    @Option(names = "--export", paramLabel = "FILE", description = "also write the vectors to this Parquet file")
+    Path export;
+
+    @Option(names = "--scope", defaultValue = "image", description = "what --export writes: image or annotation (default: ${DEFAULT-VALUE})")
+    String scope;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1 || batch < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --batch must be >= 1");
+        }
+        if (!scope.equals("image") && !scope.equals("annotation")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scope must be image or annotation, got " + scope);
+        }
+        Map<String, String> params = new TreeMap<>();
+        params.put("threads", Integer.toString(n));
+        params.put("objects", Boolean.toString(!noObjects));
+        try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
+            boolean terminal = System.console() != null && !Boolean.getBoolean("loupe.plainProgress");
+            EmbedReport report = new EmbeddingRunner(store.embeddings(), model, n, batch, !noObjects,
+                    new ConsoleProgress(out, terminal, "embed")).run(params);
+            if (terminal) {
+                out.println();
+            }
+            out.printf("Embedded %d of %d images and %d objects with %s in %.1f s (%.1f crops/s, %d threads); %d failures%n",
+                    report.embedded(), report.images(), report.objects(), model.name(), report.seconds(), report.rate(), n,
+                    report.failures());
+            EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
+                    .orElseThrow(() -> new LoupeException(LoupeException.Reason.STORE, "model " + model.name() + " was not recorded"));
+            long start = System.nanoTime();
+            EmbeddingAnalysis a = EmbeddingAnalysis.of(store.imageVectors(info.id()), store.objectVectors(info.id()), n);
+            store(store, info, a, model.name());
+            out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+            new EmbeddingText(store).print(out, a);
+            if (export != null) {
+                long rows = store.exportEmbeddings(info.id(), scope, export);
+                out.printf("Wrote %d %s vectors to %s%n", rows, scope, export);
+            }
+        }
+        return 0;
+    }
+
+    /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */
+    static void store(ProjectStore store, EmbeddingModelInfo info, EmbeddingAnalysis a, String modelName) {
+        List<MetricDescriptor> metrics = List.of(Uniqueness.DESCRIPTOR, NearDuplicateClusters.GROUP_SIZE, NearDuplicateClusters.CLUSTER,
+                AnnotationQuality.DESCRIPTOR);
+        AnalysisStore analysis = store.analysis();
+        long runId = analysis.begin(metrics, Map.of("source", "embeddings", "embedding_model", modelName));
+        try {
+            int n = a.imageIds().length;
+            analysis.writeAll(runId, Uniqueness.DESCRIPTOR, a.imageIds(), a.uniqueness(), n);
+            double[] size = new double[n];
+            double[] cluster = new double[n];
+            for (int i = 0; i < n; i++) {
+                size[i] = a.clusterSize()[i];
+                cluster[i] = a.clusterId()[i] < 0 ? Double.NaN : a.clusterId()[i];
+            }
+            analysis.writeAll(runId, NearDuplicateClusters.GROUP_SIZE, a.imageIds(), size, n);
+            analysis.writeAll(runId, NearDuplicateClusters.CLUSTER, a.imageIds(), cluster, n);
+            analysis.writeAll(runId, AnnotationQuality.DESCRIPTOR, a.annotationIds(), a.quality(), a.annotationIds().length);
+            analysis.finish(runId, "succeeded", "embedding metrics of " + modelName);
+        } catch (RuntimeException e) {
+            analysis.finish(runId, "failed", e.toString());
+            throw e;
+        }
+        map(store, info.id(), "image", a.imageIds(), a.imageMap());
+        map(store, info.id(), "annotation", a.annotationIds(), a.objectMap());
+    }
+
+    private static void map(ProjectStore store, int modelId, String itemType, long[] ids, Pca.Projection p) {
+        if (p != null) {
+            store.writeEmbeddingMap(modelId, itemType, ids, p.x(), p.y(), "pca");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.model.Category;
+import dev.loupe.core.model.ImageRecord;
+import dev.loupe.embed.analysis.AnnotationQuality;
+import dev.loupe.embed.analysis.EmbeddingAnalysis;
+import dev.loupe.embed.analysis.NearDuplicateClusters;
+import dev.loupe.store.ProjectStore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The text summary of embedding results: near-duplicate clusters and the lowest annotation quality. */
+final class EmbeddingText {
+    private static final int SHOWN = 15;
+    private final Map<Long, String> paths = new HashMap<>();
+    private final Map<Integer, String> classes = new HashMap<>();
+    private final Map<Long, String> objects = new HashMap<>();
+
+    EmbeddingText(ProjectStore store) {
+        for (ImageRecord r : store.images()) {
+            paths.put(r.id(), r.path());
+        }
+        for (Category c : store.categories()) {
+            classes.put(c.id(), c.name());
+        }
+        store.forEachAnnotation(a -> objects.put(a.id(), classes.getOrDefault(a.categoryId(), "(none)") + " in "
+                + paths.get(a.imageId()) + " box " + (a.geometry().box() == null ? "-" : fmt(a.geometry().box()))));
+    }
+
+    private static String fmt(dev.loupe.core.geometry.Box b) {
+        return String.format("%.0f,%.0f %.0fx%.0f", b.x(), b.y(), b.w(), b.h());
+    }
+
+    void print(PrintWriter out, EmbeddingAnalysis a) {
+        Map<Long, List<Integer>> clusters = new TreeMap<>();
+        for (int i = 0; i < a.imageIds().length; i++) {
+            if (a.clusterId()[i] >= 0) {
+                clusters.computeIfAbsent(a.clusterId()[i], k -> new ArrayList<>()).add(i);
+            }
+        }
+        out.printf("Near-duplicate clusters (embedding cosine distance <= %.2f): %d clusters, %d images%n",
+                NearDuplicateClusters.THRESHOLD, clusters.size(), clusters.values().stream().mapToInt(List::size).sum());
+        clusters.values().stream().limit(SHOWN).forEach(rows -> {
+            StringBuilder sb = new StringBuilder("  ");
+            for (int r : rows) {
+                sb.append(paths.get(a.imageIds()[r])).append(String.format(" (uniqueness %.3f)  ", a.uniqueness()[r]));
+            }
+            out.println(sb.toString().stripTrailing());
+        });
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < a.quality().length; i++) {
+            if (!Double.isNaN(a.quality()[i])) {
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.sort(Comparator.comparingDouble((Integer i) -> a.quality()[i]).thenComparingLong(i -> a.annotationIds()[i]));
+        out.printf("Lowest annotation quality (agreement with the %d most similar objects in other images):%n", AnnotationQuality.K);
+        for (int i : rows.subList(0, Math.min(SHOWN, rows.size()))) {
+            out.printf("  %.3f  annotation %d: %s; neighbours mostly %s%n", a.quality()[i], a.annotationIds()[i],
+                    objects.get(a.annotationIds()[i]), classes.getOrDefault(a.suggestedClass()[i], "-"));
+        }
+    }
+}

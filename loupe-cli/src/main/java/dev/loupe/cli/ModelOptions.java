@@ -1,0 +1,46 @@
+package dev.loupe.cli;
+
+import dev.loupe.embed.model.EmbeddingModel;
+import dev.loupe.embed.model.EmbeddingModels;
+import dev.loupe.embed.model.Preprocessing;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options that choose an embedding model (shared by {@code embed} and {@code similar}). */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "SPEC", defaultValue = EmbeddingModels.DEFAULT,
+            description = {"embedding model: mobilenet (built-in MobileNetV2, default), fallback (colour histogram + DCT,",
+                "no neural network) or onnx:PATH (your ONNX image encoder taking [N,3,H,W] RGB)"})
+    String model;
+
+    @Option(names = "--input-size", paramLabel = "PIXELS", defaultValue = "224",
+            description = "onnx:PATH input width and height (default: ${DEFAULT-VALUE})")
+    int inputSize;
+
+    @Option(names = "--mean", split = ",", paramLabel = "R,G,B", defaultValue = "0.485,0.456,0.406",
+            description = "onnx:PATH per-channel mean subtracted after scaling pixels to [0,1] (default: ImageNet ${DEFAULT-VALUE})")
+    List<Float> mean;
+
+    @Option(names = "--std", split = ",", paramLabel = "R,G,B", defaultValue = "0.229,0.224,0.225",
+            description = "onnx:PATH per-channel standard deviation (default: ImageNet ${DEFAULT-VALUE})")
+    List<Float> std;
+
+    /** Opens the model; each inference call uses one thread (workers run calls in parallel). */
+    EmbeddingModel open() {
+        Preprocessing pre = new Preprocessing(inputSize, floats(mean, "--mean"), floats(std, "--std"));
+        return EmbeddingModels.open(model, pre, cache(), 1);
+    }
+
+    static Path cache() {
+        String override = System.getProperty("loupe.cache");
+        return override != null ? Path.of(override) : EmbeddingModels.defaultCache();
+    }
+
+    private static float[] floats(List<Float> values, String option) {
+        if (values.size() != 3) {
+            throw new IllegalArgumentException(option + " needs three comma-separated values (R,G,B), got " + values.size());
+        }
+        return new float[] {values.get(0), values.get(1), values.get(2)};
+    }
+}

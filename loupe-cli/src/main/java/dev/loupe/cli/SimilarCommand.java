@@ -1,0 +1,146 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.api.PixelImage;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorSet;
+import dev.loupe.core.image.ImageDecoder;
+import dev.loupe.core.model.ImageRecord;
+import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.embed.knn.VectorIndex;
+import dev.loupe.embed.knn.Vectors;
+import dev.loupe.embed.model.EmbeddingModel;
+import dev.loupe.store.ProjectStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loupe similar}: the images most similar to an image of the project or to any image file. */
+@Command(name = "similar", mixinStandardHelpOptions = true,
+        description = {"The k images of a project most similar to a query (cosine similarity of embeddings; run",
+            "'loupe embed' first with the same --model). The query is an image id, an image path relative to the",
+            "project's images folder, or any image file (embedded now)."})
+final class SimilarCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
+    Path project;
+
+    @Parameters(index = "1", paramLabel = "IMAGE", description = "image id, project image path, or image file")
+    String query;
+
+    @Option(names = {"-k"}, paramLabel = "K", defaultValue = "10", description = "number of neighbours (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One neighbour. */
+    record Hit(int rank, long imageId, String path, double similarity) {
+    }
+
+    @Override
+    public Integer call() {
+        if (k < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-k must be >= 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
+            EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
+                    .orElseThrow(() -> LoupeException.badInput(project + " has no embeddings of model " + model.name()
+                            + ": run 'loupe embed " + project + " --model " + modelOptions.model + "' first"));
+            VectorSet set = store.imageVectors(info.id());
+            List<ImageRecord> images = store.images();
+            Map<Long, String> paths = new HashMap<>();
+            images.forEach(r -> paths.put(r.id(), r.path()));
+            Vectors vectors = Vectors.forSimilarity(set.vectors());
+            int self = findStored(set, images);
+            float[] q;
+            if (self >= 0) {
+                q = vectors.row(self);
+            } else {
+                q = vectors.query(model.embed(List.of(decode(Path.of(query))))[0]);
+            }
+            int row = self;
+            IntPredicate exclude = i -> i == row;
+            Neighbours nn = VectorIndex.create(vectors, Runtime.getRuntime().availableProcessors()).search(q, k, exclude);
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < nn.size(); i++) {
+                long id = set.ids()[nn.rows()[i]];
+                hits.add(new Hit(i + 1, id, paths.get(id), nn.similarities()[i]));
+            }
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("query", query);
+                doc.put("model", model.name());
+                doc.put("neighbours", hits);
+                try {
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                out.printf("Most similar to %s (%s, cosine similarity):%n", query, model.name());
+                for (Hit h : hits) {
+                    out.printf("%3d  %.4f  %6d  %s%n", h.rank(), h.similarity(), h.imageId(), h.path());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The row of the query among stored vectors when it names a project image, else -1. */
+    private int findStored(VectorSet set, List<ImageRecord> images) {
+        Long id = null;
+        if (query.matches("\\d{1,18}")) {
+            id = Long.parseLong(query);
+        } else {
+            String normal = query.replace('\\', '/');
+            for (ImageRecord r : images) {
+                if (r.path().equals(normal)) {
+                    id = r.id();
+                    break;
+                }
+            }
+        }
+        if (id == null) {
+            return -1;
+        }
+        int row = java.util.Arrays.binarySearch(set.ids(), id);
+        if (row < 0) {
+            throw LoupeException.badInput("image " + query + " has no embedding (it could not be read; see 'loupe info')");
+        }
+        return row;
+    }
+
+    private PixelImage decode(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw LoupeException.badInput("no image with id or path '" + query + "' in " + project + ", and no such file");
+        }
+        try {
+            return ImageDecoder.decode(file);
+        } catch (IOException | RuntimeException e) {
+            throw LoupeException.badInput(file + ": cannot decode the image: " + e.getMessage());
+        }
+    }
+}

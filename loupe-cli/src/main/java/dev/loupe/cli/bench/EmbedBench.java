@@ -1,0 +1,215 @@
+package dev.loupe.cli.bench;
+
+import dev.loupe.api.PixelImage;
+import dev.loupe.core.image.ImageDecoder;
+import dev.loupe.embed.knn.ExactIndex;
+import dev.loupe.embed.knn.HnswIndex;
+import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.embed.knn.Vectors;
+import dev.loupe.embed.model.EmbeddingModel;
+import dev.loupe.embed.model.FallbackEmbedding;
+import dev.loupe.embed.model.NsfwjsMobileNet;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Embedding speed on real images (built-in MobileNetV2 on 1 worker and on all cores, against the
+ * model-free fallback as baseline), the model's start-up cost, and k-NN query latency of exact
+ * search and HNSW at several sizes of synthetic clustered vectors, with HNSW recall@10 and memory.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Embeddings/s (1 worker and all cores), model start-up, kNN latency/recall/memory (exact and HNSW) on synthetic vectors.")
+final class EmbedBench implements Callable<Integer> {
+    @Option(names = "--images", paramLabel = "DIR", description = "folder of JPEG images (default: the voc100 sample)")
+    Path images;
+
+    @Option(names = "--count", defaultValue = "48", paramLabel = "N", description = "images embedded per measurement (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--vectors", split = ",", defaultValue = "10000,1000000", paramLabel = "N",
+            description = "synthetic index sizes (default: ${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(names = "--dim", defaultValue = "64", paramLabel = "D", description = "synthetic vector length (default: ${DEFAULT-VALUE})")
+    int dim;
+
+    @Option(names = "--queries", defaultValue = "200", paramLabel = "Q", description = "queries per measurement (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--ef-construction", defaultValue = "64", paramLabel = "EF",
+            description = "HNSW build beam (default: ${DEFAULT-VALUE}; Loupe's index uses 200 up to its own sizes)")
+    int efConstruction;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Path dir = images != null ? images : Path.of(System.getProperty("loupe.home", "."), "..", "shared", "data", "voc100", "images");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().limit(count).toList();
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no .jpg images in " + dir);
+        }
+        out.printf("Embedding benchmark: %d images from %s, %d cores, Java %s%n", files.size(), dir, cores, System.getProperty("java.version"));
+        startup(out);
+        List<PixelImage> decoded = new ArrayList<>();
+        for (Path f : files) {
+            decoded.add(ImageDecoder.decode(f));
+        }
+        try (EmbeddingModel mobilenet = NsfwjsMobileNet.load(null, 1)) {
+            EmbeddingModel fallback = new FallbackEmbedding();
+            rate(fallback, decoded, 1);
+            double base = rate(fallback, decoded, 1);
+            rate(mobilenet, decoded, 1);
+            double one = rate(mobilenet, decoded, 1);
+            double all = rate(mobilenet, decoded, cores);
+            out.printf("%-48s %9.1f images/s   (baseline)%n", "fallback (histogram + DCT), 1 worker", base);
+            out.printf("%-48s %9.1f images/s   (%.1f ms/image, %.3fx the fallback)%n", "mobilenet_v2 224x224, 1 worker", one, 1000 / one, one / base);
+            out.printf("%-48s %9.1f images/s   (%.2fx 1 worker)%n", "mobilenet_v2 224x224, " + cores + " workers", all, all / one);
+        }
+        out.printf("%nk-NN on synthetic clustered %d-d vectors, %d queries, k = 10 (HNSW m = %d, efConstruction = %d, efSearch = %d):%n",
+                dim, queries, HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch());
+        for (int n : sizes) {
+            knn(out, n, cores);
+        }
+        return 0;
+    }
+
+    private static void startup(PrintWriter out) {
+        long t0 = System.nanoTime();
+        byte[] onnx = NsfwjsMobileNet.convert(resource("model.min.js"), resource("group1-shard1of1.min.js"));
+        long t1 = System.nanoTime();
+        try (EmbeddingModel m = new dev.loupe.embed.model.OnnxEmbeddingModel(onnx, NsfwjsMobileNet.NAME, "", 
+                dev.loupe.embed.model.Preprocessing.unit(NsfwjsMobileNet.SIZE), 1)) {
+            long t2 = System.nanoTime();
+            out.printf("model start-up: convert TF.js -> ONNX %.0f ms (once, then cached; ONNX %.1f MB), ONNX Runtime session %.0f ms%n",
+                    (t1 - t0) / 1e6, onnx.length / 1e6, (t2 - t1) / 1e6);
+        }
+        Path jar = jarOf(ai.onnxruntime.OrtEnvironment.class);
+        if (jar != null) {
+            out.printf("onnxruntime jar: %s, %.1f MB%n", jar.getFileName(), jar.toFile().length() / 1e6);
+        }
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = NsfwjsMobileNet.class.getResourceAsStream("/dev/loupe/embed/nsfwjs/" + name)) {
+            return in.readAllBytes();
+        } catch (Exception e) {
+            throw new IllegalStateException("model resource " + name + " missing", e);
+        }
+    }
+
+    /** Images per second with {@code workers} threads each embedding batches of 8 images. */
+    private static double rate(EmbeddingModel model, List<PixelImage> images, int workers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int from = 0; from < images.size(); from += 8) {
+                List<PixelImage> batch = images.subList(from, Math.min(images.size(), from + 8));
+                jobs.add(pool.submit(() -> model.embed(batch)));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+            return images.size() / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void knn(PrintWriter out, int n, int cores) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heap0 = rt.totalMemory() - rt.freeMemory();
+        Vectors v = Vectors.normalised(clustered(n, dim, Math.max(10, n / 100), 17));
+        ExactIndex exact = new ExactIndex(v);
+        SplittableRandom r = new SplittableRandom(99);
+        float[][] q = new float[queries][];
+        for (int i = 0; i < queries; i++) {
+            float[] base = v.row(r.nextInt(n));
+            for (int k = 0; k < dim; k++) {
+                base[k] += 0.05f * (float) r.nextGaussian();
+            }
+            q[i] = Vectors.unit(base);
+        }
+        long t0 = System.nanoTime();
+        List<Set<Integer>> truth = new ArrayList<>();
+        for (float[] query : q) {
+            Set<Integer> s = new HashSet<>();
+            for (int row : exact.search(query, 10, null).rows()) {
+                s.add(row);
+            }
+            truth.add(s);
+        }
+        double exactMs = (System.nanoTime() - t0) / 1e6 / queries;
+        long t1 = System.nanoTime();
+        HnswIndex.Params p = new HnswIndex.Params(HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch(), 42);
+        HnswIndex hnsw = HnswIndex.build(v, p, cores);
+        double buildS = (System.nanoTime() - t1) / 1e9;
+        System.gc();
+        long heap1 = rt.totalMemory() - rt.freeMemory();
+        long t2 = System.nanoTime();
+        double hits = 0;
+        for (int i = 0; i < queries; i++) {
+            Neighbours nn = hnsw.search(q[i], 10, null);
+            for (int row : nn.rows()) {
+                hits += truth.get(i).contains(row) ? 1 : 0;
+            }
+        }
+        double hnswMs = (System.nanoTime() - t2) / 1e6 / queries;
+        out.printf("  n = %,9d  exact %8.3f ms/query | HNSW %7.3f ms/query (%.0fx faster), recall@10 %.3f, build %.1f s on %d threads%n",
+                n, exactMs, hnswMs, exactMs / hnswMs, hits / (10.0 * queries), buildS, cores);
+        out.printf("               memory: vectors %.1f MB, HNSW links %.1f MB; heap in use after build %.1f MB (was %.1f MB)%n",
+                v.bytes() / 1e6, hnsw.extraBytes() / 1e6, heap1 / 1e6, heap0 / 1e6);
+        out.flush();
+    }
+
+    /** Gaussian clusters around random centres (unit-variance centres, noise 0.7). */
+    static float[][] clustered(int n, int d, int clusters, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[][] centres = new float[clusters][d];
+        for (float[] c : centres) {
+            for (int k = 0; k < d; k++) {
+                c[k] = (float) r.nextGaussian();
+            }
+        }
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            float[] c = centres[r.nextInt(clusters)];
+            float[] x = new float[d];
+            for (int k = 0; k < d; k++) {
+                x[k] = c[k] + 0.7f * (float) r.nextGaussian();
+            }
+            out[i] = x;
+        }
+        return out;
+    }
+}

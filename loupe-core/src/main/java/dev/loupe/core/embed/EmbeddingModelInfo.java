@@ -1,0 +1,14 @@
+package dev.loupe.core.embed;
+
+/**
+ * An embedding model as a project records it.
+ *
+ * @param id          the project's id for it
+ * @param name        stable name (changes whenever the vectors would)
+ * @param dimension   vector length
+ * @param description provenance
+ * @param images      images with a vector
+ * @param objects     object crops with a vector
+ */
+public record EmbeddingModelInfo(int id, String name, int dimension, String description, long images, long objects) {
+}

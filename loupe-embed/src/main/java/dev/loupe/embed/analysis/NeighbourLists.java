@@ -1,0 +1,33 @@
+package dev.loupe.embed.analysis;
+
+import dev.loupe.embed.knn.ExactIndex;
+import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.embed.knn.VectorIndex;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+
+/**
+ * The k nearest neighbours of every row of an index (itself excluded), computed in parallel.
+ *
+ * @param lists one per row, most similar first
+ */
+public record NeighbourLists(Neighbours[] lists) {
+
+    /** Decides which rows a query row must not get as neighbours (besides itself). */
+    public interface Exclusion {
+        boolean excluded(int query, int candidate);
+    }
+
+    public static NeighbourLists of(VectorIndex index, int k, Exclusion exclusion) {
+        if (index instanceof ExactIndex exact) {
+            return new NeighbourLists(exact.searchRows(k, exclusion == null ? null : exclusion::excluded));
+        }
+        int n = index.vectors().size();
+        Neighbours[] lists = new Neighbours[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            IntPredicate skip = j -> j == i || (exclusion != null && exclusion.excluded(i, j));
+            lists[i] = index.search(index.vectors().row(i), k, skip);
+        });
+        return new NeighbourLists(lists);
+    }
+}
