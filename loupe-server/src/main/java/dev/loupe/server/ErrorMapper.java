@@ -32,7 +32,11 @@ final class ErrorMapper {
             }
         });
         routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, "bad_request", e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            default -> "http_" + e.getStatus();
+        }, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, 500, "internal", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
