@@ -247,8 +247,8 @@ class BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sec-touching_border")));
         assertThat(driver.findElement(By.cssSelector(".chips")).getText()).contains("duplicate_annotation", "tiny_object", "degenerate_box");
         wait.until(d -> d.findElements(By.cssSelector("#sec-duplicate_annotation .ranked-item")).size() > 0);
+        wait.until(d -> d.findElements(By.cssSelector("#sec-shape .ranked-item")).size() == 10);
         waitThumbnails(6);
-        assertThat(driver.findElements(By.cssSelector("#sec-shape .ranked-item"))).hasSize(10);
         screenshot("label-quality");
     }
 
