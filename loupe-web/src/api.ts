@@ -60,12 +60,13 @@ export class ApiError extends Error {
 const TOKEN_KEY = "loupe.token";
 
 /** Takes a token handed over in the URL fragment (#token=...) into session storage. */
-export function adoptTokenFromUrl(): void {
+export function adoptTokenFromUrl(): boolean {
   const m = /^#token=([^&]+)/.exec(location.hash);
   if (m) {
     sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
     history.replaceState(null, "", location.pathname + "#/");
   }
+  return m !== null;
 }
 
 export function token(): string | null {

@@ -1,6 +1,6 @@
 import "./style.css";
 import { adoptTokenFromUrl, ApiError, setToken } from "./api";
-import { appData } from "./app";
+import { appData, refreshAppData } from "./app";
 import { clear, errorState, h, hideToast } from "./dom";
 import { current } from "./router";
 import { renderSummary } from "./pages/summary";
@@ -45,7 +45,7 @@ document.getElementById("app")!.append(
     h("div", { class: "sidebar-foot" }, projectName, themeButton)),
   content);
 
-appData().then((d) => {
+const showProject = () => appData().then((d) => {
   const name = d.summary.project.project.split(/[\\/]/).filter(Boolean).pop() ?? "project";
   projectName.textContent = name;
   projectName.title = d.summary.project.project;
@@ -56,6 +56,8 @@ let renderId = 0;
 let lastPage = "";
 
 export function render(): void {
+  if (adoptTokenFromUrl()) refreshAppData();
+  showProject();
   const route = current();
   const id = ++renderId;
   if (route.page !== lastPage) hideToast();

@@ -280,4 +280,21 @@ class BrowserTest {
         open("explorer?class=NoSuchClass");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state.error"), "unknown class 'NoSuchClass'"));
     }
+
+    @Test
+    @Order(9)
+    void withATokenThePageAsksForItAndTheLinkHandsItOver() throws IOException {
+        String token = "browser-test-token-0123";
+        try (LoupeServer s = LoupeServer.start(BccdProject.get(), new ServerOptions(null, 0, token))) {
+            String base = "http://127.0.0.1:" + s.port();
+            driver.get(base + "/#/summary");
+            ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); location.reload();");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".token-form"), "This server needs a token"));
+            driver.get(base + "/#token=" + token);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "364"));
+            assertThat(driver.getCurrentUrl()).doesNotContain(token);
+            driver.get(base + "/#/explorer?sort=image.brightness");
+            waitThumbnails(4); // thumbnails, too, are fetched with the token
+        }
+    }
 }
