@@ -21,7 +21,7 @@ function base(): Record<string, unknown> {
   const text = css("--muted");
   const line = css("--border");
   return {
-    animationDuration: 250,
+    animation: false,
     textStyle: { color: text, fontFamily: css("--font") },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, backgroundColor: css("--panel"), borderColor: line,
       textStyle: { color: css("--text") } },
