@@ -2,13 +2,13 @@
 // quartile and outlier-bound lines. Charts follow the page theme (CSS variables).
 
 import * as echarts from "echarts/core";
-import { BarChart } from "echarts/charts";
+import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, LegendComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import type { Distribution } from "./api";
 import { formatNumber } from "./dom";
 
-echarts.use([BarChart, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 const live = new Set<echarts.ECharts>();
 new ResizeObserver(() => live.forEach((c) => c.resize())).observe(document.documentElement);
@@ -94,7 +94,10 @@ export function histogram(el: HTMLElement, d: Distribution, title: string): echa
     series: [{
       type: "bar", data, barWidth: Math.max(1, ((el.clientWidth || 600) - 90) / d.binCounts.length * 0.9), itemStyle: { color: css("--accent"), borderRadius: [2, 2, 0, 0] },
       encode: { x: 0, y: 1 },
-      markLine: { symbol: "none", silent: true, label: { show: true, formatter: "{b}", color: css("--muted"), fontSize: 10 }, data: lines },
+    }, {
+      // The lines live on an empty series: on the bar series ECharts would snap them to the nearest bar.
+      type: "line", data: [], silent: true,
+      markLine: { symbol: "none", silent: true, precision: 12, label: { show: true, formatter: "{b}", color: css("--muted"), fontSize: 10 }, data: lines },
     }],
   });
 }
