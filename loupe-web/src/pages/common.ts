@@ -35,7 +35,8 @@ const observer = new IntersectionObserver((entries) => {
 export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256): HTMLCanvasElement {
   const canvas = h("canvas", { class: "thumb", "aria-label": hit.path }) as HTMLCanvasElement & { load?: () => void };
   canvas.load = () => {
-    const crop = annotationScope && hit.shapes[0]?.box ? hit.shapes[0].box : null;
+    const own = annotationScope ? hit.shapes.find((s) => s.id === hit.id) : undefined;
+    const crop = own?.box ?? null;
     const want = crop ? 512 : size;
     image(thumbnailUrl(hit.imageId, want)).then((img) => {
       const w = hit.width ?? img.naturalWidth;

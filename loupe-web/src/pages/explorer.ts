@@ -56,7 +56,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
       thumbCanvas(hit, s.scope === "annotation"), box,
       h("div", { class: "thumb-caption" },
         h("span", { class: "thumb-name", title: hit.path }, s.scope === "annotation"
-          ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes[0]?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
+          ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
           : hit.path.split("/").pop()!),
         s.sort !== "id" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
     grid.appendChild(cardEl);

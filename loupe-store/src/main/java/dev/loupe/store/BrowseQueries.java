@@ -94,18 +94,19 @@ final class BrowseQueries {
                     }
                 }
             }
+            // Every annotation of the page's images, so that a thumbnail shows an object with its neighbours.
             Map<Long, List<Shape>> shapes = new TreeMap<>();
-            if (!rows.isEmpty()) {
-                String sel = "SELECT " + SHAPE_COLUMNS + ", a.image_id FROM annotations a WHERE "
-                        + (images ? "a.image_id" : "a.id") + " IN " + FilterSql.placeholders(rows.size()) + " ORDER BY a.id";
+            List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
+            if (!imageIds.isEmpty()) {
+                String sel = "SELECT " + SHAPE_COLUMNS + ", a.image_id FROM annotations a WHERE a.image_id IN "
+                        + FilterSql.placeholders(imageIds.size()) + " ORDER BY a.id";
                 try (PreparedStatement ps = c.prepareStatement(sel)) {
-                    for (int i = 0; i < rows.size(); i++) {
-                        ps.setLong(i + 1, (Long) rows.get(i)[0]);
+                    for (int i = 0; i < imageIds.size(); i++) {
+                        ps.setLong(i + 1, imageIds.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Shape s = shape(rs);
-                            shapes.computeIfAbsent(images ? rs.getLong(12) : s.id(), k -> new ArrayList<>()).add(s);
+                            shapes.computeIfAbsent(rs.getLong(12), k -> new ArrayList<>()).add(shape(rs));
                         }
                     }
                 }
@@ -113,7 +114,7 @@ final class BrowseQueries {
             List<SearchPage.Hit> hits = new ArrayList<>();
             for (Object[] row : rows) {
                 hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
-                        (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[0], List.of())));
+                        (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of())));
             }
             return new SearchPage(total, r.offset(), hits);
         } catch (SQLException e) {

@@ -17,7 +17,7 @@ public record SearchPage(long total, long offset, List<Hit> items) {
      * @param imageId   the image
      * @param category  class name of an annotation hit; null for image hits
      * @param sortValue the value of the sort metric, or null
-     * @param shapes    for an image, all its annotations; for an annotation, itself
+     * @param shapes    every annotation of the image (for an annotation hit, the one whose id is {@code id} among them)
      */
     public record Hit(long id, long imageId, String path, Integer width, Integer height, String split, String category,
                       Double sortValue, List<Shape> shapes) {

@@ -96,6 +96,9 @@ class BrowseQueriesTest {
         assertThat(ids(images(List.of(), List.of(), List.of(), List.of("none")))).containsExactly(4L, 5L, 6L);
         assertThat(ids(images(List.of(), List.of("a", "b"), List.of(), List.of("train")))).containsExactly(1L, 2L);
         assertThat(ids(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()))).containsExactly(3L, 6L);
+        SearchPage b = store.search(new SearchRequest(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(),
+                List.of()), null, false, 0, 1), RULES);
+        assertThat(b.items().get(0).shapes()).extracting(Shape::id).containsExactly(2L, 3L); // annotation 3 with its neighbour
         assertThat(store.issueKinds(Scope.IMAGE, RULES)).extracting(IssueKindInfo::kind, IssueKindInfo::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("wide", 2L));
     }
