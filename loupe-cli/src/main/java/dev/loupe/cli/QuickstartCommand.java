@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code loupe quickstart}: the main job on the sample dataset (BCCD, Pascal VOC). Creates the
  * sample project once, analyses it (a no-op when already done: runs resume), then shows what Loupe
- * found in it. The web app joins here when it lands.
+ * found in it, and how to open it in the web app ({@code loupe serve}, which runs until stopped,
+ * so quickstart itself always terminates).
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project, analyse it and show its summary.")
@@ -45,7 +46,12 @@ final class QuickstartCommand implements Callable<Integer> {
             return rc;
         }
         spec.commandLine().getOut().println();
-        return root.execute("info", project.toString());
+        rc = root.execute("info", project.toString());
+        if (rc == 0) {
+            spec.commandLine().getOut().printf("%nExplore it in the browser: ./loupe serve %s  (then open http://127.0.0.1:%d/)%n",
+                    project, ServeCommand.DEFAULT_PORT);
+        }
+        return rc;
     }
 
     private static Path defaultSample() {

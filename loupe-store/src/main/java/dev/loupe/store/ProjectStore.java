@@ -269,6 +269,83 @@ public final class ProjectStore implements AutoCloseable {
         return new OutcomeQueries(connection).groundTruths(setId, tIndex);
     }
 
+    /** Every stored metric (the catalogue that filters and sorts may name), by scope then id. */
+    public List<MetricInfo> metricCatalogue() {
+        return new BrowseQueries(connection).catalogue();
+    }
+
+    /** One page of the items a filter selects, sorted by a metric or by id. */
+    public SearchPage search(SearchRequest request, List<IssueRule> rules) {
+        return new BrowseQueries(connection).search(request, rules);
+    }
+
+    /** How many items a filter selects. */
+    public long count(ItemFilter filter, List<IssueRule> rules) {
+        BrowseQueries q = new BrowseQueries(connection);
+        try {
+            return q.count(q.filter(filter, rules));
+        } catch (SQLException e) {
+            throw BrowseQueries.failure(e);
+        }
+    }
+
+    /** Quartiles, IQR outlier bounds and a histogram of one metric over the items a filter selects. */
+    public Distribution distribution(ItemFilter filter, String metricId, int bins, List<IssueRule> rules) {
+        return new BrowseQueries(connection).distribution(filter, metricId, bins, rules);
+    }
+
+    /** The issue kinds a filter of this scope can name: rules over computed metrics (with counts), then import kinds. */
+    public List<IssueKindInfo> issueKinds(Scope scope, List<IssueRule> rules) {
+        return new BrowseQueries(connection).issueKinds(scope, rules);
+    }
+
+    /** Everything about one image, or null when there is none with this id. */
+    public ItemDetail imageDetail(long imageId, List<IssueRule> rules) {
+        return new BrowseQueries(connection).detail(imageId, rules);
+    }
+
+    /** The image an annotation belongs to, or null when there is no such annotation. */
+    public Long imageOfAnnotation(long annotationId) {
+        return new BrowseQueries(connection).imageOf(annotationId);
+    }
+
+    /** The stored path of an image, relative to {@link #imagesRoot()}, or null when there is no such image. */
+    public String imagePath(long imageId) {
+        return new BrowseQueries(connection).imagePath(imageId);
+    }
+
+    /** Tags items of a scope (unknown ids are ignored); returns the number of new tags. */
+    public long addTag(String name, Scope scope, List<Long> ids) {
+        return new TagQueries(connection).add(name, scope, ids);
+    }
+
+    /** Removes a tag from items; returns the number removed. */
+    public long removeTag(String name, Scope scope, List<Long> ids) {
+        return new TagQueries(connection).remove(name, scope, ids);
+    }
+
+    /** Tags every item a filter selects; returns the number of new tags. */
+    public long tagMatching(String name, ItemFilter filter, List<IssueRule> rules) {
+        return new TagQueries(connection).tagMatching(name, new BrowseQueries(connection).filter(filter, rules));
+    }
+
+    /** Every tag with its counts. */
+    public List<TagCount> tags() {
+        return new TagQueries(connection).list();
+    }
+
+    /** Streams the images and annotations a filter selects (see {@link SelectionExport#forEach}). */
+    public void forEachSelected(ItemFilter filter, List<IssueRule> rules, Consumer<ImageRecord> images,
+                                Consumer<Annotation> annotations) {
+        new SelectionExport(connection).forEach(new BrowseQueries(connection).filter(filter, rules), images, annotations);
+    }
+
+    /** Writes a CSV of the items a filter selects with every metric of its scope; returns the row count. */
+    public long exportCsv(ItemFilter filter, List<IssueRule> rules, java.io.Writer out) {
+        BrowseQueries q = new BrowseQueries(connection);
+        return new SelectionExport(connection).csv(q.filter(filter, rules), q.catalogue(), out);
+    }
+
     /** The folder image paths are relative to. */
     public Path imagesRoot() {
         String root = meta("images_root");

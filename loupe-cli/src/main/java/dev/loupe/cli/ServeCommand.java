@@ -1,0 +1,77 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.LoupeException;
+import dev.loupe.server.LoupeServer;
+import dev.loupe.server.ServerOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loupe serve}: the web app for one project, until interrupted (Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the web app (Summary, Explorer, Label quality, item detail) for a project and print its URL.",
+            "Binds 127.0.0.1 by default; another --host needs --token (every API call must then send it)."})
+final class ServeCommand implements Callable<Integer> {
+    static final int DEFAULT_PORT = 7117;
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
+    Path project;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT,
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = ServerOptions.DEFAULT_HOST,
+            description = "address to bind (default: ${DEFAULT-VALUE}); a non-loopback address requires --token")
+    String host;
+
+    @Option(names = "--token", paramLabel = "T",
+            description = "bearer token (16+ characters) required on every /api call; default: the LOUPE_TOKEN environment variable")
+    String token;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String t = token != null ? token : System.getenv("LOUPE_TOKEN");
+        ServerOptions options = new ServerOptions(host, port, t == null || t.isEmpty() ? null : t);
+        LoupeServer server;
+        try {
+            server = LoupeServer.start(project, options);
+        } catch (LoupeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw LoupeException.badInput("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + rootMessage(e) + " (is the port in use? --port 0 picks a free one)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "loupe-serve-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Loupe is serving %s%n", project.toAbsolutePath().normalize());
+        out.printf("Open %s%s%n", server.url(), options.token() == null ? "" : "#token=" + options.token());
+        if (options.token() != null) {
+            out.println("Every /api call needs 'Authorization: Bearer TOKEN'; the link above hands the token to the page.");
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

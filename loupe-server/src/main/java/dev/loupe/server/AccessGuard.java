@@ -1,0 +1,56 @@
+package dev.loupe.server;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+
+/**
+ * Checks every request before it reaches a handler: when a token is set, each /api call must carry
+ * {@code Authorization: Bearer TOKEN} (compared in constant time); when the server is bound to
+ * loopback, the Host header must name loopback too (so that a web page on another site cannot
+ * reach the API through DNS rebinding). Adds security headers to every response.
+ */
+final class AccessGuard {
+    private final byte[] token;
+    private final boolean loopback;
+
+    AccessGuard(ServerOptions options) {
+        this.token = options.token() == null ? null : options.token().getBytes(StandardCharsets.UTF_8);
+        this.loopback = ServerOptions.isLoopback(options.host());
+    }
+
+    void check(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; "
+                + "connect-src 'self'; frame-ancestors 'none'");
+        if (loopback && !loopbackHost(ctx.header("Host"))) {
+            throw new ApiError(403, "forbidden", "this server only answers requests addressed to localhost");
+        }
+        if (token != null && ctx.path().startsWith("/api/")) {
+            String auth = ctx.header("Authorization");
+            byte[] given = auth != null && auth.startsWith("Bearer ")
+                    ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+            if (!MessageDigest.isEqual(given, token)) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiError(401, "unauthorized", "this server requires 'Authorization: Bearer TOKEN' on every /api call");
+            }
+        }
+    }
+
+    /** Whether a Host header (name[:port]) names loopback: localhost, 127.x.x.x or [::1]. */
+    static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            return h.startsWith("[::1]");
+        }
+        int colon = h.indexOf(':');
+        String name = colon < 0 ? h : h.substring(0, colon);
+        return name.equals("localhost") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+}

@@ -1,0 +1,223 @@
+package dev.loupe.server;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.core.metrics.rules.IssueRules;
+import dev.loupe.store.AnalysisSummary;
+import dev.loupe.store.IssueKindInfo;
+import dev.loupe.store.ItemDetail;
+import dev.loupe.store.ItemFilter;
+import dev.loupe.store.MetricStats;
+import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.ProjectSummary;
+import dev.loupe.store.TagCount;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON API: thin handlers that parse parameters, call the store and write JSON. Every
+ * endpoint is described in {@code /api/openapi.json}. No handler reads a path from the request:
+ * images are named by id only.
+ */
+final class ApiRoutes {
+    static final int MAX_TAG_IDS = 10_000;
+
+    private final StoreAccess store;
+    private final Path projectDir;
+    private final ImageFiles files;
+    private final Thumbnails thumbnails;
+    private final List<IssueRule> rules;
+
+    ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot) {
+        this.store = store;
+        this.projectDir = projectDir;
+        this.files = new ImageFiles(imagesRoot);
+        this.thumbnails = new Thumbnails(projectDir);
+        this.rules = IssueRules.forProject(projectDir);
+    }
+
+    /** The summary page's data. */
+    record SummaryView(ProjectSummary project, AnalysisSummary analysis, List<IssueKindInfo> imageIssues,
+                       List<IssueKindInfo> annotationIssues, List<TagCount> tags, List<PredictionSetInfo> predictionSets) {
+    }
+
+    /** Outliers of every numeric metric of both scopes. */
+    record OutlierView(List<MetricStats> image, List<MetricStats> annotation) {
+    }
+
+    /** A tag request: a name, a scope and item ids. */
+    record TagRequest(String name, String scope, List<Long> ids) {
+    }
+
+    /** A tag-all request: a name (the filter is in the query string). */
+    record TagAllRequest(String name) {
+    }
+
+    /** How many tags a request changed. */
+    record TagResult(String name, long changed) {
+    }
+
+    /** The image an annotation belongs to. */
+    record AnnotationRef(long annotationId, long imageId) {
+    }
+
+    /** Prediction sets and whether evaluation results exist. */
+    record PredictionsView(List<PredictionSetInfo> sets, String hint) {
+    }
+
+    void install(RoutesConfig r) {
+        r.get("/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.summary(), s.analysisSummary(),
+                s.issueKinds(Scope.IMAGE, rules), s.issueKinds(Scope.ANNOTATION, rules), s.tags(), s.predictionSets()))));
+        r.get("/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.metricCatalogue())));
+        r.get("/api/outliers", ctx -> Json.send(ctx, store.with(s -> new OutlierView(s.metricStats(Scope.IMAGE),
+                s.metricStats(Scope.ANNOTATION)))));
+        r.get("/api/issues", ctx -> {
+            Scope scope = FilterParams.scope(ctx.queryParam("scope"));
+            Json.send(ctx, store.with(s -> s.issueKinds(scope, rules)));
+        });
+        r.get("/api/distribution", this::distribution);
+        r.get("/api/search", ctx -> {
+            var request = FilterParams.search(ctx);
+            Json.send(ctx, store.with(s -> s.search(request, rules)));
+        });
+        r.get("/api/images/{id}", ctx -> {
+            long id = id(ctx);
+            ItemDetail d = store.with(s -> s.imageDetail(id, rules));
+            if (d == null) {
+                throw ApiError.notFound("no image " + id);
+            }
+            Json.send(ctx, d);
+        });
+        r.get("/api/annotations/{id}", ctx -> {
+            long id = id(ctx);
+            Long image = store.with(s -> s.imageOfAnnotation(id));
+            if (image == null) {
+                throw ApiError.notFound("no annotation " + id);
+            }
+            Json.send(ctx, new AnnotationRef(id, image));
+        });
+        r.get("/api/images/{id}/thumbnail", this::thumbnail);
+        r.get("/api/images/{id}/file", this::original);
+        r.get("/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));
+        r.post("/api/tags/add", ctx -> tag(ctx, true));
+        r.post("/api/tags/remove", ctx -> tag(ctx, false));
+        r.post("/api/tags/matching", ctx -> {
+            TagAllRequest body = Json.body(ctx, TagAllRequest.class);
+            ItemFilter f = FilterParams.filter(ctx);
+            Json.send(ctx, new TagResult(body.name(), store.with(s -> s.tagMatching(body.name(), f, rules))));
+        });
+        r.get("/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
+                "no prediction sets: run loupe predictions import")));
+        r.get("/api/export/coco", this::exportCoco);
+        r.get("/api/export/csv", this::exportCsv);
+        r.get("/api/openapi.json", ctx -> {
+            try (InputStream in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
+                ctx.contentType("application/json").result(in.readAllBytes());
+            }
+        });
+    }
+
+    private void distribution(Context ctx) {
+        String metric = ctx.queryParam("metric");
+        if (metric == null || metric.isEmpty()) {
+            throw ApiError.badRequest("metric is required (a metric id from /api/metrics)");
+        }
+        int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", 40);
+        ItemFilter f = FilterParams.filter(ctx);
+        Json.send(ctx, store.with(s -> s.distribution(f, metric, bins, rules)));
+    }
+
+    private void thumbnail(Context ctx) throws IOException, InterruptedException {
+        long id = id(ctx);
+        int size = Thumbnails.bucket(FilterParams.integer(ctx.queryParam("size"), "size", 256));
+        Path source = imageFile(id);
+        Path thumb = thumbnails.get(id, source, size);
+        ctx.header("Cache-Control", "private, max-age=3600");
+        ctx.contentType("image/jpeg").result(Files.readAllBytes(thumb));
+    }
+
+    private void original(Context ctx) throws IOException {
+        long id = id(ctx);
+        Path file = imageFile(id);
+        ctx.header("Cache-Control", "private, max-age=3600");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType(ImageFiles.contentType(file)).result(Files.newInputStream(file));
+    }
+
+    private Path imageFile(long id) {
+        String path = store.with(s -> s.imagePath(id));
+        if (path == null) {
+            throw ApiError.notFound("no image " + id);
+        }
+        return files.resolve(id, path);
+    }
+
+    private void tag(Context ctx, boolean add) {
+        TagRequest body = Json.body(ctx, TagRequest.class);
+        if (body.name() == null || body.ids() == null) {
+            throw ApiError.badRequest("body must be {\"name\": TAG, \"scope\": \"image\"|\"annotation\", \"ids\": [ID, ...]}");
+        }
+        if (body.ids().size() > MAX_TAG_IDS) {
+            throw ApiError.badRequest("at most " + MAX_TAG_IDS + " ids per request; use /api/tags/matching for more");
+        }
+        Scope scope = FilterParams.scope(body.scope());
+        List<Long> ids = new ArrayList<>(body.ids());
+        if (ids.contains(null)) {
+            throw ApiError.badRequest("ids must be numbers");
+        }
+        long n = store.with(s -> add ? s.addTag(body.name(), scope, ids) : s.removeTag(body.name(), scope, ids));
+        Json.send(ctx, new TagResult(body.name(), n));
+    }
+
+    private void exportCoco(Context ctx) throws IOException {
+        ItemFilter f = FilterParams.filter(ctx);
+        var categories = store.with(s -> s.categories());
+        store.with(s -> s.count(f, rules)); // validates the filter before the response starts
+        ctx.contentType("application/json");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(f) + ".coco.json\"");
+        CocoExport coco = new CocoExport(ctx.outputStream());
+        store.with(s -> {
+            s.forEachSelected(f, rules, coco::image, coco::annotation);
+            return null;
+        });
+        coco.finish(categories);
+    }
+
+    private void exportCsv(Context ctx) throws IOException {
+        ItemFilter f = FilterParams.filter(ctx);
+        store.with(s -> s.count(f, rules));
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(f) + ".csv\"");
+        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        store.with(s -> s.exportCsv(f, rules, out));
+        out.flush();
+    }
+
+    private String fileName(ItemFilter f) {
+        String project = projectDir.toAbsolutePath().normalize().getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
+        return "loupe-" + project + "-" + (f.scope() == Scope.IMAGE ? "images" : "annotations");
+    }
+
+    private static long id(Context ctx) {
+        String s = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(s);
+            if (id < 0) {
+                throw ApiError.badRequest("id must be a non-negative integer, got '" + s + "'");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("id must be an integer, got '" + s + "'");
+        }
+    }
+
+}

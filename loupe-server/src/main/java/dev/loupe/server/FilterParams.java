@@ -1,0 +1,98 @@
+package dev.loupe.server;
+
+import dev.loupe.api.Scope;
+import dev.loupe.store.ItemFilter;
+import dev.loupe.store.SearchRequest;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a filter, a sort and a page from query parameters, the same everywhere (search,
+ * distribution, tag-all, export) and in the browser's URL:
+ * {@code scope=image|annotation}, repeated {@code class}, {@code tag}, {@code issue}, {@code split},
+ * {@code range=METRIC:MIN:MAX} (either bound may be empty), {@code sort=METRIC}, {@code order=asc|desc},
+ * {@code offset}, {@code limit}. Names are checked by the store against the project.
+ */
+final class FilterParams {
+    static final int MAX_VALUES = 200;
+
+    private FilterParams() {
+    }
+
+    static ItemFilter filter(Context ctx) {
+        Scope scope = scope(ctx.queryParam("scope"));
+        List<ItemFilter.MetricRange> ranges = new ArrayList<>();
+        for (String r : values(ctx, "range")) {
+            String[] parts = r.split(":", -1);
+            if (parts.length != 3 || parts[0].isBlank()) {
+                throw ApiError.badRequest("range must be METRIC:MIN:MAX (a bound may be empty), got '" + r + "'");
+            }
+            ranges.add(new ItemFilter.MetricRange(parts[0], number(parts[1], "range " + r), number(parts[2], "range " + r)));
+        }
+        return new ItemFilter(scope, ranges, values(ctx, "class"), values(ctx, "tag"), values(ctx, "issue"), values(ctx, "split"));
+    }
+
+    static SearchRequest search(Context ctx) {
+        String sort = ctx.queryParam("sort");
+        String order = ctx.queryParam("order");
+        if (order != null && !order.equals("asc") && !order.equals("desc")) {
+            throw ApiError.badRequest("order must be asc or desc, got '" + order + "'");
+        }
+        long offset = integer(ctx.queryParam("offset"), "offset", 0);
+        long limit = integer(ctx.queryParam("limit"), "limit", 60);
+        if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+            throw ApiError.badRequest("limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", got " + limit);
+        }
+        if (offset < 0) {
+            throw ApiError.badRequest("offset must be >= 0, got " + offset);
+        }
+        return new SearchRequest(filter(ctx), sort == null || sort.isEmpty() || sort.equals("id") ? null : sort,
+                "desc".equals(order), offset, (int) limit);
+    }
+
+    static Scope scope(String s) {
+        if (s == null || s.isEmpty() || s.equals("image")) {
+            return Scope.IMAGE;
+        }
+        if (s.equals("annotation")) {
+            return Scope.ANNOTATION;
+        }
+        throw ApiError.badRequest("scope must be image or annotation, got '" + s + "'");
+    }
+
+    static long integer(String s, String name, long fallback) {
+        if (s == null || s.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be an integer, got '" + s + "'");
+        }
+    }
+
+    private static Double number(String s, String where) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) {
+                throw ApiError.badRequest(where + ": bounds must be finite numbers, got '" + s + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(where + ": '" + s + "' is not a number");
+        }
+    }
+
+    private static List<String> values(Context ctx, String name) {
+        List<String> v = ctx.queryParams(name).stream().filter(x -> !x.isEmpty()).toList();
+        if (v.size() > MAX_VALUES) {
+            throw ApiError.badRequest("at most " + MAX_VALUES + " '" + name + "' values, got " + v.size());
+        }
+        return v;
+    }
+
+}

@@ -1,0 +1,40 @@
+package dev.loupe.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.http.Context;
+import java.io.IOException;
+
+/** The one Jackson mapper of the server: writes responses, reads request bodies. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Json() {
+    }
+
+    static void send(Context ctx, Object value) {
+        try {
+            ctx.contentType("application/json").result(MAPPER.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static void send(Context ctx, int status, Object value) {
+        send(ctx, value);
+        ctx.status(status);
+    }
+
+    /** Reads the request body as a record; a malformed body is a 400. */
+    static <T> T body(Context ctx, Class<T> type) {
+        try {
+            return MAPPER.readValue(ctx.bodyAsBytes(), type);
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw ApiError.badRequest("request body is not a valid " + type.getSimpleName() + " JSON object: " + msg);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.loupe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON API in-process on the BCCD sample, checked against values computed independently: the
+ * VOC XML read with regular expressions and the reference image metrics of CleanVision
+ * ({@code shared/reference/image-metrics/bccd_metrics.csv}); quartiles as numpy computes them.
+ */
+class ApiTest {
+    /** Quartiles and values are the stored doubles of metrics that match the reference to 1e-9 relative. */
+    static final double TOL = 1e-9;
+    static LoupeServer server;
+    static Http http;
+    static Path project;
+    static List<VocTruth.Obj> objects;
+    static Map<String, Double> p99;
+
+    @BeforeAll
+    static void start() throws IOException {
+        project = BccdProject.get();
+        server = LoupeServer.start(project, new ServerOptions(null, 0, null));
+        http = new Http("http://127.0.0.1:" + server.port(), null);
+        objects = VocTruth.objects(BccdProject.BCCD);
+        p99 = new TreeMap<>();
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("loupe.shared", "/work/shared"))
+                .resolve("reference/image-metrics/bccd_metrics.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int col = header.indexOf("cv_brightness_perc_99");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            p99.put(f[0], Double.parseDouble(f[col]));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void summaryCountsClassesAndIssueKinds() {
+        Http.Reply r = http.get("/api/summary");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.type()).startsWith("application/json");
+        JsonNode s = r.json();
+        assertThat(s.at("/project/images").asLong()).isEqualTo(364);
+        assertThat(s.at("/project/annotations").asLong()).isEqualTo(objects.size());
+        Map<String, Long> expected = objects.stream().collect(Collectors.groupingBy(VocTruth.Obj::name, TreeMap::new, Collectors.counting()));
+        Map<String, Long> actual = new TreeMap<>();
+        s.at("/project/categories").forEach(c -> actual.put(c.get("name").asText(), c.get("annotations").asLong()));
+        assertThat(actual).isEqualTo(expected);
+        List<String> imageKinds = new ArrayList<>();
+        s.get("imageIssues").forEach(k -> imageKinds.add(k.get("kind").asText()));
+        assertThat(imageKinds).contains("dark", "blurry", "low_information");
+        JsonNode degenerate = null;
+        for (JsonNode k : s.get("annotationIssues")) {
+            if (k.get("kind").asText().equals("degenerate_box")) {
+                degenerate = k;
+            }
+        }
+        // The two zero-size boxes of BCCD's published labels (README).
+        assertThat(degenerate).isNotNull();
+        assertThat(degenerate.get("count").asLong()).isEqualTo(2);
+        assertThat(degenerate.get("source").asText()).isEqualTo("import");
+        assertThat(s.get("predictionSets").size()).isZero();
+    }
+
+    @Test
+    void catalogueListsComputedMetrics() {
+        List<String> ids = new ArrayList<>();
+        http.get("/api/metrics").json().forEach(m -> ids.add(m.get("id").asText()));
+        assertThat(ids).containsAll(BccdProject.METRICS);
+    }
+
+    @Test
+    void distributionQuartilesMatchNumpyOnTheReference() {
+        JsonNode d = http.get("/api/distribution?metric=image.perceived_brightness_p99&bins=20").json();
+        List<Double> values = new ArrayList<>(p99.values());
+        assertThat(d.get("count").asLong()).isEqualTo(364);
+        assertThat(d.get("missing").asLong()).isZero();
+        double q1 = VocTruth.quantile(values, 0.25);
+        double q3 = VocTruth.quantile(values, 0.75);
+        assertThat(d.get("q1").asDouble()).isCloseTo(q1, within(TOL));
+        assertThat(d.get("median").asDouble()).isCloseTo(VocTruth.quantile(values, 0.5), within(TOL));
+        assertThat(d.get("q3").asDouble()).isCloseTo(q3, within(TOL));
+        assertThat(d.get("upperModerate").asDouble()).isCloseTo(q3 + 1.5 * (q3 - q1), within(TOL));
+        assertThat(d.get("lowerSevere").asDouble()).isCloseTo(q1 - 2.5 * (q3 - q1), within(TOL));
+        long outside = values.stream().filter(v -> v < q1 - 1.5 * (q3 - q1) || v > q3 + 1.5 * (q3 - q1)).count();
+        assertThat(d.get("moderate").asLong() + d.get("severe").asLong()).isEqualTo(outside);
+        long sum = 0;
+        for (JsonNode c : d.get("binCounts")) {
+            sum += c.asLong();
+        }
+        assertThat(sum).isEqualTo(364);
+        assertThat(d.get("binEdges").size()).isEqualTo(21);
+        // The lowest bin holds exactly the values below min + width.
+        double min = values.stream().min(Double::compare).orElseThrow();
+        double width = (values.stream().max(Double::compare).orElseThrow() - min) / 20;
+        assertThat(d.at("/binCounts/0").asLong()).isEqualTo(values.stream().filter(v -> v < min + width).count());
+    }
+
+    @Test
+    void distributionUnderAClassFilterUsesOnlyThoseImages() {
+        Set<String> withPlatelets = objects.stream().filter(o -> o.name().equals("Platelets")).map(o -> o.file() + ".jpg")
+                .collect(Collectors.toSet());
+        List<Double> values = p99.entrySet().stream().filter(e -> withPlatelets.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        JsonNode d = http.get("/api/distribution?metric=image.perceived_brightness_p99&class=Platelets").json();
+        assertThat(d.get("count").asLong()).isEqualTo(values.size()).isLessThan(364);
+        assertThat(d.get("q1").asDouble()).isCloseTo(VocTruth.quantile(values, 0.25), within(TOL));
+        assertThat(d.get("q3").asDouble()).isCloseTo(VocTruth.quantile(values, 0.75), within(TOL));
+    }
+
+    @Test
+    void searchSortsByAMetricAndPages() {
+        List<Map.Entry<String, Double>> sorted = p99.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+        JsonNode darkest = http.get("/api/search?sort=image.perceived_brightness_p99&order=asc&limit=1").json();
+        assertThat(darkest.get("total").asLong()).isEqualTo(364);
+        assertThat(darkest.at("/items/0/path").asText()).isEqualTo(sorted.get(0).getKey());
+        assertThat(darkest.at("/items/0/sortValue").asDouble()).isCloseTo(sorted.get(0).getValue(), within(TOL));
+        JsonNode brightest = http.get("/api/search?sort=image.perceived_brightness_p99&order=desc&limit=1").json();
+        assertThat(brightest.at("/items/0/path").asText()).isEqualTo(sorted.get(sorted.size() - 1).getKey());
+        List<Long> all = ids(http.get("/api/search?sort=image.brightness&order=desc&limit=20").json());
+        List<Long> paged = new ArrayList<>(ids(http.get("/api/search?sort=image.brightness&order=desc&limit=10").json()));
+        paged.addAll(ids(http.get("/api/search?sort=image.brightness&order=desc&limit=10&offset=10").json()));
+        assertThat(paged).isEqualTo(all).hasSize(20).doesNotHaveDuplicates();
+        // Image hits carry every box of the image, for drawing.
+        JsonNode first = darkest.at("/items/0");
+        String stem = first.get("path").asText().replace(".jpg", "");
+        assertThat(first.get("shapes").size()).isEqualTo(objects.stream().filter(o -> o.file().equals(stem)).count());
+    }
+
+    @Test
+    void annotationSearchFiltersByClassAndMetricRange() {
+        double limit = 0.005;
+        long expected = objects.stream().filter(o -> o.name().equals("Platelets") && o.relativeArea() <= limit).count();
+        JsonNode r = http.get("/api/search?scope=annotation&class=Platelets&range=annotation.relative_area::" + limit
+                + "&sort=annotation.relative_area&limit=500").json();
+        assertThat(r.get("total").asLong()).isEqualTo(expected).isPositive();
+        double previous = -1;
+        for (JsonNode h : r.get("items")) {
+            assertThat(h.get("category").asText()).isEqualTo("Platelets");
+            assertThat(h.get("sortValue").asDouble()).isBetween(previous, limit);
+            previous = h.get("sortValue").asDouble();
+            List<Long> shapeIds = new ArrayList<>();
+            h.get("shapes").forEach(sh -> shapeIds.add(sh.get("id").asLong()));
+            assertThat(shapeIds).contains(h.get("id").asLong()); // with the other boxes of its image
+            String stem = h.get("path").asText().replace(".jpg", "");
+            assertThat(shapeIds).hasSize((int) objects.stream().filter(o -> o.file().equals(stem)).count());
+        }
+        // Both bounds: the middle of the platelet sizes.
+        long between = objects.stream().filter(o -> o.name().equals("Platelets") && o.relativeArea() >= 0.002
+                && o.relativeArea() <= 0.004).count();
+        assertThat(http.get("/api/search?scope=annotation&class=Platelets&range=annotation.relative_area:0.002:0.004")
+                .json().get("total").asLong()).isEqualTo(between);
+    }
+
+    @Test
+    void issueFilterSelectsWhatTheRuleFlags() {
+        JsonNode kinds = http.get("/api/issues?scope=annotation").json();
+        long touching = -1;
+        for (JsonNode k : kinds) {
+            if (k.get("kind").asText().equals("touching_border")) {
+                touching = k.get("count").asLong();
+            }
+        }
+        assertThat(touching).isPositive();
+        assertThat(http.get("/api/search?scope=annotation&issue=touching_border").json().get("total").asLong()).isEqualTo(touching);
+        long ranged = http.get("/api/search?scope=annotation&range=annotation.border_proximity::0").json().get("total").asLong();
+        assertThat(ranged).isEqualTo(touching);
+        assertThat(http.get("/api/search?scope=annotation&issue=degenerate_box").json().get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void detailHasMetricsAnnotationsAndNeighbours() {
+        JsonNode hit = http.get("/api/search?limit=1&offset=5").json().at("/items/0");
+        long id = hit.get("id").asLong();
+        JsonNode d = http.get("/api/images/" + id).json();
+        String stem = d.get("path").asText().replace(".jpg", "");
+        assertThat(d.get("annotations").size()).isEqualTo(objects.stream().filter(o -> o.file().equals(stem)).count());
+        assertThat(d.at("/metrics/image.perceived_brightness_p99").asDouble()).isCloseTo(p99.get(d.get("path").asText()), within(TOL));
+        assertThat(d.at("/annotations/0/metrics/annotation.relative_area").isNumber()).isTrue();
+        assertThat(d.get("previous").asLong()).isLessThan(id);
+        assertThat(d.get("next").asLong()).isGreaterThan(id);
+        long ann = d.at("/annotations/0/id").asLong();
+        assertThat(http.get("/api/annotations/" + ann).json().get("imageId").asLong()).isEqualTo(id);
+        assertThat(http.get("/api/images/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void tagsAddRemoveMatchAndExport() throws IOException {
+        List<Long> three = ids(http.get("/api/search?sort=image.brightness&limit=3").json());
+        String body = "{\"name\":\"api-test\",\"scope\":\"image\",\"ids\":" + three + "}";
+        assertThat(http.post("/api/tags/add", body).json().get("changed").asLong()).isEqualTo(3);
+        assertThat(http.post("/api/tags/add", body).json().get("changed").asLong()).isZero();
+        assertThat(http.get("/api/search?tag=api-test").json().get("total").asLong()).isEqualTo(3);
+        assertThat(http.post("/api/tags/remove", "{\"name\":\"api-test\",\"scope\":\"image\",\"ids\":[" + three.get(0) + "]}")
+                .json().get("changed").asLong()).isEqualTo(1);
+        assertThat(ids(http.get("/api/search?tag=api-test").json())).containsExactlyInAnyOrderElementsOf(three.subList(1, 3));
+
+        long platelets = objects.stream().filter(o -> o.name().equals("Platelets")).count();
+        assertThat(http.post("/api/tags/matching?scope=annotation&class=Platelets", "{\"name\":\"all platelets\"}")
+                .json().get("changed").asLong()).isEqualTo(platelets);
+        assertThat(http.get("/api/search?scope=annotation&tag=all%20platelets").json().get("total").asLong()).isEqualTo(platelets);
+        boolean listed = false;
+        for (JsonNode t : http.get("/api/tags").json()) {
+            listed |= t.get("name").asText().equals("all platelets") && t.get("annotations").asLong() == platelets;
+        }
+        assertThat(listed).isTrue();
+
+        // COCO export of the two tagged images: them, all their boxes, every class.
+        Http.Reply coco = http.get("/api/export/coco?tag=api-test");
+        assertThat(coco.status()).isEqualTo(200);
+        JsonNode c = coco.json();
+        assertThat(c.get("images").size()).isEqualTo(2);
+        Set<String> stems = new HashSet<>();
+        c.get("images").forEach(i -> stems.add(i.get("file_name").asText().replace(".jpg", "")));
+        List<VocTruth.Obj> theirs = objects.stream().filter(o -> stems.contains(o.file())).toList();
+        assertThat(c.get("annotations").size()).isEqualTo(theirs.size());
+        assertThat(c.get("categories").size()).isEqualTo(3);
+        Map<String, Integer> catIds = new HashMap<>();
+        c.get("categories").forEach(k -> catIds.put(k.get("name").asText(), k.get("id").asInt()));
+        List<String> exportedBoxes = new ArrayList<>();
+        c.get("annotations").forEach(a -> exportedBoxes.add(a.get("category_id").asInt() + " " + a.at("/bbox/0").asDouble() + " "
+                + a.at("/bbox/1").asDouble() + " " + a.at("/bbox/2").asDouble() + " " + a.at("/bbox/3").asDouble()));
+        List<String> expectedBoxes = theirs.stream().map(o -> catIds.get(o.name()) + " " + o.xmin() + " " + o.ymin() + " "
+                + (o.xmax() - o.xmin()) + " " + (o.ymax() - o.ymin())).toList();
+        assertThat(exportedBoxes).containsExactlyInAnyOrderElementsOf(expectedBoxes);
+
+        Http.Reply csv = http.get("/api/export/csv?scope=annotation&class=WBC");
+        assertThat(csv.type()).startsWith("text/csv");
+        List<String> rows = new BufferedReader(new StringReader(csv.text())).lines().toList();
+        assertThat(rows.get(0)).startsWith("annotation_id,image_id,path,split,class,").contains("annotation.relative_area");
+        assertThat(rows).hasSize(1 + (int) objects.stream().filter(o -> o.name().equals("WBC")).count());
+    }
+
+    @Test
+    void thumbnailsAreBoundedAndCachedAndOriginalsServedById() throws IOException {
+        Http.Reply t = http.get("/api/images/1/thumbnail?size=100");
+        assertThat(t.status()).isEqualTo(200);
+        assertThat(t.type()).isEqualTo("image/jpeg");
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(t.body()));
+        assertThat(Math.max(img.getWidth(), img.getHeight())).isEqualTo(128);
+        assertThat(project.resolve("cache/thumbnails/128/1.jpg")).exists();
+        BufferedImage huge = ImageIO.read(new ByteArrayInputStream(http.get("/api/images/1/thumbnail?size=100000").body()));
+        assertThat(Math.max(huge.getWidth(), huge.getHeight())).isEqualTo(640); // never larger than the image
+        assertThat(http.get("/api/images/1/thumbnail?size=0").status()).isEqualTo(400);
+        JsonNode d = http.get("/api/images/1").json();
+        Http.Reply file = http.get("/api/images/1/file");
+        assertThat(file.type()).isEqualTo("image/jpeg");
+        assertThat(file.body()).isEqualTo(Files.readAllBytes(BccdProject.BCCD.resolve("JPEGImages").resolve(d.get("path").asText())));
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointAndEachAnswers() {
+        JsonNode doc = http.get("/api/openapi.json").json();
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        doc.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).hasSize(18);
+        for (String p : paths) {
+            if (doc.get("paths").get(p).has("get") && !p.contains("{")) {
+                String q = p.equals("/api/distribution") ? "?metric=image.brightness" : "";
+                assertThat(http.get(p + q).status()).as(p).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void theAppIsServedAtTheRoot() {
+        Http.Reply index = http.get("/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.text()).contains("<div id=\"app\">");
+    }
+
+    static List<Long> ids(JsonNode page) {
+        List<Long> out = new ArrayList<>();
+        page.get("items").forEach(i -> out.add(i.get("id").asLong()));
+        return out;
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.loupe.server;
+
+import dev.loupe.core.metrics.MetricRegistry;
+import dev.loupe.core.metrics.runner.MetricRunner;
+import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.formats.voc.VocImporter;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The BCCD sample (364 smears, Pascal VOC) imported and analysed once per test JVM with the metrics
+ * the web app's pages use, shared by the API and browser tests; deleted when the JVM exits.
+ */
+final class BccdProject {
+    static final Path BCCD = Path.of(System.getProperty("loupe.shared", "/work/shared")).resolve("data/bccd/BCCD");
+    static final List<String> METRICS = List.of("image.perceived_brightness_p99", "image.brightness", "image.blur_score_cleanvision",
+            "image.entropy", "image.object_count", "annotation.relative_area", "annotation.border_proximity",
+            "annotation.duplicate_overlap", "annotation.out_of_bounds", "annotation.degenerate", "annotation.width",
+            "annotation.aspect_ratio", "annotation.shape_anomaly");
+    private static Path project;
+
+    private BccdProject() {
+    }
+
+    static synchronized Path get() throws IOException {
+        if (project != null) {
+            return project;
+        }
+        Path dir = Files.createTempDirectory("loupe-server-test");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+        Path p = dir.resolve("bccd");
+        Path images = BCCD.resolve("JPEGImages");
+        VocImporter importer = new VocImporter(BCCD, images, null);
+        ProjectStore.create(p, new ImportSource(importer.format(), images, BCCD.toString(), Map.of()), importer::read);
+        try (ProjectStore store = ProjectStore.open(p)) {
+            MetricRegistry registry = MetricRegistry.load(BccdProject.class.getClassLoader());
+            new MetricRunner(store.analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
+                    .run(registry.select(METRICS), Map.of());
+        }
+        project = p;
+        return p;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder; the OS cleans it eventually
+        }
+    }
+}

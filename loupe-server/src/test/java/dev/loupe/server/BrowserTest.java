@@ -1,0 +1,300 @@
+package dev.loupe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in Debian's headless Chromium (driven by Selenium through /usr/bin/chromedriver, so
+ * nothing is downloaded): every page opens, filters, sorts, an item opens, tags are added and a
+ * selection is exported; charts must draw (their canvas has painted pixels). Screenshots of each
+ * page go to docs/screenshots/. Skipped, saying so, only when Chromium or its driver is not installed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static LoupeServer server;
+    static Http http;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static Path downloads;
+    static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: Debian's chromium and chromium-driver are not installed (apt-get install -y chromium "
+                        + "chromium-driver; .ci/run does it)");
+        server = LoupeServer.start(BccdProject.get(), new ServerOptions(null, 0, null));
+        http = new Http("http://127.0.0.1:" + server.port(), null);
+        downloads = Files.createTempDirectory("loupe-downloads");
+        profile = Files.createTempDirectory("loupe-chromium-profile");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+                "--window-size=1440,1000", "--force-device-scale-factor=1", "--hide-scrollbars");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void open(String hash) {
+        driver.get(http.base() + "/#/" + hash);
+    }
+
+    /** Painted (non-transparent) pixels of a canvas: a chart or thumbnail that drew something has many. */
+    private static long paintedPixels(WebElement canvas) {
+        Object n = ((JavascriptExecutor) driver).executeScript("const c = arguments[0]; if (!c.width || !c.height) return 0;"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", canvas);
+        return ((Number) n).longValue();
+    }
+
+    private static void waitPainted(By canvas, long atLeast) {
+        wait.until(d -> {
+            List<WebElement> all = d.findElements(canvas);
+            return !all.isEmpty() && paintedPixels(all.get(0)) >= atLeast;
+        });
+    }
+
+    private static void waitThumbnails(int count) {
+        wait.until(d -> d.findElements(By.cssSelector("canvas.thumb.ready")).size() >= count);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        String dir = System.getProperty("loupe.screenshots");
+        if (dir == null) {
+            return;
+        }
+        Path target = Path.of(dir).resolve(name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String hashQuery() {
+        String url = driver.getCurrentUrl();
+        return url.substring(url.indexOf('#'));
+    }
+
+    @Test
+    @Order(1)
+    void summaryShowsCountsChartsAndIssues() throws IOException {
+        open("summary");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "364"));
+        waitPainted(By.cssSelector(".chart canvas"), 2000);
+        List<WebElement> charts = driver.findElements(By.cssSelector(".chart canvas"));
+        assertThat(charts).hasSizeGreaterThanOrEqualTo(2);
+        for (WebElement c : charts) {
+            assertThat(paintedPixels(c)).as("a chart drew its bars").isGreaterThan(2000);
+        }
+        assertThat(driver.findElement(By.cssSelector(".issue-list")).getText()).contains("touching_border");
+        waitThumbnails(3);
+        screenshot("summary");
+    }
+
+    @Test
+    @Order(2)
+    void explorerFindsTheDarkestAndTheBlurriestImages() throws IOException {
+        JsonNode darkest = http.get("/api/search?sort=image.perceived_brightness_p99&order=asc&limit=1").json();
+        open("explorer?sort=image.perceived_brightness_p99");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
+        assertThat(driver.findElement(By.cssSelector(".thumb-card .thumb-name")).getAttribute("title"))
+                .isEqualTo(darkest.at("/items/0/path").asText());
+        waitPainted(By.cssSelector("[data-testid=histogram] canvas"), 1000);
+        waitThumbnails(8);
+        screenshot("explorer-darkest");
+
+        // Sort by the blur score through the sort menu: the URL follows, lowest (blurriest) first.
+        new Select(driver.findElement(By.cssSelector("select[aria-label='Sort by']"))).selectByValue("image.blur_score_cleanvision");
+        wait.until(d -> hashQuery().contains("sort=image.blur_score_cleanvision"));
+        JsonNode blurriest = http.get("/api/search?sort=image.blur_score_cleanvision&order=asc&limit=1").json();
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".thumb-card .thumb-name"), "title",
+                blurriest.at("/items/0/path").asText()));
+        driver.findElement(By.cssSelector("button[aria-label='Sort order']")).click();
+        wait.until(d -> hashQuery().contains("order=desc"));
+    }
+
+    @Test
+    @Order(3)
+    void explorerFiltersOneClassAndTinyBoxes() throws IOException {
+        open("explorer");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
+        driver.findElement(By.xpath("//button[text()='Annotations']")).click();
+        wait.until(d -> hashQuery().contains("scope=annotation"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("fieldset[data-facet=classes] input[value=Platelets]"))).click();
+        wait.until(d -> hashQuery().contains("class=Platelets"));
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("select[aria-label='Add a metric range']"))))
+                .selectByValue("annotation.relative_area");
+        WebElement max = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[aria-label='annotation.relative_area max']")));
+        max.sendKeys("0.002", Keys.ENTER);
+        wait.until(d -> hashQuery().contains("range=annotation.relative_area%3A%3A0.002"));
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("select[aria-label='Sort by']"))))
+                .selectByValue("annotation.relative_area");
+        wait.until(d -> hashQuery().contains("sort=annotation.relative_area"));
+        long total = http.get("/api/search?scope=annotation&class=Platelets&range=annotation.relative_area::0.002").json()
+                .get("total").asLong();
+        assertThat(total).isPositive();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), total + " annotations match"));
+        for (WebElement name : driver.findElements(By.cssSelector(".thumb-card .thumb-name"))) {
+            assertThat(name.getText()).startsWith("Platelets #");
+        }
+        waitPainted(By.cssSelector("[data-testid=histogram] canvas"), 500);
+        waitThumbnails(Math.min(8, (int) total));
+        screenshot("explorer-small-platelets");
+    }
+
+    @Test
+    @Order(4)
+    void anItemOpensWithItsMetricsAndArrowKeysMove() throws IOException {
+        open("explorer?sort=image.perceived_brightness_p99");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".thumb-card"))).click();
+        wait.until(d -> hashQuery().startsWith("#/item/"));
+        String first = hashQuery();
+        waitPainted(By.cssSelector("[data-testid=detail-canvas]"), 10_000);
+        assertThat(driver.findElements(By.cssSelector(".table.metrics tr")).size()).isGreaterThanOrEqualTo(5);
+        assertThat(driver.findElement(By.cssSelector(".page-item")).getText()).contains("Perceived brightness p99");
+        screenshot("item");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
+        wait.until(d -> !hashQuery().equals(first) && hashQuery().contains("i=1"));
+        JsonNode second = http.get("/api/search?sort=image.perceived_brightness_p99&offset=1&limit=1").json();
+        assertThat(hashQuery()).startsWith("#/item/" + second.at("/items/0/imageId").asLong() + "?");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ARROW_LEFT);
+        wait.until(d -> hashQuery().equals(first));
+    }
+
+    @Test
+    @Order(5)
+    void aSelectionIsTaggedAndExportedAsCoco() throws IOException, InterruptedException {
+        open("explorer?class=WBC&sort=image.brightness");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
+        List<WebElement> boxes = driver.findElements(By.cssSelector(".thumb-card input.select"));
+        for (WebElement box : boxes.subList(0, 2)) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", box);
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".selection-bar"), "2 selected"));
+        driver.findElement(By.cssSelector("input[aria-label='Tag name']")).sendKeys("e2e pick");
+        driver.findElement(By.cssSelector("[data-action=tag-selected]")).click();
+        wait.until(d -> hashQuery().contains("tag=e2e+pick"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "2 images match"));
+        assertThat(http.get("/api/search?tag=e2e%20pick").json().get("total").asLong()).isEqualTo(2);
+        waitThumbnails(2);
+        screenshot("explorer-tagged");
+
+        driver.findElement(By.cssSelector("[data-action=export-coco]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Exported"));
+        Path file = null;
+        for (int i = 0; i < 100 && file == null; i++) {
+            try (Stream<Path> s = Files.list(downloads)) {
+                file = s.filter(p -> p.toString().endsWith(".coco.json")).findFirst().orElse(null);
+            }
+            Thread.sleep(100);
+        }
+        assertThat(file).as("the COCO file was downloaded").isNotNull();
+        JsonNode coco = Json.MAPPER.readTree(file.toFile());
+        assertThat(coco.get("images").size()).isEqualTo(2);
+        assertThat(coco.get("categories").size()).isEqualTo(3);
+        assertThat(coco.get("annotations").size()).isPositive();
+    }
+
+    @Test
+    @Order(6)
+    void labelQualityRanksAnnotationIssues() throws IOException {
+        open("labels");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sec-touching_border")));
+        assertThat(driver.findElement(By.cssSelector(".chips")).getText()).contains("duplicate_annotation", "tiny_object", "degenerate_box");
+        wait.until(d -> d.findElements(By.cssSelector("#sec-duplicate_annotation .ranked-item")).size() > 0);
+        wait.until(d -> d.findElements(By.cssSelector("#sec-shape .ranked-item")).size() == 10);
+        waitThumbnails(6);
+        screenshot("label-quality");
+    }
+
+    @Test
+    @Order(7)
+    void modelPagesSayHowToImportPredictions() throws IOException {
+        open("models");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "no prediction sets: run loupe predictions import"));
+        screenshot("model-quality");
+        open("compare");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "No prediction sets"));
+    }
+
+    @Test
+    @Order(8)
+    void darkThemeAndErrorsRender() throws IOException {
+        open("explorer?scope=annotation&sort=annotation.shape_anomaly&order=desc");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
+        String before = (String) ((JavascriptExecutor) driver).executeScript("return document.documentElement.dataset.theme");
+        driver.findElement(By.cssSelector(".theme-toggle")).click();
+        wait.until(d -> !before.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.theme")));
+        if ("dark".equals(((JavascriptExecutor) driver).executeScript("return document.documentElement.dataset.theme"))) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
+            waitPainted(By.cssSelector("[data-testid=histogram] canvas"), 500);
+            waitThumbnails(8);
+            screenshot("explorer-dark");
+        }
+        // A filter naming an unknown class shows the server's message, not a blank page.
+        open("explorer?class=NoSuchClass");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state.error"), "unknown class 'NoSuchClass'"));
+    }
+
+    @Test
+    @Order(9)
+    void withATokenThePageAsksForItAndTheLinkHandsItOver() throws IOException {
+        String token = "browser-test-token-0123";
+        try (LoupeServer s = LoupeServer.start(BccdProject.get(), new ServerOptions(null, 0, token))) {
+            String base = "http://127.0.0.1:" + s.port();
+            driver.get(base + "/#/summary");
+            ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); location.reload();");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".token-form"), "This server needs a token"));
+            driver.get(base + "/#token=" + token);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "364"));
+            assertThat(driver.getCurrentUrl()).doesNotContain(token);
+            driver.get(base + "/#/explorer?sort=image.brightness");
+            waitThumbnails(4); // thumbnails, too, are fetched with the token
+        }
+    }
+}

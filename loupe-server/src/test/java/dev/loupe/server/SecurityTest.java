@@ -1,0 +1,137 @@
+package dev.loupe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Secure by default: loopback unless a token is given, bearer token checks, no path from a request, 400 JSON for bad input. */
+class SecurityTest {
+    static LoupeServer server;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = LoupeServer.start(BccdProject.get(), new ServerOptions(null, 0, null));
+        http = new Http("http://127.0.0.1:" + server.port(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void bindsLoopbackByDefaultAndRefusesOtherHostsWithoutToken() {
+        assertThat(new ServerOptions(null, 0, null).host()).isEqualTo("127.0.0.1");
+        assertThat(server.url()).startsWith("http://127.0.0.1:");
+        assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 0, null)).isInstanceOf(LoupeException.class)
+                .hasMessageContaining("--token is required");
+        assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 0, "short")).hasMessageContaining("at least 16");
+        assertThat(new ServerOptions("localhost", 0, null).host()).isEqualTo("localhost");
+        assertThat(new ServerOptions("::1", 0, null).host()).isEqualTo("::1");
+    }
+
+    @Test
+    void aTokenIsRequiredOnEveryApiCallWhenSet() throws IOException {
+        String token = "s3cret-token-for-tests";
+        try (LoupeServer s = LoupeServer.start(BccdProject.get(), new ServerOptions("0.0.0.0", 0, token))) {
+            String base = "http://127.0.0.1:" + s.port();
+            Http.Reply none = new Http(base, null).get("/api/summary");
+            assertThat(none.status()).isEqualTo(401);
+            assertThat(none.json().get("error").asText()).isEqualTo("unauthorized");
+            assertThat(new Http(base, "wrong-token-wrong-token").get("/api/images/1/file").status()).isEqualTo(401);
+            assertThat(new Http(base, null).get("/api/images/1/thumbnail").status()).isEqualTo(401);
+            assertThat(new Http(base, null).post("/api/tags/add", "{\"name\":\"x\",\"scope\":\"image\",\"ids\":[1]}").status())
+                    .isEqualTo(401);
+            assertThat(new Http(base, token).get("/api/summary").status()).isEqualTo(200);
+            // The page itself holds no data and loads without the token (it asks for it).
+            assertThat(new Http(base, null).get("/").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aLoopbackServerOnlyAnswersLoopbackHostNames() throws IOException {
+        String reply = Http.raw(server.port(), "GET /api/summary HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n");
+        assertThat(reply).startsWith("HTTP/1.1 403").contains("\"error\":\"forbidden\"");
+        assertThat(Http.raw(server.port(), "GET /api/metrics HTTP/1.1\r\nHost: localhost:" + server.port()
+                + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/../../../../etc/passwd", "/api/images/1/../../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+        "/api/images/..%2F..%2Fetc%2Fpasswd/file", "/web/../../etc/passwd", "/..%5c..%5cetc%5cpasswd"})
+    void noRequestPathReachesTheFileSystem(String path) throws IOException {
+        String reply = Http.raw(server.port(), "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(reply).doesNotStartWith("HTTP/1.1 200").doesNotContain("root:x:0:0");
+    }
+
+    @Test
+    void aStoredPathOutsideTheImagesFolderIsRefused(@TempDir Path tmp) throws IOException {
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Files.writeString(tmp.resolve("secret.jpg"), "not for you");
+        Path p = tmp.resolve("p");
+        ProjectStore.create(p, new ImportSource("coco", images, null, Map.of()), sink -> {
+            sink.image(new ImageRecord(1, "../secret.jpg", 10, 10, "jpeg", null, 11, null));
+            sink.image(new ImageRecord(2, tmp.resolve("secret.jpg").toString(), 10, 10, "jpeg", null, 11, null));
+        });
+        try (LoupeServer s = LoupeServer.start(p, new ServerOptions(null, 0, null))) {
+            Http h = new Http("http://127.0.0.1:" + s.port(), null);
+            for (int id : new int[] {1, 2}) {
+                Http.Reply r = h.get("/api/images/" + id + "/file");
+                assertThat(r.status()).isEqualTo(403);
+                assertThat(r.text()).doesNotContain("not for you");
+                assertThat(h.get("/api/images/" + id + "/thumbnail").status()).isEqualTo(403);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/search?limit=0", "/api/search?limit=abc", "/api/search?limit=501", "/api/search?offset=-1",
+        "/api/search?sort=nope", "/api/search?sort=annotation.relative_area", "/api/search?order=up", "/api/search?scope=video",
+        "/api/search?range=image.brightness", "/api/search?range=image.brightness:a:1", "/api/search?range=nope:0:1",
+        "/api/search?range=image.brightness:NaN:", "/api/search?class=Nope", "/api/search?issue=nope",
+        "/api/search?sort=image.brightness%22%3BDROP%20TABLE%20images%3B--", "/api/distribution",
+        "/api/distribution?metric=image.brightness&bins=1000", "/api/images/abc", "/api/images/-1/file",
+        "/api/issues?scope=x", "/api/export/coco?class=Nope"})
+    void badParametersGive400WithAJsonBody(String path) {
+        Http.Reply r = http.get(path);
+        assertThat(r.status()).as(path).isEqualTo(400);
+        JsonNode body = r.json();
+        assertThat(body.get("error").asText()).isEqualTo("bad_request");
+        assertThat(body.get("detail").asText()).isNotBlank();
+        assertThat(http.get("/api/summary").json().at("/project/images").asLong()).isEqualTo(364);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "{\"name\":\"\",\"scope\":\"image\",\"ids\":[1]}", "{\"name\":\"x\",\"scope\":\"image\"}",
+        "{\"name\":\"a/b\",\"scope\":\"image\",\"ids\":[1]}", "{\"name\":\"x\",\"scope\":\"image\",\"ids\":[\"1; DROP\"]}",
+        "{\"name\":\"x\",\"scope\":\"image\",\"ids\":[1],\"extra\":1}"})
+    void badTagBodiesGive400(String body) {
+        Http.Reply r = http.post("/api/tags/add", body);
+        assertThat(r.status()).as(body).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
+    }
+
+    @Test
+    void unknownEndpointsAndMethodsGiveJsonErrors() {
+        Http.Reply r = http.get("/api/nope");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isEqualTo("not_found");
+        assertThat(http.post("/api/summary", "{}").status()).isIn(404, 405);
+    }
+}

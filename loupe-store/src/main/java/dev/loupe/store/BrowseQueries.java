@@ -1,0 +1,451 @@
+package dev.loupe.store;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.geometry.Polygon;
+import dev.loupe.core.geometry.Ring;
+import dev.loupe.core.geometry.RleCodec;
+import dev.loupe.core.metrics.rules.Condition;
+import dev.loupe.core.metrics.rules.IssueRule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The read side of the web app: metric catalogue, filtered search, distributions under a filter,
+ * item detail and issue kinds. All values are bound parameters; metric columns come from the
+ * catalogue only (see {@link FilterSql}).
+ */
+final class BrowseQueries {
+    /** The columns {@link #shape} reads, in order, from alias {@code a}. */
+    static final String SHAPE_COLUMNS = "a.id, a.category_id, a.kind, a.x, a.y, a.w, a.h, a.polygon, a.rle, a.rle_height, a.rle_width";
+
+    private final Connection c;
+
+    BrowseQueries(Connection c) {
+        this.c = c;
+    }
+
+    /** Every stored metric, by scope then id. */
+    List<MetricInfo> catalogue() {
+        List<MetricInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT metric_id, scope, coalesce(kind, 'real'), coalesce(title, metric_id), "
+                + "coalesce(outliers, TRUE), version FROM metric_columns ORDER BY scope, metric_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new MetricInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** Numeric metrics of a scope, by id. */
+    Map<String, MetricInfo> numeric(Scope scope) {
+        Map<String, MetricInfo> out = new TreeMap<>();
+        String name = MetricQueries.scopeName(scope);
+        for (MetricInfo m : catalogue()) {
+            if (m.scope().equals(name) && m.numeric()) {
+                out.put(m.id(), m);
+            }
+        }
+        return out;
+    }
+
+    FilterSql filter(ItemFilter f, List<IssueRule> rules) {
+        try {
+            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    SearchPage search(SearchRequest r, List<IssueRule> rules) {
+        FilterSql f = filter(r.filter(), rules);
+        String sortCol = r.sortMetric() == null ? null : "m." + FilterSql.metricColumn(r.sortMetric(), numeric(f.scope), f.scope);
+        boolean images = f.scope == Scope.IMAGE;
+        try {
+            long total = count(f);
+            String order = (sortCol == null ? "" : sortCol + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
+                    + f.key + (r.descending() && sortCol == null ? " DESC" : "");
+            String sql = "SELECT " + f.key + ", i.id, i.path, i.width, i.height, i.split, "
+                    + (images ? "NULL" : "k.name") + ", " + (sortCol == null ? "NULL" : sortCol)
+                    + " FROM " + f.from + " WHERE " + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = f.bind(ps, 1);
+                ps.setInt(i++, r.limit());
+                ps.setLong(i, r.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4), rs.getObject(5),
+                            rs.getString(6), rs.getString(7), rs.getObject(8)});
+                    }
+                }
+            }
+            // Every annotation of the page's images, so that a thumbnail shows an object with its neighbours.
+            Map<Long, List<Shape>> shapes = new TreeMap<>();
+            List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
+            if (!imageIds.isEmpty()) {
+                String sel = "SELECT " + SHAPE_COLUMNS + ", a.image_id FROM annotations a WHERE a.image_id IN "
+                        + FilterSql.placeholders(imageIds.size()) + " ORDER BY a.id";
+                try (PreparedStatement ps = c.prepareStatement(sel)) {
+                    for (int i = 0; i < imageIds.size(); i++) {
+                        ps.setLong(i + 1, imageIds.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            shapes.computeIfAbsent(rs.getLong(12), k -> new ArrayList<>()).add(shape(rs));
+                        }
+                    }
+                }
+            }
+            List<SearchPage.Hit> hits = new ArrayList<>();
+            for (Object[] row : rows) {
+                hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
+                        (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of())));
+            }
+            return new SearchPage(total, r.offset(), hits);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Ids of every item the filter selects, in id order (for tag-all and export). */
+    long count(FilterSql f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + f.from + " WHERE " + f.where)) {
+            f.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    Distribution distribution(ItemFilter filter, String metricId, int bins, List<IssueRule> rules) {
+        if (bins < 1 || bins > 200) {
+            throw LoupeException.badInput("bins must be between 1 and 200, got " + bins);
+        }
+        FilterSql f = filter(filter, rules);
+        MetricInfo info = numeric(f.scope).get(metricId);
+        String col = "m." + FilterSql.metricColumn(metricId, numeric(f.scope), f.scope);
+        try {
+            long n;
+            long missing;
+            Double min;
+            Double q1;
+            Double median;
+            Double q3;
+            Double max;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(" + col + "), count(*) - count(" + col + "), min(" + col
+                    + "), quantile_cont(" + col + ", 0.25), quantile_cont(" + col + ", 0.5), quantile_cont(" + col + ", 0.75), max("
+                    + col + ") FROM " + f.from + " WHERE " + f.where)) {
+                f.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(1);
+                    missing = rs.getLong(2);
+                    min = toDouble(rs.getObject(3));
+                    q1 = toDouble(rs.getObject(4));
+                    median = toDouble(rs.getObject(5));
+                    q3 = toDouble(rs.getObject(6));
+                    max = toDouble(rs.getObject(7));
+                }
+            }
+            Double lm = null;
+            Double um = null;
+            Double ls = null;
+            Double us = null;
+            Long moderate = null;
+            Long severe = null;
+            if (info.outliers() && q1 != null) {
+                double iqr = q3 - q1;
+                lm = q1 - 1.5 * iqr;
+                um = q3 + 1.5 * iqr;
+                ls = q1 - 2.5 * iqr;
+                us = q3 + 2.5 * iqr;
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE " + col + " < ? OR " + col
+                        + " > ?), count(*) FILTER (WHERE " + col + " < ? OR " + col + " > ?) FROM " + f.from + " WHERE " + f.where)) {
+                    ps.setDouble(1, lm);
+                    ps.setDouble(2, um);
+                    ps.setDouble(3, ls);
+                    ps.setDouble(4, us);
+                    f.bind(ps, 5);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        severe = rs.getLong(2);
+                        moderate = rs.getLong(1) - severe;
+                    }
+                }
+            }
+            double[] edges = new double[0];
+            long[] counts = new long[0];
+            if (min != null) {
+                int b = max > min ? bins : 1;
+                double width = b == 1 ? 0 : (max - min) / b;
+                edges = new double[b + 1];
+                for (int i = 0; i <= b; i++) {
+                    edges[i] = i == b ? max : min + i * width;
+                }
+                counts = new long[b];
+                String bin = b == 1 ? "0" : "least(CAST(floor((" + col + " - ?) / ?) AS INTEGER), " + (b - 1) + ")";
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + bin + " AS bin, count(*) FROM " + f.from + " WHERE "
+                        + col + " IS NOT NULL AND " + f.where + " GROUP BY bin")) {
+                    int i = 1;
+                    if (b > 1) {
+                        ps.setDouble(i++, min);
+                        ps.setDouble(i++, width);
+                    }
+                    f.bind(ps, i);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts[Math.max(0, rs.getInt(1))] += rs.getLong(2);
+                        }
+                    }
+                }
+            }
+            return new Distribution(metricId, n, missing, min, q1, median, q3, max, lm, um, ls, us, moderate, severe, edges, counts);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Rule kinds (with counts) and import issue kinds of a scope. */
+    List<IssueKindInfo> issueKinds(Scope scope, List<IssueRule> rules) {
+        List<IssueKindInfo> out = new ArrayList<>();
+        String name = MetricQueries.scopeName(scope);
+        Map<String, MetricInfo> numeric = numeric(scope);
+        try {
+            for (IssueRule r : rules) {
+                if (r.scope() != scope || !r.conditions().stream().allMatch(cd -> numeric.containsKey(cd.metricId()))) {
+                    continue;
+                }
+                ItemFilter f = new ItemFilter(scope, List.of(), List.of(), List.of(), List.of(r.id()), List.of());
+                out.add(new IssueKindInfo(r.id(), "rule", name, count(filter(f, rules)), r.description() + " (" + r.expression() + ")"));
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, count(DISTINCT item_id), any_value(severity) FROM issues "
+                    + "WHERE item_type = ? AND item_id IS NOT NULL GROUP BY kind ORDER BY kind")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new IssueKindInfo(rs.getString(1), "import", name, rs.getLong(2), rs.getString(3) + " found by the import"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** The image of an annotation, or null when there is no such annotation. */
+    Long imageOf(long annotationId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT image_id FROM annotations WHERE id = ?")) {
+            ps.setLong(1, annotationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The stored path of an image (relative to the images folder), or null when there is no such image. */
+    String imagePath(long imageId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT path FROM images WHERE id = ?")) {
+            ps.setLong(1, imageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Everything about one image, or null when there is no such image. */
+    ItemDetail detail(long imageId, List<IssueRule> rules) {
+        try {
+            Object[] img;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, path, width, height, format, split, file_size, "
+                    + "(SELECT max(id) FROM images WHERE id < ?), (SELECT min(id) FROM images WHERE id > ?) FROM images WHERE id = ?")) {
+                ps.setLong(1, imageId);
+                ps.setLong(2, imageId);
+                ps.setLong(3, imageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    img = new Object[] {rs.getString(2), rs.getObject(3), rs.getObject(4), rs.getString(5), rs.getString(6),
+                        rs.getLong(7), rs.getObject(8), rs.getObject(9)};
+                }
+            }
+            Map<Long, Map<String, Object>> imageMetrics = metrics("SELECT * FROM image_metrics WHERE image_id = ?", imageId);
+            Map<Long, Map<String, Object>> annMetrics = metrics("SELECT m.* FROM annotation_metrics m JOIN annotations a "
+                    + "ON a.id = m.annotation_id WHERE a.image_id = ?", imageId);
+            Map<String, List<ItemDetail.ItemIssue>> issues = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT item_type, item_id, kind, severity, message, location FROM issues "
+                    + "WHERE (item_type = 'image' AND item_id = ?) OR (item_type = 'annotation' AND item_id IN "
+                    + "(SELECT id FROM annotations WHERE image_id = ?)) ORDER BY id")) {
+                ps.setLong(1, imageId);
+                ps.setLong(2, imageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        issues.computeIfAbsent(rs.getString(1) + rs.getLong(2), k -> new ArrayList<>()).add(
+                                new ItemDetail.ItemIssue(rs.getString(3), "import", rs.getString(4), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            Map<String, List<String>> tags = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT item_type, item_id, name FROM tags "
+                    + "WHERE (item_type = 'image' AND item_id = ?) OR (item_type = 'annotation' AND item_id IN "
+                    + "(SELECT id FROM annotations WHERE image_id = ?)) ORDER BY name")) {
+                ps.setLong(1, imageId);
+                ps.setLong(2, imageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tags.computeIfAbsent(rs.getString(1) + rs.getLong(2), k -> new ArrayList<>()).add(rs.getString(3));
+                    }
+                }
+            }
+            List<ItemDetail.AnnotationDetail> annotations = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SHAPE_COLUMNS + ", k.name, a.iscrowd, a.confidence "
+                    + "FROM annotations a LEFT JOIN categories k ON k.id = a.category_id WHERE a.image_id = ? ORDER BY a.id")) {
+                ps.setLong(1, imageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Shape s = shape(rs);
+                        Map<String, Object> m = annMetrics.getOrDefault(s.id(), Map.of());
+                        List<ItemDetail.ItemIssue> is = new ArrayList<>(issues.getOrDefault("annotation" + s.id(), List.of()));
+                        is.addAll(ruleIssues(Scope.ANNOTATION, m, rules));
+                        annotations.add(new ItemDetail.AnnotationDetail(s.id(), rs.getString(12), s, rs.getBoolean(13),
+                                toDouble(rs.getObject(14)), m, is, tags.getOrDefault("annotation" + s.id(), List.of())));
+                    }
+                }
+            }
+            Map<String, Object> m = imageMetrics.getOrDefault(imageId, Map.of());
+            List<ItemDetail.ItemIssue> is = new ArrayList<>(issues.getOrDefault("image" + imageId, List.of()));
+            is.addAll(ruleIssues(Scope.IMAGE, m, rules));
+            return new ItemDetail(imageId, (String) img[0], toInteger(img[1]), toInteger(img[2]), (String) img[3], (String) img[4],
+                    (Long) img[5], m, is, tags.getOrDefault("image" + imageId, List.of()), annotations, toLong(img[6]), toLong(img[7]));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static List<ItemDetail.ItemIssue> ruleIssues(Scope scope, Map<String, Object> metrics, List<IssueRule> rules) {
+        List<ItemDetail.ItemIssue> out = new ArrayList<>();
+        for (IssueRule r : rules) {
+            if (r.scope() != scope) {
+                continue;
+            }
+            boolean all = true;
+            for (Condition cd : r.conditions()) {
+                Object v = metrics.get(cd.metricId());
+                all &= v instanceof Double d && cd.op().test(d, cd.threshold());
+            }
+            if (all) {
+                out.add(new ItemDetail.ItemIssue(r.id(), "rule", "warning", r.description(), r.expression()));
+            }
+        }
+        return out;
+    }
+
+    /** Metric rows keyed by their first column (the item id); column names are the metric ids. */
+    private Map<Long, Map<String, Object>> metrics(String sql, long param) throws SQLException {
+        Map<Long, Map<String, Object>> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new TreeMap<>();
+                    for (int i = 2; i <= md.getColumnCount(); i++) {
+                        Object v = rs.getObject(i);
+                        if (v instanceof Number n) {
+                            row.put(md.getColumnName(i), n.doubleValue());
+                        } else if (v != null) {
+                            row.put(md.getColumnName(i), v.toString());
+                        }
+                    }
+                    out.put(rs.getLong(1), row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reads a {@link #SHAPE_COLUMNS} row. */
+    static Shape shape(ResultSet rs) throws SQLException {
+        String kind = rs.getString(3);
+        double[] box = rs.getObject(4) == null ? null : new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)};
+        List<double[]> rings = null;
+        List<Boolean> holes = null;
+        int[] counts = null;
+        Integer mh = null;
+        Integer mw = null;
+        if ("polygon".equals(kind) && rs.getString(8) != null) {
+            Polygon p = GeometryText.parsePolygon(rs.getString(8));
+            rings = new ArrayList<>();
+            holes = new ArrayList<>();
+            for (Ring r : p.rings()) {
+                rings.add(r.xy());
+                holes.add(r.hole());
+            }
+        } else if ("mask".equals(kind) && rs.getString(9) != null) {
+            mh = rs.getInt(10);
+            mw = rs.getInt(11);
+            counts = RleCodec.fromCocoString(rs.getString(9), mh, mw).counts();
+        }
+        return new Shape(rs.getLong(1), (Integer) rs.getObject(2), kind, box, rings, holes, counts, mh, mw);
+    }
+
+    Set<String> importKinds(Scope scope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT kind FROM issues WHERE item_type = ?")) {
+            ps.setString(1, MetricQueries.scopeName(scope));
+            Set<String> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private Set<String> strings(String sql) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    static Double toDouble(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+
+    static Integer toInteger(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    static Long toLong(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    static LoupeException failure(SQLException e) {
+        return new LoupeException(LoupeException.Reason.STORE, "cannot read the project store: " + e.getMessage(), e);
+    }
+}

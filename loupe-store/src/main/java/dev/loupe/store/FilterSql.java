@@ -1,0 +1,163 @@
+package dev.loupe.store;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.metrics.rules.Condition;
+import dev.loupe.core.metrics.rules.IssueRule;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an {@link ItemFilter} into a FROM and WHERE clause with bound parameters. Every name in
+ * the filter is checked first: metric ids against the metric catalogue (only catalogue ids become
+ * column names), classes against the categories, issue kinds against the rules and the stored
+ * import issue kinds. Values never enter the SQL text.
+ *
+ * <p>Aliases: {@code i} images, {@code m} the scope's metric table; for annotations also {@code a}
+ * annotations and {@code k} categories.
+ */
+final class FilterSql {
+    final Scope scope;
+    final String from;
+    final String key;
+    final String where;
+    final List<Object> params;
+
+    private FilterSql(Scope scope, String from, String key, String where, List<Object> params) {
+        this.scope = scope;
+        this.from = from;
+        this.key = key;
+        this.where = where;
+        this.params = Collections.unmodifiableList(params);
+    }
+
+    /** The FROM clause of a scope, without conditions. */
+    static String from(Scope scope) {
+        return scope == Scope.IMAGE
+                ? "images i LEFT JOIN image_metrics m ON m.image_id = i.id"
+                : "annotations a JOIN images i ON i.id = a.image_id LEFT JOIN annotation_metrics m ON m.annotation_id = a.id "
+                  + "LEFT JOIN categories k ON k.id = a.category_id";
+    }
+
+    /** The item id expression of a scope. */
+    static String key(Scope scope) {
+        return scope == Scope.IMAGE ? "i.id" : "a.id";
+    }
+
+    /**
+     * @param catalogue   numeric metrics of the filter's scope, by id
+     * @param rules       the project's issue rules
+     * @param importKinds issue kinds recorded by the import for items of this scope
+     * @param classes     every class name of the project
+     */
+    static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, List<IssueRule> rules, Set<String> importKinds,
+                        Set<String> classes) {
+        Scope scope = f.scope();
+        String key = key(scope);
+        String itemType = MetricQueries.scopeName(scope);
+        List<String> and = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (ItemFilter.MetricRange r : f.ranges()) {
+            String col = "m." + metricColumn(r.metricId(), catalogue, scope);
+            if (r.min() != null) {
+                and.add(col + " >= ?");
+                params.add(finite(r.min(), r.metricId()));
+            }
+            if (r.max() != null) {
+                and.add(col + " <= ?");
+                params.add(finite(r.max(), r.metricId()));
+            }
+            if (r.min() == null && r.max() == null) {
+                and.add(col + " IS NOT NULL");
+            }
+        }
+        if (!f.classes().isEmpty()) {
+            for (String c : f.classes()) {
+                if (!classes.contains(c)) {
+                    throw LoupeException.badInput("unknown class '" + c + "'; known: " + String.join(", ", new java.util.TreeSet<>(classes)));
+                }
+            }
+            String in = placeholders(f.classes().size());
+            and.add(scope == Scope.IMAGE
+                    ? "EXISTS (SELECT 1 FROM annotations a2 JOIN categories k2 ON k2.id = a2.category_id "
+                      + "WHERE a2.image_id = i.id AND k2.name IN " + in + ")"
+                    : "k.name IN " + in);
+            params.addAll(f.classes());
+        }
+        if (!f.tags().isEmpty()) {
+            and.add("EXISTS (SELECT 1 FROM tags t WHERE t.item_type = ? AND t.item_id = " + key + " AND t.name IN "
+                    + placeholders(f.tags().size()) + ")");
+            params.add(itemType);
+            params.addAll(f.tags());
+        }
+        if (!f.splits().isEmpty()) {
+            and.add("coalesce(i.split, 'none') IN " + placeholders(f.splits().size()));
+            params.addAll(f.splits());
+        }
+        if (!f.issues().isEmpty()) {
+            List<String> or = new ArrayList<>();
+            for (String kind : f.issues()) {
+                IssueRule rule = rules.stream().filter(r -> r.scope() == scope && r.id().equals(kind)).findFirst().orElse(null);
+                if (rule != null) {
+                    List<String> conds = new ArrayList<>();
+                    for (Condition c : rule.conditions()) {
+                        if (!catalogue.containsKey(c.metricId())) {
+                            throw LoupeException.badInput("issue '" + kind + "' needs metric " + c.metricId()
+                                    + ", which this project has not computed; run 'loupe analyze'");
+                        }
+                        conds.add("m." + MetricColumns.column(c.metricId()) + " " + c.op().symbol() + " ?");
+                        params.add(c.threshold());
+                    }
+                    or.add("(" + String.join(" AND ", conds) + ")");
+                } else if (importKinds.contains(kind)) {
+                    or.add("EXISTS (SELECT 1 FROM issues s WHERE s.item_type = ? AND s.item_id = " + key + " AND s.kind = ?)");
+                    params.add(itemType);
+                    params.add(kind);
+                } else {
+                    List<String> known = new ArrayList<>();
+                    rules.stream().filter(r -> r.scope() == scope).forEach(r -> known.add(r.id()));
+                    known.addAll(new java.util.TreeSet<>(importKinds));
+                    throw LoupeException.badInput("unknown " + itemType + " issue kind '" + kind + "'; known: "
+                            + String.join(", ", known));
+                }
+            }
+            and.add("(" + String.join(" OR ", or) + ")");
+        }
+        String where = and.isEmpty() ? "TRUE" : String.join(" AND ", and);
+        return new FilterSql(scope, from(scope), key, where, params);
+    }
+
+    /** The quoted column of a metric id that the catalogue lists for the scope. */
+    static String metricColumn(String id, Map<String, MetricInfo> catalogue, Scope scope) {
+        if (!catalogue.containsKey(id)) {
+            throw LoupeException.badInput("unknown " + MetricQueries.scopeName(scope) + " metric '" + id
+                    + "'; GET /api/metrics lists the computed ones");
+        }
+        return MetricColumns.column(id);
+    }
+
+    /** Binds this filter's parameters from index {@code first}; returns the next free index. */
+    int bind(PreparedStatement ps, int first) throws SQLException {
+        int i = first;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        return i;
+    }
+
+    static String placeholders(int n) {
+        return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    private static double finite(double v, String id) {
+        if (!Double.isFinite(v)) {
+            throw LoupeException.badInput("range of " + id + " must be finite, got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.loupe.store;
+
+import java.util.List;
+
+/**
+ * A page of search results.
+ *
+ * @param total all items the filter selects
+ * @param items this page, in sort order
+ */
+public record SearchPage(long total, long offset, List<Hit> items) {
+
+    /**
+     * One image or annotation of a page, with what a thumbnail needs to draw its labels.
+     *
+     * @param id        image id (image scope) or annotation id (annotation scope)
+     * @param imageId   the image
+     * @param category  class name of an annotation hit; null for image hits
+     * @param sortValue the value of the sort metric, or null
+     * @param shapes    every annotation of the image (for an annotation hit, the one whose id is {@code id} among them)
+     */
+    public record Hit(long id, long imageId, String path, Integer width, Integer height, String split, String category,
+                      Double sortValue, List<Shape> shapes) {
+    }
+}

@@ -1,0 +1,160 @@
+package dev.loupe.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.geometry.Box;
+import dev.loupe.core.metrics.rules.Condition;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.core.metrics.runner.MetricRunner;
+import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.core.model.Annotation;
+import dev.loupe.core.model.Category;
+import dev.loupe.core.model.Geometry;
+import dev.loupe.core.model.ImageRecord;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web app's queries on a project small enough to compute by hand: images 1..6 of width 10·i;
+ * image i has i % 3 boxes, the first of class a, the second of class b (annotations 1: a on image
+ * 1; 2: a and 3: b on image 2; 4: a on image 4; 5: a and 6: b on image 5); metric image.test_width.
+ */
+class BrowseQueriesTest {
+    static final List<IssueRule> RULES = List.of(new IssueRule("wide", Scope.IMAGE, "wider than 45",
+            List.of(new Condition("image.test_width", Condition.Op.GT, 45))));
+
+    @TempDir
+    Path tmp;
+    ProjectStore store;
+
+    @BeforeEach
+    void create() {
+        Path project = tmp.resolve("p");
+        ProjectStore.create(project, new ImportSource("coco", tmp, null, Map.of()), sink -> {
+            sink.category(new Category(1, "a", null, null));
+            sink.category(new Category(2, "b", null, null));
+            long id = 1;
+            for (int i = 1; i <= 6; i++) {
+                sink.image(new ImageRecord(i, "img" + i + ".jpg", 10 * i, 5, "jpeg", i <= 3 ? "train" : null, 100, null));
+                for (int k = 0; k < i % 3; k++) {
+                    sink.annotation(Annotation.of(id++, i, 1 + k, new Geometry.BoxShape(new Box(k, 0, 1 + k, 2)), null));
+                }
+            }
+        });
+        store = ProjectStore.open(project);
+        new MetricRunner(store.analysis(), 1, ProgressListener.NONE).run(List.of(new MetricRunTest.Width()), Map.of());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        store.close();
+    }
+
+    static ItemFilter images(List<ItemFilter.MetricRange> ranges, List<String> classes, List<String> issues, List<String> splits) {
+        return new ItemFilter(Scope.IMAGE, ranges, classes, List.of(), issues, splits);
+    }
+
+    @Test
+    void distributionByHand() {
+        Distribution d = store.distribution(ItemFilter.all(Scope.IMAGE), "image.test_width", 5, RULES);
+        // numpy.quantile([10..60], [.25, .5, .75]) = 22.5, 35, 47.5
+        assertThat(d.count()).isEqualTo(6);
+        assertThat(d.q1()).isCloseTo(22.5, within(1e-12));
+        assertThat(d.median()).isCloseTo(35.0, within(1e-12));
+        assertThat(d.q3()).isCloseTo(47.5, within(1e-12));
+        assertThat(d.upperModerate()).isCloseTo(47.5 + 1.5 * 25, within(1e-12));
+        assertThat(d.moderate()).isZero();
+        assertThat(d.binEdges()).containsExactly(10, 20, 30, 40, 50, 60);
+        assertThat(d.binCounts()).containsExactly(1, 1, 1, 1, 2); // the last bin holds 50 and the max, 60
+        // Images with a box of class b: 2 and 5, widths 20 and 50.
+        Distribution b = store.distribution(images(List.of(), List.of("b"), List.of(), List.of()), "image.test_width", 5, RULES);
+        assertThat(b.count()).isEqualTo(2);
+        assertThat(b.q1()).isCloseTo(27.5, within(1e-12));
+        assertThat(b.q3()).isCloseTo(42.5, within(1e-12));
+    }
+
+    @Test
+    void searchFiltersSortsAndPages() {
+        SearchPage p = store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "image.test_width", true, 1, 2), RULES);
+        assertThat(p.total()).isEqualTo(6);
+        assertThat(p.items()).extracting(SearchPage.Hit::id).containsExactly(5L, 4L);
+        assertThat(p.items().get(0).sortValue()).isEqualTo(50.0);
+        assertThat(p.items().get(0).shapes()).extracting(Shape::id).containsExactly(5L, 6L);
+        assertThat(ids(images(List.of(new ItemFilter.MetricRange("image.test_width", 20.0, 40.0)), List.of(), List.of(), List.of())))
+                .containsExactly(2L, 3L, 4L);
+        assertThat(ids(images(List.of(), List.of(), List.of("wide"), List.of()))).containsExactly(5L, 6L);
+        assertThat(ids(images(List.of(), List.of(), List.of(), List.of("none")))).containsExactly(4L, 5L, 6L);
+        assertThat(ids(images(List.of(), List.of("a", "b"), List.of(), List.of("train")))).containsExactly(1L, 2L);
+        assertThat(ids(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()))).containsExactly(3L, 6L);
+        SearchPage b = store.search(new SearchRequest(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(),
+                List.of()), null, false, 0, 1), RULES);
+        assertThat(b.items().get(0).shapes()).extracting(Shape::id).containsExactly(2L, 3L); // annotation 3 with its neighbour
+        assertThat(store.issueKinds(Scope.IMAGE, RULES)).extracting(IssueKindInfo::kind, IssueKindInfo::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("wide", 2L));
+    }
+
+    @Test
+    void tagsAddRemoveAndMatch() {
+        assertThat(store.addTag("keep", Scope.IMAGE, List.of(1L, 2L, 99L))).isEqualTo(2);
+        assertThat(store.removeTag("keep", Scope.IMAGE, List.of(2L))).isEqualTo(1);
+        assertThat(ids(new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of("keep"), List.of(), List.of()))).containsExactly(1L);
+        ItemFilter classA = new ItemFilter(Scope.ANNOTATION, List.of(), List.of("a"), List.of(), List.of(), List.of());
+        assertThat(store.tagMatching("class a", classA, RULES)).isEqualTo(4);
+        assertThat(store.tagMatching("class a", classA, RULES)).isZero();
+        assertThat(store.tags()).containsExactly(new TagCount("class a", 0, 4), new TagCount("keep", 1, 0));
+        assertThat(store.imageDetail(2, RULES).annotations()).extracting(a -> a.tags()).containsExactly(List.of("class a"), List.of());
+        assertThatThrownBy(() -> store.addTag("a/b", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class);
+    }
+
+    @Test
+    void detailHasMetricsRuleIssuesAndNeighbours() {
+        ItemDetail d = store.imageDetail(5, RULES);
+        assertThat(d.metrics()).containsEntry("image.test_width", 50.0);
+        assertThat(d.issues()).extracting(ItemDetail.ItemIssue::kind).containsExactly("wide");
+        assertThat(d.annotations()).extracting(ItemDetail.AnnotationDetail::category).containsExactly("a", "b");
+        assertThat(d.previous()).isEqualTo(4);
+        assertThat(d.next()).isEqualTo(6);
+        assertThat(store.imageDetail(42, RULES)).isNull();
+        assertThat(store.imageOfAnnotation(6)).isEqualTo(5);
+    }
+
+    @Test
+    void exportsTheSelection() {
+        StringWriter csv = new StringWriter();
+        long rows = store.exportCsv(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()), RULES, csv);
+        assertThat(rows).isEqualTo(2);
+        assertThat(csv.toString().split("\r\n")).hasSize(3);
+        List<Long> images = new ArrayList<>();
+        List<Long> annotations = new ArrayList<>();
+        store.forEachSelected(images(List.of(), List.of("b"), List.of(), List.of()), RULES, i -> images.add(i.id()),
+                a -> annotations.add(a.id()));
+        assertThat(images).containsExactly(2L, 5L);
+        assertThat(annotations).containsExactly(2L, 3L, 5L, 6L); // every box of those images
+    }
+
+    @Test
+    void namesFromRequestsAreCheckedNeverSpliced() {
+        for (String bad : List.of("image.nope", "image.test_width\" OR 1=1 --", "annotation.test_w")) {
+            assertThatThrownBy(() -> store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE), bad, false, 0, 5), RULES))
+                    .isInstanceOf(LoupeException.class).hasMessageContaining("unknown image metric");
+        }
+        assertThatThrownBy(() -> ids(images(List.of(), List.of("c"), List.of(), List.of()))).hasMessageContaining("unknown class 'c'");
+        assertThatThrownBy(() -> ids(images(List.of(), List.of(), List.of("dark"), List.of()))).hasMessageContaining("unknown image issue kind");
+        // A class name with SQL in it is only ever a bound value.
+        assertThat(store.count(images(List.of(), List.of("a"), List.of(), List.of("x' OR '1'='1")), RULES)).isZero();
+    }
+
+    private List<Long> ids(ItemFilter f) {
+        return store.search(new SearchRequest(f, null, false, 0, 100), RULES).items().stream().map(SearchPage.Hit::id).toList();
+    }
+}

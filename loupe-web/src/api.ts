@@ -1,0 +1,140 @@
+// Typed access to the Loupe JSON API (see /api/openapi.json). Every call sends the bearer token
+// when the page was opened with one; errors become ApiError with the server's {error, detail}.
+
+export interface CategoryCount { id: number; name: string; supercategory: string | null; annotations: number; images: number }
+export interface IssueExample { itemType: string; itemId: number | null; file: string | null; location: string | null; message: string }
+export interface IssueKindCount { kind: string; severity: string; count: number; examples: IssueExample[] }
+export interface ProjectSummary {
+  project: string; format: string; imagesRoot: string; labels: string | null; images: number; annotations: number;
+  annotationsByKind: Record<string, number>; annotationsWithoutClass: number; crowdAnnotations: number;
+  categories: CategoryCount[]; splits: Record<string, number>; issues: { total: number; byKind: IssueKindCount[] };
+}
+export interface AnalysisRun { id: number; toolVersion: string; status: string; startedAt: string; finishedAt: string | null; message: string | null }
+export interface AnalysisSummary { lastRun: AnalysisRun | null; imageMetrics: string[]; annotationMetrics: string[]; analysedImages: number; failures: number }
+export interface IssueKindInfo { kind: string; source: "rule" | "import"; scope: Scope; count: number; description: string }
+export interface TagCount { name: string; images: number; annotations: number }
+export interface PredictionSetInfo { id: number; name: string; format: string; predictions: number }
+export interface SummaryView {
+  project: ProjectSummary; analysis: AnalysisSummary; imageIssues: IssueKindInfo[]; annotationIssues: IssueKindInfo[];
+  tags: TagCount[]; predictionSets: PredictionSetInfo[];
+}
+export interface MetricInfo { id: string; scope: Scope; kind: string; title: string; outliers: boolean; version: string }
+export interface MetricStats {
+  metricId: string; scope: Scope; title: string; count: number; missing: number; min: number | null; q1: number | null;
+  median: number | null; q3: number | null; max: number | null; mean: number | null; moderate: number | null; severe: number | null;
+}
+export interface Distribution {
+  metricId: string; count: number; missing: number; min: number | null; q1: number | null; median: number | null; q3: number | null;
+  max: number | null; lowerModerate: number | null; upperModerate: number | null; lowerSevere: number | null; upperSevere: number | null;
+  moderate: number | null; severe: number | null; binEdges: number[]; binCounts: number[];
+}
+export interface Shape {
+  id: number; categoryId: number | null; kind: "box" | "polygon" | "mask" | "label"; box: number[] | null;
+  rings: number[][] | null; holes: boolean[] | null; maskCounts: number[] | null; maskHeight: number | null; maskWidth: number | null;
+}
+export interface Hit {
+  id: number; imageId: number; path: string; width: number | null; height: number | null; split: string | null;
+  category: string | null; sortValue: number | null; shapes: Shape[];
+}
+export interface SearchPage { total: number; offset: number; items: Hit[] }
+export interface ItemIssue { kind: string; source: "import" | "rule"; severity: string; message: string; location: string | null }
+export interface AnnotationDetail {
+  id: number; category: string | null; shape: Shape; iscrowd: boolean; confidence: number | null;
+  metrics: Record<string, number | string>; issues: ItemIssue[]; tags: string[];
+}
+export interface ItemDetail {
+  id: number; path: string; width: number | null; height: number | null; format: string | null; split: string | null; fileSize: number;
+  metrics: Record<string, number | string>; issues: ItemIssue[]; tags: string[]; annotations: AnnotationDetail[];
+  previous: number | null; next: number | null;
+}
+export interface OutlierView { image: MetricStats[]; annotation: MetricStats[] }
+export interface PredictionsView { sets: PredictionSetInfo[]; hint: string }
+export type Scope = "image" | "annotation";
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, detail: string) {
+    super(detail);
+  }
+}
+
+const TOKEN_KEY = "loupe.token";
+
+/** Takes a token handed over in the URL fragment (#token=...) into session storage. */
+export function adoptTokenFromUrl(): boolean {
+  const m = /^#token=([^&]+)/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    history.replaceState(null, "", location.pathname + "#/");
+  }
+  return m !== null;
+}
+
+export function token(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(t: string): void {
+  sessionStorage.setItem(TOKEN_KEY, t);
+}
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const t = token();
+  return t ? { ...extra, Authorization: `Bearer ${t}` } : extra;
+}
+
+async function failure(r: Response): Promise<ApiError> {
+  try {
+    const body = await r.json();
+    return new ApiError(r.status, body.error ?? "error", body.detail ?? r.statusText);
+  } catch {
+    return new ApiError(r.status, "error", `${r.status} ${r.statusText}`);
+  }
+}
+
+export async function get<T>(path: string): Promise<T> {
+  const r = await fetch(path, { headers: headers() });
+  if (!r.ok) throw await failure(r);
+  return r.json() as Promise<T>;
+}
+
+export async function post<T>(path: string, body: unknown): Promise<T> {
+  const r = await fetch(path, { method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(body) });
+  if (!r.ok) throw await failure(r);
+  return r.json() as Promise<T>;
+}
+
+/** Fetches a binary resource (thumbnail, file, export) with the token. */
+export async function blob(path: string): Promise<{ blob: Blob; name: string | null }> {
+  const r = await fetch(path, { headers: headers() });
+  if (!r.ok) throw await failure(r);
+  const cd = r.headers.get("Content-Disposition");
+  const m = cd ? /filename="([^"]+)"/.exec(cd) : null;
+  return { blob: await r.blob(), name: m ? m[1] : null };
+}
+
+const imageCache = new Map<string, Promise<HTMLImageElement>>();
+
+/** Loads an image through fetch (so the token is sent) and caches the decoded element. */
+export function image(path: string): Promise<HTMLImageElement> {
+  let p = imageCache.get(path);
+  if (!p) {
+    p = blob(path).then(({ blob: b }) => new Promise<HTMLImageElement>((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => resolve(img);
+      img.onerror = () => reject(new Error(`cannot decode ${path}`));
+      img.src = URL.createObjectURL(b);
+    }));
+    p.catch(() => imageCache.delete(path));
+    imageCache.set(path, p);
+    if (imageCache.size > 600) {
+      const first = imageCache.keys().next().value as string;
+      imageCache.get(first)?.then((img) => URL.revokeObjectURL(img.src)).catch(() => undefined);
+      imageCache.delete(first);
+    }
+  }
+  return p;
+}
+
+export function thumbnailUrl(imageId: number, size: number): string {
+  return `/api/images/${imageId}/thumbnail?size=${size}`;
+}

@@ -1,0 +1,130 @@
+// Draws labels over an image on a canvas: boxes, polygons (holes cut out) and masks, one colour per class.
+
+import type { Shape } from "./api";
+
+const PALETTE = ["#f05252", "#3f83f8", "#31c48d", "#faca15", "#9061f9", "#ff8a4c", "#16bdca", "#e74694", "#8da2fb", "#84e1bc"];
+
+export function classColour(categoryId: number | null): string {
+  return categoryId === null ? "#9ca3af" : PALETTE[(categoryId - 1 + PALETTE.length * 100) % PALETTE.length];
+}
+
+export interface View { sx: number; sy: number; scale: number } // image pixel (x, y) -> canvas ((x - sx) * scale, (y - sy) * scale)
+
+export function drawShapes(ctx: CanvasRenderingContext2D, shapes: Shape[], view: View, focus: number | null = null): void {
+  const lw = Math.max(1.5, Math.min(3, ctx.canvas.width / 240));
+  for (const s of shapes) {
+    const colour = classColour(s.categoryId);
+    const focused = focus === s.id;
+    const dimmed = focus !== null && !focused;
+    ctx.save();
+    ctx.globalAlpha = dimmed ? 0.45 : 1;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = focused ? lw * 1.8 : lw;
+    if (s.kind === "mask" && s.maskCounts && s.maskWidth && s.maskHeight) {
+      drawMask(ctx, s, colour, view);
+    } else if (s.kind === "polygon" && s.rings) {
+      ctx.beginPath();
+      s.rings.forEach((xy) => {
+        for (let i = 0; i < xy.length; i += 2) {
+          const x = (xy[i] - view.sx) * view.scale;
+          const y = (xy[i + 1] - view.sy) * view.scale;
+          if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+        }
+        ctx.closePath();
+      });
+      ctx.globalAlpha *= 0.25;
+      ctx.fill("evenodd");
+      ctx.globalAlpha = dimmed ? 0.45 : 1;
+      ctx.stroke();
+    } else if (s.box) {
+      const [x, y, w, h] = s.box;
+      ctx.strokeRect((x - view.sx) * view.scale, (y - view.sy) * view.scale, Math.max(1, w * view.scale), Math.max(1, h * view.scale));
+    }
+    ctx.restore();
+  }
+}
+
+const maskCache = new Map<string, HTMLCanvasElement>();
+
+/** Decodes uncompressed COCO RLE runs (column-major) into a tinted canvas, cached per shape. */
+function drawMask(ctx: CanvasRenderingContext2D, s: Shape, colour: string, view: View): void {
+  const key = `${s.id}`;
+  let c = maskCache.get(key);
+  if (!c) {
+    const w = s.maskWidth!;
+    const hgt = s.maskHeight!;
+    c = document.createElement("canvas");
+    c.width = w;
+    c.height = hgt;
+    const mctx = c.getContext("2d")!;
+    const img = mctx.createImageData(w, hgt);
+    const [r, g, b] = hex(colour);
+    let pos = 0;
+    s.maskCounts!.forEach((run, i) => {
+      if (i % 2 === 1) {
+        for (let k = pos; k < pos + run; k++) {
+          const x = Math.floor(k / hgt);
+          const y = k % hgt;
+          const o = (y * w + x) * 4;
+          img.data[o] = r; img.data[o + 1] = g; img.data[o + 2] = b; img.data[o + 3] = 110;
+        }
+      }
+      pos += run;
+    });
+    mctx.putImageData(img, 0, 0);
+    if (maskCache.size > 300) maskCache.delete(maskCache.keys().next().value as string);
+    maskCache.set(key, c);
+  }
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(c, -view.sx * view.scale, -view.sy * view.scale, c.width * view.scale, c.height * view.scale);
+  if (s.box) {
+    const [x, y, w, h] = s.box;
+    ctx.setLineDash([4, 3]);
+    ctx.strokeRect((x - view.sx) * view.scale, (y - view.sy) * view.scale, w * view.scale, h * view.scale);
+  }
+}
+
+function hex(c: string): [number, number, number] {
+  const n = Number.parseInt(c.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * Draws a thumbnail into a canvas of the given CSS size: the whole image (image hits) or a crop
+ * around one box with context (annotation hits), then the shapes.
+ */
+export function drawThumb(canvas: HTMLCanvasElement, img: HTMLImageElement, imageWidth: number, imageHeight: number,
+                          shapes: Shape[], crop: number[] | null, focus: number | null): void {
+  const dpr = window.devicePixelRatio || 1;
+  const cw = canvas.clientWidth || 200;
+  const ch = canvas.clientHeight || 150;
+  canvas.width = Math.round(cw * dpr);
+  canvas.height = Math.round(ch * dpr);
+  const ctx = canvas.getContext("2d")!;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  let sx = 0, sy = 0, sw = imageWidth, sh = imageHeight;
+  if (crop) {
+    const [x, y, w, h] = crop;
+    const pad = Math.max(w, h) * 0.6 + 12;
+    const side = Math.max(w, h) + 2 * pad;
+    const aspect = canvas.width / canvas.height;
+    sw = Math.min(imageWidth, Math.max(side, side * aspect));
+    sh = Math.min(imageHeight, sw / aspect);
+    sx = Math.max(0, Math.min(imageWidth - sw, x + w / 2 - sw / 2));
+    sy = Math.max(0, Math.min(imageHeight - sh, y + h / 2 - sh / 2));
+  }
+  const scale = Math.min(canvas.width / sw, canvas.height / sh);
+  const ox = (canvas.width - sw * scale) / 2;
+  const oy = (canvas.height - sh * scale) / 2;
+  ctx.save();
+  ctx.translate(ox, oy);
+  const k = img.naturalWidth / imageWidth; // thumbnail pixels per image pixel
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(img, sx * k, sy * k, sw * k, sh * k, 0, 0, sw * scale, sh * scale);
+  ctx.beginPath();
+  ctx.rect(0, 0, sw * scale, sh * scale);
+  ctx.clip();
+  drawShapes(ctx, shapes, { sx, sy, scale }, focus);
+  ctx.restore();
+}

@@ -1,0 +1,71 @@
+// The Explorer's state: filter, sort and page, read from and written to the URL (#/explorer?...),
+// with the same parameter names as the API so a view can be shared and sent straight to the server.
+
+import type { Scope } from "./api";
+
+export interface Range { metric: string; min: string; max: string }
+export interface ViewState {
+  scope: Scope; classes: string[]; tags: string[]; issues: string[]; splits: string[]; ranges: Range[];
+  sort: string; order: "asc" | "desc"; page: number;
+}
+
+export const PAGE_SIZE = 48;
+
+export function emptyState(scope: Scope = "image"): ViewState {
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0 };
+}
+
+export function parse(query: string): ViewState {
+  const p = new URLSearchParams(query);
+  const s = emptyState(p.get("scope") === "annotation" ? "annotation" : "image");
+  s.classes = p.getAll("class");
+  s.tags = p.getAll("tag");
+  s.issues = p.getAll("issue");
+  s.splits = p.getAll("split");
+  s.ranges = p.getAll("range").map((r) => {
+    const [metric, min = "", max = ""] = r.split(":");
+    return { metric, min, max };
+  }).filter((r) => r.metric);
+  s.sort = p.get("sort") || "id";
+  s.order = p.get("order") === "desc" ? "desc" : "asc";
+  s.page = Math.max(0, Number.parseInt(p.get("page") ?? "0", 10) || 0);
+  return s;
+}
+
+/** The filter part only, as API query parameters. */
+export function filterParams(s: ViewState): URLSearchParams {
+  const p = new URLSearchParams();
+  p.set("scope", s.scope);
+  s.classes.forEach((v) => p.append("class", v));
+  s.tags.forEach((v) => p.append("tag", v));
+  s.issues.forEach((v) => p.append("issue", v));
+  s.splits.forEach((v) => p.append("split", v));
+  s.ranges.forEach((r) => p.append("range", `${r.metric}:${r.min}:${r.max}`));
+  return p;
+}
+
+/** Filter, sort and page: what the URL holds. */
+export function viewParams(s: ViewState): URLSearchParams {
+  const p = filterParams(s);
+  if (s.sort !== "id") p.set("sort", s.sort);
+  if (s.order !== "asc") p.set("order", s.order);
+  if (s.page > 0) p.set("page", String(s.page));
+  return p;
+}
+
+export function searchQuery(s: ViewState, offset: number, limit: number): string {
+  const p = filterParams(s);
+  if (s.sort !== "id") p.set("sort", s.sort);
+  p.set("order", s.order);
+  p.set("offset", String(offset));
+  p.set("limit", String(limit));
+  return p.toString();
+}
+
+export function explorerHref(s: Partial<ViewState>): string {
+  return "#/explorer?" + viewParams({ ...emptyState(s.scope), ...s }).toString();
+}
+
+export function isFiltered(s: ViewState): boolean {
+  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length > 0;
+}

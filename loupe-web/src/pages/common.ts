@@ -1,0 +1,54 @@
+// Pieces several pages use: page header, cards, a thumbnail strip.
+
+import { image, thumbnailUrl, type Hit } from "../api";
+import { drawThumb } from "../draw";
+import { h } from "../dom";
+
+export function header(title: string, subtitle: string, ...actions: (HTMLElement | null)[]): HTMLElement {
+  return h("header", { class: "page-header" },
+    h("div", {}, h("h1", {}, title), h("p", { class: "subtitle" }, subtitle)),
+    h("div", { class: "actions" }, actions));
+}
+
+export function stat(label: string, value: string, note?: string): HTMLElement {
+  return h("div", { class: "stat" }, h("div", { class: "stat-label" }, label), h("div", { class: "stat-value" }, value),
+    note ? h("div", { class: "stat-note" }, note) : null);
+}
+
+export function card(title: string, body: Node, extra?: HTMLElement | null, cls = ""): HTMLElement {
+  return h("section", { class: `card ${cls}` }, h("div", { class: "card-head" }, h("h2", {}, title), extra ?? null), body);
+}
+
+const observer = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    if (e.isIntersecting) {
+      observer.unobserve(e.target);
+      (e.target as HTMLElement & { load?: () => void }).load?.();
+    }
+  }
+}, { rootMargin: "300px" });
+
+/**
+ * A canvas that draws a hit's thumbnail with its labels once it scrolls into view: the whole image
+ * for image hits, a crop around the box for annotation hits.
+ */
+export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256): HTMLCanvasElement {
+  const canvas = h("canvas", { class: "thumb", "aria-label": hit.path }) as HTMLCanvasElement & { load?: () => void };
+  canvas.load = () => {
+    const own = annotationScope ? hit.shapes.find((s) => s.id === hit.id) : undefined;
+    const crop = own?.box ?? null;
+    const want = crop ? 512 : size;
+    image(thumbnailUrl(hit.imageId, want)).then((img) => {
+      const w = hit.width ?? img.naturalWidth;
+      const hh = hit.height ?? img.naturalHeight;
+      drawThumb(canvas, img, w, hh, hit.shapes, crop, annotationScope ? hit.id : null);
+      canvas.classList.add("ready");
+    }).catch(() => canvas.classList.add("broken"));
+  };
+  observer.observe(canvas);
+  return canvas;
+}
+
+export function pill(text: string, cls = ""): HTMLElement {
+  return h("span", { class: `pill ${cls}` }, text);
+}

@@ -1,0 +1,151 @@
+import { get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage } from "../api";
+import { appData, metricTitle, refreshAppData, type AppData } from "../app";
+import { classColour, drawShapes } from "../draw";
+import { clear, formatNumber, h, spinner, toast } from "../dom";
+import { parse, searchQuery } from "../filter";
+import { go } from "../router";
+import { card, pill } from "./common";
+
+let keyHandler: ((e: KeyboardEvent) => void) | null = null;
+window.addEventListener("keydown", (e) => {
+  const t = e.target as HTMLElement;
+  if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
+  keyHandler?.(e);
+});
+
+export async function renderDetail(page: HTMLElement, imageId: number, query: string): Promise<void> {
+  keyHandler = null;
+  const q = new URLSearchParams(query);
+  const focusParam = q.get("focus");
+  let focus: number | null = focusParam ? Number(focusParam) : null;
+  const ctx = q.get("ctx");
+  const index = q.has("i") ? Number(q.get("i")) : null;
+  page.appendChild(spinner());
+  const [d, item] = await Promise.all([appData(), get<ItemDetail>(`/api/images/${imageId}`)]);
+  clear(page);
+
+  const neighbour = async (step: number) => {
+    if (ctx !== null && index !== null) {
+      const next = index + step;
+      if (next < 0) return;
+      const s = parse(ctx);
+      const r = await get<SearchPage>(`/api/search?${searchQuery(s, next, 1)}`);
+      const hit = r.items[0];
+      if (!hit) return;
+      const p = new URLSearchParams({ ...(s.scope === "annotation" ? { focus: String(hit.id) } : {}), ctx, i: String(next) });
+      go(`#/item/${hit.imageId}?${p}`);
+    } else {
+      const id = step < 0 ? item.previous : item.next;
+      if (id !== null) go(`#/item/${id}`);
+    }
+  };
+  keyHandler = (e) => {
+    if (e.key === "ArrowLeft") { e.preventDefault(); neighbour(-1); }
+    if (e.key === "ArrowRight") { e.preventDefault(); neighbour(1); }
+    if (e.key === "Escape" && ctx !== null) go(`#/explorer?${ctx}`);
+  };
+
+  const back = ctx !== null ? `#/explorer?${ctx}` : "#/explorer";
+  page.appendChild(h("header", { class: "page-header" },
+    h("div", {}, h("a", { class: "back link", href: back }, "← Explorer"), h("h1", { class: "path" }, item.path),
+      h("p", { class: "subtitle" }, `image #${item.id} · ${item.width ?? "?"}×${item.height ?? "?"} · ${item.format ?? ""} · split ${item.split ?? "none"} · `
+        + `${formatNumber(Math.round(item.fileSize / 1024))} kB · ${item.annotations.length} annotations`)),
+    h("div", { class: "actions" },
+      h("button", { class: "btn", "data-action": "previous", onclick: () => neighbour(-1), title: "Previous (←)" }, "‹ Prev"),
+      index !== null ? h("span", { class: "muted" }, `#${index + 1}`) : null,
+      h("button", { class: "btn", "data-action": "next", onclick: () => neighbour(1), title: "Next (→)" }, "Next ›"))));
+
+  const canvas = h("canvas", { class: "detail-canvas", "data-testid": "detail-canvas" }) as HTMLCanvasElement;
+  const stage = h("div", { class: "stage" }, canvas);
+  const side = h("div", { class: "detail-side" });
+  page.appendChild(h("div", { class: "detail" }, stage, side));
+
+  let img: HTMLImageElement | null = null;
+  const shapes = item.annotations.map((a) => a.shape);
+  const draw = () => {
+    if (!img || !item.width || !item.height) return;
+    const dpr = window.devicePixelRatio || 1;
+    const maxW = stage.clientWidth;
+    const maxH = Math.max(320, window.innerHeight - 190);
+    const scale = Math.min(maxW / item.width, maxH / item.height);
+    canvas.style.width = `${item.width * scale}px`;
+    canvas.style.height = `${item.height * scale}px`;
+    canvas.width = Math.round(item.width * scale * dpr);
+    canvas.height = Math.round(item.height * scale * dpr);
+    const c = canvas.getContext("2d")!;
+    c.drawImage(img, 0, 0, canvas.width, canvas.height);
+    drawShapes(c, shapes, { sx: 0, sy: 0, scale: scale * dpr }, focus);
+  };
+  image(thumbnailUrl(item.id, 1024)).then((i) => { img = i; draw(); canvas.classList.add("ready"); })
+    .catch((e) => stage.replaceChildren(h("div", { class: "state error" }, `Cannot show the image: ${e.message}`)));
+  new ResizeObserver(draw).observe(stage);
+
+  const renderSide = () => {
+    clear(side);
+    const focused = item.annotations.find((a) => a.id === focus) ?? null;
+    side.appendChild(card("Issues", issueList([...item.issues, ...(focused ? focused.issues : [])])));
+    side.appendChild(card("Tags", tagEditor(item.tags, "image", item.id, d)));
+    if (focused) {
+      side.appendChild(card(`Annotation #${focused.id} · ${focused.category ?? "no class"}`,
+        h("div", {}, h("div", { class: "muted small" }, focused.shape.box ? `box ${focused.shape.box.map((v) => formatNumber(v, 1)).join(", ")}` : focused.shape.kind),
+          tagEditor(focused.tags, "annotation", focused.id, d), metricTable(d, focused.metrics)),
+        h("button", { class: "btn ghost tiny", onclick: () => { focus = null; draw(); renderSide(); } }, "✕")));
+    }
+    side.appendChild(card(`Annotations (${item.annotations.length})`, h("div", { class: "ann-list" },
+      item.annotations.length === 0 ? h("p", { class: "muted" }, "No labels on this image.") : null,
+      item.annotations.map((a) => h("button", { class: `ann${a.id === focus ? " active" : ""}`, onclick: () => { focus = a.id; draw(); renderSide(); } },
+        h("i", { class: "dot", style: `background:${classColour(a.shape.categoryId)}` }), `${a.category ?? "?"} #${a.id}`,
+        a.issues.length ? pill(`${a.issues.length}`, "warning") : null)))));
+    side.appendChild(card("Image metrics", metricTable(d, item.metrics)));
+  };
+  renderSide();
+}
+
+function issueList(issues: ItemIssue[]): HTMLElement {
+  if (issues.length === 0) return h("p", { class: "muted" }, "No issue: every rule and import check passed.");
+  return h("ul", { class: "issues" }, issues.map((i) => h("li", {},
+    pill(i.kind, i.source === "rule" ? "rule" : i.severity), h("span", { class: "small" }, ` ${i.message}`),
+    i.location ? h("code", { class: "small muted" }, ` ${i.location}`) : null)));
+}
+
+function metricTable(d: AppData, metrics: Record<string, number | string>): HTMLElement {
+  const rows = Object.entries(metrics).sort(([a], [b]) => a.localeCompare(b));
+  if (rows.length === 0) return h("p", { class: "muted" }, "No metric computed yet: run loupe analyze.");
+  return h("table", { class: "table metrics" }, h("tbody", {}, rows.map(([k, v]) => h("tr", {},
+    h("td", { title: k }, metricTitle(d, k), h("div", { class: "muted tiny-text" }, k)),
+    h("td", { class: "num" }, typeof v === "string" ? h("code", {}, v) : formatNumber(v))))));
+}
+
+function tagEditor(tags: string[], scope: "image" | "annotation", id: number, d: AppData): HTMLElement {
+  const list = h("div", { class: "tags" });
+  const paint = () => {
+    clear(list);
+    if (tags.length === 0) list.appendChild(h("span", { class: "muted small" }, "no tags"));
+    tags.forEach((t) => list.appendChild(h("span", { class: "tag" }, t, h("button", { class: "tag-x", "aria-label": `Remove tag ${t}`, onclick: async () => {
+      try {
+        await post("/api/tags/remove", { name: t, scope, ids: [id] });
+        tags.splice(tags.indexOf(t), 1);
+        refreshAppData();
+        paint();
+      } catch (e) { toast((e as Error).message, "error"); }
+    } }, "×"))));
+  };
+  paint();
+  const known = d.summary.tags.map((t) => t.name);
+  const listId = `tags-${scope}-${id}`;
+  const input = h("input", { class: "input", placeholder: "add a tag", list: listId, maxlength: 64, "aria-label": `Tag this ${scope}` });
+  const form = h("form", { class: "tag-form", onsubmit: async (e: Event) => {
+    e.preventDefault();
+    const name = input.value.trim();
+    if (!name || tags.includes(name)) return;
+    try {
+      await post("/api/tags/add", { name, scope, ids: [id] });
+      tags.push(name);
+      input.value = "";
+      refreshAppData();
+      paint();
+      toast(`Tagged ${scope} #${id} '${name}'`);
+    } catch (err) { toast((err as Error).message, "error"); }
+  } }, input, h("datalist", { id: listId }, known.map((k) => h("option", { value: k }))), h("button", { class: "btn", type: "submit" }, "Add"));
+  return h("div", {}, list, form);
+}

@@ -1,0 +1,232 @@
+import { blob, get, post, type Distribution, type IssueKindInfo, type SearchPage } from "../api";
+import { appData, metricTitle, numericMetrics, refreshAppData, type AppData } from "../app";
+import { histogram } from "../charts";
+import { classColour } from "../draw";
+import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
+import { filterParams, isFiltered, PAGE_SIZE, parse, searchQuery, viewParams, type ViewState } from "../filter";
+import { go } from "../router";
+import { card, header, thumbCanvas } from "./common";
+
+const selection = { scope: "image", ids: new Set<number>() };
+
+export async function renderExplorer(page: HTMLElement, query: string): Promise<void> {
+  const s = parse(query);
+  if (selection.scope !== s.scope) {
+    selection.scope = s.scope;
+    selection.ids.clear();
+  }
+  page.appendChild(spinner());
+  const d = await appData();
+  const update = (change: Partial<ViewState>) => go("#/explorer?" + viewParams({ ...s, page: 0, ...change }).toString());
+
+  const results = h("div", { class: "results" }, spinner("Searching…"));
+  clear(page);
+  const countLabel = h("span", {}, "…");
+  page.appendChild(header("Explorer", "", ...exportButtons(s)));
+  page.querySelector(".subtitle")!.append(countLabel, ` ${s.scope === "image" ? "images" : "annotations"} match`,
+    isFiltered(s) ? " the filter" : "");
+  page.appendChild(h("div", { class: "explorer" }, filterPanel(d, s, update), results));
+
+  const result = await get<SearchPage>(`/api/search?${searchQuery(s, s.page * PAGE_SIZE, PAGE_SIZE)}`);
+  countLabel.textContent = formatNumber(result.total);
+  clear(results);
+  const chartMetric = s.sort !== "id" ? s.sort : s.ranges[0]?.metric;
+  results.appendChild(distributionCard(d, s, chartMetric));
+  results.appendChild(selectionBar(s, result));
+  if (result.items.length === 0) {
+    results.appendChild(emptyState("Nothing matches", isFiltered(s) ? "No item meets every condition. Remove a filter to widen the view."
+      : "This project has no items of this kind.",
+    isFiltered(s) ? h("button", { class: "btn", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [] }) }, "Clear filters") : undefined));
+    return;
+  }
+  const grid = h("div", { class: "thumb-grid", "data-testid": "grid" });
+  result.items.forEach((hit, i) => {
+    const index = s.page * PAGE_SIZE + i;
+    const selected = selection.ids.has(hit.id);
+    const box = h("input", { type: "checkbox", class: "select", checked: selected, title: "Select", onclick: (e: Event) => {
+      e.stopPropagation();
+      const on = (e.target as HTMLInputElement).checked;
+      if (on) selection.ids.add(hit.id); else selection.ids.delete(hit.id);
+      cardEl.classList.toggle("selected", on);
+      refreshSelectionCount();
+    } });
+    const href = `#/item/${hit.imageId}?` + new URLSearchParams({ ...(s.scope === "annotation" ? { focus: String(hit.id) } : {}),
+      ctx: viewParams(s).toString(), i: String(index) }).toString();
+    const cardEl = h("a", { class: `thumb-card${selected ? " selected" : ""}`, href, "data-id": hit.id },
+      thumbCanvas(hit, s.scope === "annotation"), box,
+      h("div", { class: "thumb-caption" },
+        h("span", { class: "thumb-name", title: hit.path }, s.scope === "annotation"
+          ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
+          : hit.path.split("/").pop()!),
+        s.sort !== "id" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
+    grid.appendChild(cardEl);
+  });
+  results.appendChild(grid);
+  results.appendChild(pager(s, result.total, update));
+}
+
+let refreshSelectionCount = () => undefined as void;
+
+function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) => void): HTMLElement {
+  const metrics = numericMetrics(d, s.scope);
+  const sortSelect = h("select", { class: "input", "aria-label": "Sort by", onchange: (e: Event) =>
+    update({ sort: (e.target as HTMLSelectElement).value }) },
+  h("option", { value: "id" }, "id (import order)"),
+  metrics.map((m) => h("option", { value: m.id, selected: m.id === s.sort }, `${m.title} · ${m.id}`)));
+  sortSelect.value = s.sort;
+  const orderButton = h("button", { class: "btn icon", "aria-label": "Sort order", title: s.order === "asc" ? "Ascending: lowest first" : "Descending: highest first",
+    onclick: () => update({ order: s.order === "asc" ? "desc" : "asc" }) }, s.order === "asc" ? "↑ asc" : "↓ desc");
+
+  const issues: IssueKindInfo[] = s.scope === "image" ? d.summary.imageIssues : d.summary.annotationIssues;
+  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const checks = (name: string, values: { value: string; label: Node | string; count?: number }[], chosen: string[],
+                  key: "classes" | "tags" | "issues" | "splits") => h("fieldset", { class: "facet", "data-facet": key },
+    h("legend", {}, name),
+    values.length === 0 ? h("p", { class: "muted small" }, "none") : null,
+    values.map((v) => h("label", { class: "check" },
+      h("input", { type: "checkbox", checked: chosen.includes(v.value), value: v.value,
+        onchange: () => update({ [key]: toggle(chosen, v.value) } as Partial<ViewState>) }),
+      h("span", { class: "check-label" }, v.label),
+      v.count !== undefined ? h("span", { class: "count" }, formatNumber(v.count)) : null)));
+
+  const ranges = h("fieldset", { class: "facet", "data-facet": "ranges" }, h("legend", {}, "Metric ranges"),
+    s.ranges.map((r, i) => {
+      const set = (field: "min" | "max", v: string) => update({ ranges: s.ranges.map((x, j) => (j === i ? { ...x, [field]: v.trim() } : x)) });
+      return h("div", { class: "range" },
+        h("div", { class: "range-head" }, h("span", { title: r.metric }, metricTitle(d, r.metric)),
+          h("button", { class: "btn ghost tiny", "aria-label": "Remove range", onclick: () => update({ ranges: s.ranges.filter((_, j) => j !== i) }) }, "✕")),
+        h("div", { class: "range-inputs" },
+          h("input", { class: "input", type: "number", step: "any", placeholder: "min", value: r.min, "aria-label": `${r.metric} min`,
+            onchange: (e: Event) => set("min", (e.target as HTMLInputElement).value) }),
+          h("span", { class: "muted" }, "to"),
+          h("input", { class: "input", type: "number", step: "any", placeholder: "max", value: r.max, "aria-label": `${r.metric} max`,
+            onchange: (e: Event) => set("max", (e.target as HTMLInputElement).value) })));
+    }),
+    h("select", { class: "input", "aria-label": "Add a metric range", onchange: (e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      if (v) update({ ranges: [...s.ranges, { metric: v, min: "", max: "" }] });
+    } }, h("option", { value: "" }, "+ add a range…"), metrics.map((m) => h("option", { value: m.id }, m.title))));
+
+  const cats = d.summary.project.categories;
+  return h("aside", { class: "filters", "aria-label": "Filters" },
+    h("div", { class: "segmented", role: "tablist" },
+      (["image", "annotation"] as const).map((sc) => h("button", { class: `seg${s.scope === sc ? " active" : ""}`, role: "tab",
+        "aria-selected": s.scope === sc ? "true" : "false",
+        onclick: () => go("#/explorer?" + viewParams({ ...s, scope: sc, sort: "id", order: "asc", ranges: [], issues: [], tags: [], page: 0 }).toString()) },
+      sc === "image" ? "Images" : "Annotations"))),
+    h("fieldset", { class: "facet" }, h("legend", {}, "Sort"), h("div", { class: "row" }, sortSelect, orderButton)),
+    checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
+    checks("Classes", cats.map((c) => ({ value: c.name, label: h("span", {}, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name),
+      count: s.scope === "image" ? c.images : c.annotations })), s.classes, "classes"),
+    Object.keys(d.summary.project.splits).length > 1
+      ? checks("Splits", Object.entries(d.summary.project.splits).map(([k, v]) => ({ value: k, label: k, count: v })), s.splits, "splits") : null,
+    checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
+      .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
+    ranges,
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [] }) }, "Clear all filters") : null);
+}
+
+function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {
+  if (!metric) {
+    return card("Distribution", h("p", { class: "muted" }, "Sort by a metric (or add a range) to see its histogram with quartiles and outlier bounds."), null, "dist-card");
+  }
+  const chart = h("div", { class: "chart hist", "data-testid": "histogram" });
+  const stats = h("div", { class: "dist-stats" }, spinner(""));
+  const body = h("div", {}, stats, chart);
+  const c = card(`${metricTitle(d, metric)}`, body, h("code", { class: "hint" }, metric), "dist-card");
+  const p = filterParams(s);
+  p.set("metric", metric);
+  p.set("bins", "40");
+  get<Distribution>(`/api/distribution?${p}`).then((dist) => {
+    clear(stats);
+    stats.append(...[["n", dist.count], ["missing", dist.missing], ["min", dist.min], ["Q1", dist.q1], ["median", dist.median],
+      ["Q3", dist.q3], ["max", dist.max], ["outliers", dist.moderate === null ? null : (dist.moderate ?? 0) + (dist.severe ?? 0)]]
+      .map(([k, v]) => h("span", {}, h("span", { class: "muted" }, `${k} `), formatNumber(v as number | null))),
+    h("span", { class: "dist-legend" }, "── median   ╌╌ Q1, Q3   ┈┈ 1.5·IQR outlier bounds"));
+    if (!histogram(chart, dist, metric)) chart.replaceWith(h("p", { class: "muted" }, "No item in this selection has a value."));
+  }).catch((e) => { clear(stats); stats.append(h("span", { class: "error-text" }, String(e.message ?? e))); });
+  return c;
+}
+
+function selectionBar(s: ViewState, result: SearchPage): HTMLElement {
+  const count = h("strong", {}, "");
+  const tagInput = h("input", { class: "input", placeholder: "tag name", "aria-label": "Tag name", maxlength: 64 });
+  const name = () => {
+    const v = tagInput.value.trim();
+    if (!v) { tagInput.focus(); toast("Type a tag name first", "error"); }
+    return v;
+  };
+  const tagSelected = h("button", { class: "btn", "data-action": "tag-selected", onclick: async () => {
+    const n = name();
+    if (!n || selection.ids.size === 0) return;
+    try {
+      const r = await post<{ changed: number }>("/api/tags/add", { name: n, scope: s.scope, ids: [...selection.ids] });
+      toast(`Tagged ${r.changed} ${s.scope === "image" ? "images" : "annotations"} '${n}'`);
+      selection.ids.clear();
+      refreshAppData();
+      go("#/explorer?" + viewParams({ ...s, tags: [n], page: 0 }).toString());
+    } catch (e) { toast((e as Error).message, "error"); }
+  } }, "Tag selected");
+  const tagAll = h("button", { class: "btn", "data-action": "tag-all", onclick: async () => {
+    const n = name();
+    if (!n) return;
+    try {
+      const r = await post<{ changed: number }>(`/api/tags/matching?${filterParams(s)}`, { name: n });
+      toast(`Tagged ${r.changed} of ${result.total} matching ${s.scope === "image" ? "images" : "annotations"} '${n}'`);
+      refreshAppData();
+      go("#/explorer?" + viewParams({ ...s, tags: [n], page: 0 }).toString());
+    } catch (e) { toast((e as Error).message, "error"); }
+  } }, `Tag all ${formatNumber(result.total)} matching`);
+  refreshSelectionCount = () => {
+    count.textContent = `${selection.ids.size} selected`;
+    tagSelected.toggleAttribute("disabled", selection.ids.size === 0);
+  };
+  refreshSelectionCount();
+  const pageIds = result.items.map((i) => i.id);
+  return h("div", { class: "selection-bar" },
+    count,
+    h("button", { class: "btn ghost", onclick: () => {
+      const all = pageIds.every((id) => selection.ids.has(id));
+      pageIds.forEach((id) => (all ? selection.ids.delete(id) : selection.ids.add(id)));
+      document.querySelectorAll<HTMLAnchorElement>(".thumb-card").forEach((c) => {
+        const on = selection.ids.has(Number(c.dataset.id));
+        c.classList.toggle("selected", on);
+        (c.querySelector("input.select") as HTMLInputElement).checked = on;
+      });
+      refreshSelectionCount();
+    } }, "Select page"),
+    h("span", { class: "spacer" }), tagInput, tagSelected, tagAll);
+}
+
+function pager(s: ViewState, total: number, update: (c: Partial<ViewState>) => void): HTMLElement {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return h("nav", { class: "pager", "aria-label": "Pages" },
+    h("button", { class: "btn", disabled: s.page === 0, onclick: () => update({ page: s.page - 1 }) }, "‹ Previous"),
+    h("span", { class: "muted" }, `Page ${s.page + 1} of ${formatNumber(pages)} · ${formatNumber(s.page * PAGE_SIZE + 1)}–${formatNumber(Math.min(total, (s.page + 1) * PAGE_SIZE))} of ${formatNumber(total)}`),
+    h("button", { class: "btn", disabled: s.page + 1 >= pages, onclick: () => update({ page: s.page + 1 }) }, "Next ›"));
+}
+
+function exportButtons(s: ViewState): HTMLElement[] {
+  const run = async (kind: "coco" | "csv", button: HTMLButtonElement) => {
+    button.disabled = true;
+    const old = button.textContent;
+    button.textContent = "Exporting…";
+    try {
+      const { blob: b, name } = await blob(`/api/export/${kind}?${filterParams(s)}`);
+      const file = name ?? `loupe-export.${kind === "coco" ? "coco.json" : "csv"}`;
+      const a = h("a", { href: URL.createObjectURL(b), download: file });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      toast(`Exported ${file} (${formatNumber(Math.round(b.size / 1024))} kB)`);
+    } catch (e) {
+      toast((e as Error).message, "error");
+    } finally {
+      button.disabled = false;
+      button.textContent = old;
+    }
+  };
+  const coco: HTMLButtonElement = h("button", { class: "btn", "data-action": "export-coco", onclick: () => run("coco", coco) }, "Export COCO");
+  const csv: HTMLButtonElement = h("button", { class: "btn", "data-action": "export-csv", onclick: () => run("csv", csv) }, "Export CSV");
+  return [coco, csv];
+}
