@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.eval.analysis.PerformanceAnalysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.ClassMetrics;
+import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.IouType;
 import dev.loupe.eval.PrCurve;
@@ -111,7 +113,8 @@ final class EvalCommand implements Callable<Integer> {
                     default -> throw new CommandLine.ParameterException(spec.commandLine(), "--voc must be 2007 or 2012");
                 };
             }
-            DetectionEvaluation ev = DetectionEvaluation.run(store, set, type);
+            DetectionEvaluation ev = DetectionEvaluation.run(store.images(), store.categories(), store::forEachAnnotation,
+                    c -> store.forEachPrediction(set.id(), c), type);
             VocResult vocResult = vocParams == null ? null : ev.voc(vocParams);
             OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
             PerformanceAnalysis analysis = PerformanceAnalysis.of(store.groundTruthOutcomes(set.id(), tIndex),

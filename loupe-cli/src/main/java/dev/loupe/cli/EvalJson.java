@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.eval.analysis.PerformanceAnalysis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.model.Category;

@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.eval.analysis.PerformanceAnalysis;
 import dev.loupe.eval.analysis.BucketRow;
 import dev.loupe.eval.analysis.ImportanceReport;
 import dev.loupe.eval.analysis.MetricImportanceRow;

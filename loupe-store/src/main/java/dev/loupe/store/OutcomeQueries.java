@@ -1,5 +1,6 @@
 package dev.loupe.store;
 
+import dev.loupe.core.outcome.OutcomeTable;
 import dev.loupe.core.outcome.Thresholds;
 
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.loupe.store;
 
+import dev.loupe.core.outcome.OutcomeTable;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.EmbeddingStore;

@@ -1,30 +1,25 @@
-package dev.loupe.cli;
+package dev.loupe.eval;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.eval.CocoEvaluator;
-import dev.loupe.eval.Detection;
-import dev.loupe.eval.EvalInputs;
-import dev.loupe.eval.EvalParams;
-import dev.loupe.eval.EvalResult;
-import dev.loupe.eval.GroundTruth;
-import dev.loupe.eval.IouType;
 import dev.loupe.eval.voc.VocEvaluator;
 import dev.loupe.eval.voc.VocGroundTruth;
 import dev.loupe.eval.voc.VocParams;
 import dev.loupe.eval.voc.VocResult;
-import dev.loupe.store.PredictionSetInfo;
-import dev.loupe.store.ProjectStore;
+
+import dev.loupe.core.model.Annotation;
+import dev.loupe.core.model.Prediction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Loads a project's ground truth and a detection set from the store and runs the COCO evaluation
- * on them, in pycocotools' image and class order.
+ * A project's ground truth and one detection set evaluated the COCO way, in pycocotools' image and
+ * class order, from Loupe's records (the caller streams them from its store).
  *
  * @param result      the evaluation
  * @param skippedGt   annotations that cannot be evaluated (no class, image-level label, or a polygon
@@ -32,17 +27,23 @@ import java.util.Map;
  * @param groundTruths the evaluated ground truths
  * @param detections   the evaluated detections
  */
-record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt, List<GroundTruth> groundTruths,
+public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt, List<GroundTruth> groundTruths,
                            List<Detection> detections) {
 
-    static DetectionEvaluation run(ProjectStore store, PredictionSetInfo set, IouType type) {
-        List<ImageRecord> images = EvalInputs.cocoImageOrder(store.images());
-        List<Category> categories = EvalInputs.cocoCategoryOrder(store.categories());
+    /**
+     * @param annotations calls its argument with every annotation of the project
+     * @param predictions calls its argument with every prediction of the set
+     */
+    public static DetectionEvaluation run(List<ImageRecord> projectImages, List<Category> projectCategories,
+                                          Consumer<Consumer<Annotation>> annotations,
+                                          Consumer<Consumer<Prediction>> predictions, IouType type) {
+        List<ImageRecord> images = EvalInputs.cocoImageOrder(projectImages);
+        List<Category> categories = EvalInputs.cocoCategoryOrder(projectCategories);
         Map<Long, ImageRecord> byId = new HashMap<>();
         images.forEach(im -> byId.put(im.id(), im));
         List<GroundTruth> gts = new ArrayList<>();
         Map<String, Long> skipped = new HashMap<>();
-        store.forEachAnnotation(a -> {
+        annotations.accept(a -> {
             if (a.categoryId() == null) {
                 skipped.merge("no class", 1L, Long::sum);
             } else if (a.geometry().box() == null) {
@@ -56,7 +57,7 @@ record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt, List<
             }
         });
         List<Detection> dts = new ArrayList<>();
-        store.forEachPrediction(set.id(), p -> {
+        predictions.accept(p -> {
             ImageRecord im = byId.get(p.imageId());
             Detection d = EvalInputs.detection(p.id(), im, p.categoryId(), p.geometry(), p.score(), type);
             dts.add(p.area() == null ? d
@@ -70,7 +71,7 @@ record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt, List<
      * PASCAL VOC AP at IoU 0.5 on the same boxes (crowd regions count as VOC's "difficult"
      * objects: neither found nor missed; Loupe does not keep VOC's own difficult flag yet).
      */
-    VocResult voc(VocParams params) {
+    public VocResult voc(VocParams params) {
         List<VocGroundTruth> gts = groundTruths.stream()
                 .map(g -> new VocGroundTruth(g.id(), g.imageId(), g.categoryId(), g.box(), g.crowd())).toList();
         return VocEvaluator.evaluate(gts, detections, params);

@@ -1,4 +1,4 @@
-package dev.loupe.store;
+package dev.loupe.core.outcome;
 
 import java.util.Map;
 

@@ -1,16 +1,7 @@
-package dev.loupe.cli;
+package dev.loupe.eval.analysis;
 
 import dev.loupe.core.model.Category;
-import dev.loupe.eval.analysis.Bucketing;
-import dev.loupe.eval.analysis.ImportanceParams;
-import dev.loupe.eval.analysis.ImportanceReport;
-import dev.loupe.eval.analysis.MetricImportance;
-import dev.loupe.eval.analysis.MetricPerformance;
-import dev.loupe.eval.analysis.PerformanceByMetric;
-import dev.loupe.eval.analysis.Slice;
-import dev.loupe.eval.analysis.SliceParams;
-import dev.loupe.eval.analysis.WorstSlices;
-import dev.loupe.store.OutcomeTable;
+import dev.loupe.core.outcome.OutcomeTable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +22,7 @@ import java.util.Map;
  * @param recallSlices       worst slices of the ground truths by recall
  * @param precisionSlices    worst slices of the predictions by precision
  */
-record PerformanceAnalysis(OutcomeTable groundTruths, OutcomeTable predictions,
+public record PerformanceAnalysis(OutcomeTable groundTruths, OutcomeTable predictions,
                            Map<String, MetricPerformance> recallByMetric, Map<String, MetricPerformance> precisionByMetric,
                            ImportanceReport recallImportance, ImportanceReport tpImportance,
                            ImportanceReport iouTpImportance, List<Slice> recallSlices, List<Slice> precisionSlices) {
@@ -40,7 +31,12 @@ record PerformanceAnalysis(OutcomeTable groundTruths, OutcomeTable predictions,
     private static final List<String> EXCLUDED = List.of("annotation.confidence", "annotation.degenerate",
             "annotation.out_of_bounds");
 
-    static PerformanceAnalysis of(OutcomeTable gts, OutcomeTable preds, List<Category> categories, Bucketing bucketing,
+    /**
+     * Runs the three analyses.
+     *
+     * @param maxConditions metric conditions per worst slice, 1 to 3
+     */
+    public static PerformanceAnalysis of(OutcomeTable gts, OutcomeTable preds, List<Category> categories, Bucketing bucketing,
                                   int maxConditions) {
         Map<Integer, String> names = new LinkedHashMap<>();
         categories.forEach(c -> names.put(c.id(), c.name()));
@@ -73,7 +69,7 @@ record PerformanceAnalysis(OutcomeTable groundTruths, OutcomeTable predictions,
      * The smallest slice worth reporting: 2% of the items, at least 10 and at most 30 (with 273
      * objects, 10; from 1 500 on, 30).
      */
-    static int minSupport(int items) {
+    public static int minSupport(int items) {
         return Math.max(10, Math.min(30, items / 50));
     }
 
