@@ -64,7 +64,7 @@ final class EmbeddingTables implements EmbeddingStore {
             c.commit();
             return new Run(runId, id);
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         }
     }
@@ -163,7 +163,7 @@ final class EmbeddingTables implements EmbeddingStore {
             failures.flush();
             c.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         }
     }
@@ -171,7 +171,7 @@ final class EmbeddingTables implements EmbeddingStore {
     @Override
     public synchronized void finish(long runId, String status, String message) {
         try {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             Runs.finish(c, runId, status, message);
             c.commit();
             c.setAutoCommit(true);
@@ -259,7 +259,7 @@ final class EmbeddingTables implements EmbeddingStore {
             c.commit();
             c.setAutoCommit(auto);
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         }
     }
@@ -289,14 +289,6 @@ final class EmbeddingTables implements EmbeddingStore {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw failure(e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // Nothing to roll back, or the connection is gone: the caller reports the first failure.
         }
     }
 

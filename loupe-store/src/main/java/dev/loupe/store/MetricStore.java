@@ -218,7 +218,7 @@ final class MetricStore implements AnalysisStore {
             annotationStage.merge();
             c.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         }
     }
@@ -302,19 +302,15 @@ final class MetricStore implements AnalysisStore {
             s.execute("DROP TABLE _stage_dataset");
             c.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         }
     }
 
     @Override
     public synchronized long failureCount(long runId) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM metric_failures WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return Runs.failureCount(c, runId);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -323,7 +319,7 @@ final class MetricStore implements AnalysisStore {
     @Override
     public synchronized void finish(long runId, String status, String message) {
         try {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             dropStaging();
             Runs.finish(c, runId, status, message);
             c.commit();
@@ -347,14 +343,6 @@ final class MetricStore implements AnalysisStore {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw failure(e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // Nothing to roll back, or the connection is gone: the caller reports the first failure.
         }
     }
 

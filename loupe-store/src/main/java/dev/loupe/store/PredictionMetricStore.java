@@ -179,7 +179,7 @@ final class PredictionMetricStore implements AnalysisStore {
             stage.merge();
             c.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         }
     }
@@ -196,12 +196,8 @@ final class PredictionMetricStore implements AnalysisStore {
 
     @Override
     public synchronized long failureCount(long runId) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM metric_failures WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return Runs.failureCount(c, runId);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -210,7 +206,7 @@ final class PredictionMetricStore implements AnalysisStore {
     @Override
     public synchronized void finish(long runId, String status, String message) {
         try {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + STAGE);
             }
@@ -219,14 +215,6 @@ final class PredictionMetricStore implements AnalysisStore {
             c.setAutoCommit(true);
         } catch (SQLException e) {
             throw failure(e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // nothing to roll back
         }
     }
 

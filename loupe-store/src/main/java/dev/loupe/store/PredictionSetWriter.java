@@ -98,10 +98,10 @@ final class PredictionSetWriter {
             return new PredictionImportResult(name, setId, kind, iouType, sink.predictions, sink.probabilityImages(),
                     replaced, sink.issueCounts, (System.nanoTime() - start) / 1e9);
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw failure(e);
         } catch (RuntimeException | Error e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(c);
             throw e;
         } finally {
             try {
@@ -197,16 +197,8 @@ final class PredictionSetWriter {
                     predictionRows.appendNull().appendNull().appendNull();
                 }
                 predictionRows.append(p.score());
-                if (p.sourceId() == null) {
-                    predictionRows.appendNull();
-                } else {
-                    predictionRows.append(p.sourceId());
-                }
-                if (p.area() == null) {
-                    predictionRows.appendNull();
-                } else {
-                    predictionRows.append(p.area().doubleValue());
-                }
+                Appenders.string(predictionRows, p.sourceId());
+                Appenders.number(predictionRows, p.area());
                 predictionRows.endRow();
                 predictions++;
             } catch (SQLException e) {
@@ -227,16 +219,7 @@ final class PredictionSetWriter {
         @Override
         public void issue(Issue issue) {
             try {
-                issueRows.beginRow().append(++issueId).append(runId).append(issue.kind().id())
-                        .append(issue.kind().severity().name().toLowerCase(Locale.ROOT)).append(issue.itemType());
-                if (issue.itemId() == null) {
-                    issueRows.appendNull();
-                } else {
-                    issueRows.append(issue.itemId().longValue());
-                }
-                nullable(issueRows, issue.file());
-                nullable(issueRows, issue.location());
-                issueRows.append(issue.message()).endRow();
+                Appenders.issue(issueRows, ++issueId, runId, issue);
                 issueCounts.merge(issue.kind().id(), 1L, Long::sum);
             } catch (SQLException e) {
                 throw failure(e);
@@ -256,14 +239,6 @@ final class PredictionSetWriter {
             predictionRows.close();
             probabilityRows.close();
             issueRows.close();
-        }
-    }
-
-    private static void nullable(DuckDBAppender a, String s) throws SQLException {
-        if (s == null) {
-            a.appendNull();
-        } else {
-            a.append(s);
         }
     }
 
@@ -314,14 +289,14 @@ final class PredictionSetWriter {
                         }
                         for (PredictionOverlap p : o.predictions()) {
                             predictionOverlaps.beginRow().append(setId).append(p.predictionId()).append(p.sameClassIou());
-                            nullableLong(predictionOverlaps, p.sameClassAnnotation());
+                            Appenders.longValue(predictionOverlaps, p.sameClassAnnotation());
                             predictionOverlaps.append(p.otherClassIou());
-                            nullableLong(predictionOverlaps, p.otherClassAnnotation());
+                            Appenders.longValue(predictionOverlaps, p.otherClassAnnotation());
                             predictionOverlaps.endRow();
                         }
                         for (GroundTruthOverlap g : o.groundTruths()) {
                             gtOverlaps.beginRow().append(setId).append(g.annotationId()).append(g.bestIou());
-                            nullableLong(gtOverlaps, g.bestPrediction());
+                            Appenders.longValue(gtOverlaps, g.bestPrediction());
                             gtOverlaps.endRow();
                         }
                     }
@@ -343,22 +318,6 @@ final class PredictionSetWriter {
                 }
             }
             return out;
-        }
-    }
-
-    private static void nullableLong(DuckDBAppender a, Long v) throws SQLException {
-        if (v == null) {
-            a.appendNull();
-        } else {
-            a.append(v.longValue());
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // nothing to roll back
         }
     }
 

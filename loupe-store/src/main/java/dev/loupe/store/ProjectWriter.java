@@ -53,8 +53,8 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
         }
         try {
             categories.beginRow().append(category.id()).append(category.name());
-            string(categories, category.supercategory());
-            string(categories, category.sourceId());
+            Appenders.string(categories, category.supercategory());
+            Appenders.string(categories, category.sourceId());
             categories.endRow();
         } catch (SQLException e) {
             throw storeFailure(e);
@@ -69,12 +69,12 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
         maxImageId = image.id();
         try {
             images.beginRow().append(image.id()).append(image.path());
-            integer(images, image.width());
-            integer(images, image.height());
-            string(images, image.format());
-            string(images, image.split());
+            Appenders.integer(images, image.width());
+            Appenders.integer(images, image.height());
+            Appenders.string(images, image.format());
+            Appenders.string(images, image.split());
             images.append(image.fileSize());
-            string(images, image.sourceId());
+            Appenders.string(images, image.sourceId());
             images.endRow();
             imageCount++;
         } catch (SQLException e) {
@@ -93,7 +93,7 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
         Geometry g = a.geometry();
         try {
             annotations.beginRow().append(a.id()).append(a.imageId());
-            integer(annotations, a.categoryId());
+            Appenders.integer(annotations, a.categoryId());
             annotations.append(g.kind().name().toLowerCase(Locale.ROOT));
             Box b = g.box();
             if (b == null) {
@@ -101,17 +101,17 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
             } else {
                 annotations.append(b.x()).append(b.y()).append(b.w()).append(b.h());
             }
-            string(annotations, g instanceof Geometry.PolygonShape p ? GeometryText.polygon(p.polygon()) : null);
+            Appenders.string(annotations, g instanceof Geometry.PolygonShape p ? GeometryText.polygon(p.polygon()) : null);
             if (g instanceof Geometry.MaskShape m) {
                 annotations.append(RleCodec.toCocoString(m.rle())).append(m.rle().height()).append(m.rle().width());
             } else {
                 annotations.appendNull().appendNull().appendNull();
             }
             annotations.append(a.crowd());
-            number(annotations, a.area());
-            string(annotations, a.annotator());
-            number(annotations, a.confidence());
-            string(annotations, a.sourceId());
+            Appenders.number(annotations, a.area());
+            Appenders.string(annotations, a.annotator());
+            Appenders.number(annotations, a.confidence());
+            Appenders.string(annotations, a.sourceId());
             annotations.endRow();
             annotationCount++;
         } catch (SQLException e) {
@@ -122,16 +122,7 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
     @Override
     public void issue(Issue issue) {
         try {
-            issues.beginRow().append(++issueId).append(runId).append(issue.kind().id())
-                    .append(issue.kind().severity().name().toLowerCase(Locale.ROOT)).append(issue.itemType());
-            if (issue.itemId() == null) {
-                issues.appendNull();
-            } else {
-                issues.append(issue.itemId().longValue());
-            }
-            string(issues, issue.file());
-            string(issues, issue.location());
-            issues.append(issue.message()).endRow();
+            Appenders.issue(issues, ++issueId, runId, issue);
             issueCounts.merge(issue.kind(), 1L, Long::sum);
         } catch (SQLException e) {
             throw storeFailure(e);
@@ -157,30 +148,6 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
         images.close();
         annotations.close();
         issues.close();
-    }
-
-    private static void string(DuckDBAppender a, String s) throws SQLException {
-        if (s == null) {
-            a.appendNull();
-        } else {
-            a.append(s);
-        }
-    }
-
-    private static void integer(DuckDBAppender a, Integer v) throws SQLException {
-        if (v == null) {
-            a.appendNull();
-        } else {
-            a.append(v.intValue());
-        }
-    }
-
-    private static void number(DuckDBAppender a, Double v) throws SQLException {
-        if (v == null) {
-            a.appendNull();
-        } else {
-            a.append(v.doubleValue());
-        }
     }
 
     private static LoupeException storeFailure(SQLException e) {

@@ -54,4 +54,15 @@ final class Runs {
             ps.executeUpdate();
         }
     }
+
+    /** Failures recorded by a run (metric_failures). */
+    static long failureCount(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM metric_failures WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }

@@ -24,4 +24,13 @@ final class Transactions {
             s.execute("SELECT 1");
         }
     }
+
+    /** Rolls back, ignoring a failure (nothing to roll back, or the connection is gone): the caller reports the first failure. */
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // see above
+        }
+    }
 }
