@@ -1,18 +1,16 @@
 package dev.loupe.eval;
 
-import dev.loupe.core.geometry.Masks;
-import dev.loupe.core.geometry.Rasterizer;
-import dev.loupe.core.geometry.Rle;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
-import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
+import dev.loupe.core.model.Prediction;
+import dev.loupe.core.model.PredictionSink;
 import dev.loupe.formats.coco.CocoImporter;
+import dev.loupe.formats.coco.CocoResultsReader;
+import dev.loupe.formats.predictions.ProjectCatalog;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +30,6 @@ final class CocoReference {
     final List<ImageRecord> images;
     final List<Category> categories;
     final List<Annotation> annotations;
-    private final Map<String, ImageRecord> imageBySource = new HashMap<>();
-    private final Map<String, Category> categoryBySource = new HashMap<>();
     private final Map<Long, ImageRecord> imageById = new HashMap<>();
 
     /** Imports the reference ground truth; the images folder is empty, so only declared sizes are known. */
@@ -71,10 +67,8 @@ final class CocoReference {
         categories = EvalInputs.cocoCategoryOrder(cats);
         annotations = anns;
         images.forEach(i -> {
-            imageBySource.put(i.sourceId(), i);
             imageById.put(i.id(), i);
         });
-        categories.forEach(c -> categoryBySource.put(c.sourceId(), c));
     }
 
     List<GroundTruth> groundTruths(IouType type) {
@@ -82,36 +76,33 @@ final class CocoReference {
                 .map(a -> EvalInputs.groundTruth(a, imageById.get(a.imageId()), type)).toList();
     }
 
-    /** loadRes: ids 1, 2, ... in file order; a file whose first result has a bbox is a box file. */
+    /**
+     * loadRes through Loupe's COCO results reader (ids 1, 2, ... in file order; the first result
+     * decides a box or a segmentation file, which sets each result's area and box).
+     */
     List<Detection> detections(Path resultsFile, IouType type) throws IOException {
-        List<CocoResultsReader.Result> results;
-        try (InputStream in = Files.newInputStream(resultsFile)) {
-            results = CocoResultsReader.read(in);
-        }
-        boolean boxFile = !results.isEmpty() && results.get(0).bbox() != null;
         List<Detection> out = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            CocoResultsReader.Result r = results.get(i);
-            ImageRecord image = imageBySource.get(r.imageId());
-            Category category = categoryBySource.get(r.categoryId());
-            if (image == null || category == null) {
-                throw new IllegalArgumentException("result " + i + " is on unknown image or category");
+        List<Issue> issues = new ArrayList<>();
+        new CocoResultsReader(resultsFile).read(new ProjectCatalog(images, categories), 1, new PredictionSink() {
+            @Override
+            public void prediction(Prediction p) {
+                Detection d = EvalInputs.detection(p.id(), imageById.get(p.imageId()), p.categoryId(), p.geometry(),
+                        p.score(), type);
+                out.add(new Detection(d.id(), d.imageId(), d.categoryId(), d.box(), d.mask(), p.area(), d.score()));
             }
-            long id = i + 1;
-            if (boxFile) {
-                Rle mask = null;
-                if (type == IouType.SEGM) {
-                    mask = r.rle() != null ? r.rle()
-                            : r.polygon() != null ? Rasterizer.fromPolygon(r.polygon(), image.height(), image.width())
-                            : Rasterizer.fromBox(r.bbox(), image.height(), image.width());
-                }
-                out.add(new Detection(id, image.id(), category.id(), r.bbox(), mask, r.bbox().area(), r.score()));
-            } else {
-                Geometry shape = r.rle() != null
-                        ? new Geometry.MaskShape(r.bbox() != null ? r.bbox() : Masks.toBox(r.rle()), r.rle())
-                        : new Geometry.PolygonShape(r.bbox() != null ? r.bbox() : r.polygon().bounds(), r.polygon());
-                out.add(EvalInputs.detection(id, image, category.id(), shape, r.score(), type));
+
+            @Override
+            public void probability(long imageId, int categoryId, double probability) {
+                throw new IllegalStateException("not a classification file");
             }
+
+            @Override
+            public void issue(Issue issue) {
+                issues.add(issue);
+            }
+        });
+        if (!issues.isEmpty()) {
+            throw new IllegalArgumentException("results with problems: " + issues.get(0).describe());
         }
         return out;
     }

@@ -134,7 +134,7 @@ final class MetricStore implements AnalysisStore {
             long first = images.get(0).id();
             long last = images.get(images.size() - 1).id();
             Map<Long, Set<String>> covered = coverage(first, last);
-            Map<Long, List<Annotation>> annotations = annotations(first, last);
+            Map<Long, List<Annotation>> annotations = ModelQueries.annotationsByImage(c, first, last);
             Map<Integer, String> names = classNames();
             List<ImageWork> work = new ArrayList<>();
             for (ImageRecord image : images) {
@@ -161,22 +161,6 @@ final class MetricStore implements AnalysisStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).addAll(List.of(rs.getString(2).split(",")));
-                }
-            }
-        }
-        return out;
-    }
-
-    private Map<Long, List<Annotation>> annotations(long first, long last) throws SQLException {
-        Map<Long, List<Annotation>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(ModelQueries.ANNOTATION_SELECT
-                + " WHERE image_id BETWEEN ? AND ? ORDER BY image_id, id")) {
-            ps.setLong(1, first);
-            ps.setLong(2, last);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Annotation a = ModelQueries.annotation(rs);
-                    out.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
                 }
             }
         }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Reads the dataset model back from the store. */
@@ -64,6 +65,22 @@ final class ModelQueries {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** The annotations of the images with ids in [first, last], by image, each list in id order. */
+    static Map<Long, List<Annotation>> annotationsByImage(Connection c, long first, long last) throws SQLException {
+        Map<Long, List<Annotation>> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(ANNOTATION_SELECT + " WHERE image_id BETWEEN ? AND ? ORDER BY image_id, id")) {
+            ps.setLong(1, first);
+            ps.setLong(2, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Annotation a = annotation(rs);
+                    out.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
+                }
+            }
+        }
+        return out;
     }
 
     static Annotation annotation(ResultSet rs) throws SQLException {

@@ -272,7 +272,7 @@ final class PredictionSetWriter {
                     List<ImageRecord> chunk = images.subList(from, Math.min(images.size(), from + IMAGE_CHUNK));
                     long first = chunk.get(0).id();
                     long last = chunk.get(chunk.size() - 1).id();
-                    Map<Long, List<Annotation>> gts = annotations(first, last);
+                    Map<Long, List<Annotation>> gts = ModelQueries.annotationsByImage(c, first, last);
                     Map<Long, List<Prediction>> preds = PredictionQueries.byImage(c, setId, first, last);
                     for (ImageRecord image : chunk) {
                         ImageOutcome o;
@@ -302,22 +302,6 @@ final class PredictionSetWriter {
                     }
                 }
             }
-        }
-
-        private Map<Long, List<Annotation>> annotations(long first, long last) throws SQLException {
-            Map<Long, List<Annotation>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(ModelQueries.ANNOTATION_SELECT
-                    + " WHERE image_id BETWEEN ? AND ? ORDER BY image_id, id")) {
-                ps.setLong(1, first);
-                ps.setLong(2, last);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Annotation a = ModelQueries.annotation(rs);
-                        out.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
-                    }
-                }
-            }
-            return out;
         }
     }
 
