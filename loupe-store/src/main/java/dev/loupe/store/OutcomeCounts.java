@@ -17,8 +17,15 @@ import java.util.Map;
  */
 public record OutcomeCounts(double iouThreshold, long truePositives, long falsePositives, long ignored,
                             long falseNegatives, Map<String, Long> fpReasons, List<ClassCounts> perClass) {
+    /** The false-positive reasons, in the order of the checks that assign them. */
+    public static final List<String> REASONS = List.of("duplicate", "wrong_class", "localisation", "background");
+
     public OutcomeCounts {
-        fpReasons = Map.copyOf(fpReasons);
+        Map<String, Long> ordered = new java.util.LinkedHashMap<>();
+        for (String reason : REASONS) {
+            ordered.put(reason, fpReasons.getOrDefault(reason, 0L));
+        }
+        fpReasons = java.util.Collections.unmodifiableMap(ordered);
         perClass = List.copyOf(perClass);
     }
 

@@ -169,7 +169,7 @@ final class OutcomeQueries {
         try {
             Map<Integer, long[]> perClass = new TreeMap<>();
             Map<String, Long> reasons = new TreeMap<>();
-            for (String r : List.of("duplicate", "wrong_class", "localisation", "background")) {
+            for (String r : OutcomeCounts.REASONS) {
                 reasons.put(r, 0L);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT category_id, outcome, count(*) FROM ("
