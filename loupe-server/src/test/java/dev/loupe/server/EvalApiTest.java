@@ -155,6 +155,19 @@ class EvalApiTest {
     }
 
     @Test
+    void theSetIsListedWithItsKindAndImportTime() {
+        JsonNode sets = http.get("/api/predictions").json().get("sets");
+        assertThat(sets).hasSize(1);
+        assertThat(sets.at("/0/name").asText()).isEqualTo("det");
+        assertThat(sets.at("/0/kind").asText()).isEqualTo("detection");
+        assertThat(sets.at("/0/predictions").asLong()).isEqualTo(DETECTIONS);
+        assertThat(java.time.Instant.parse(sets.at("/0/createdAt").asText())).isBefore(java.time.Instant.now());
+        Http.Reply summary = http.get("/api/summary");
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        assertThat(summary.json().at("/predictionSets/0/name").asText()).isEqualTo("det");
+    }
+
+    @Test
     void badParametersAreJsonErrors() {
         for (String q : List.of("set=det&iou=0.52", "set=det&iou=abc", "set=det&iou=1", "set=det&iou=0", "iou=0.5")) {
             Http.Reply r = http.get("/api/eval?" + q);
