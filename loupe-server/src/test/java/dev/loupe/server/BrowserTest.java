@@ -340,6 +340,25 @@ class BrowserTest {
     }
 
     @Test
+    @Order(7)
+    void modelQualityOfAClassificationSet(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
+            driver.get("http://127.0.0.1:" + s.port() + "/#/models?set=clf");
+            // By hand (ClassificationProject): 25 of 28 right; dog: precision 7/8, recall 7/9, F1 0.824.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "0.8929"));
+            // ECharts draws the heatmap's cells on a canvas layer of their own.
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=confusion] canvas")).stream()
+                    .mapToLong(BrowserTest::paintedPixels).max().orElse(0) >= 20_000);
+            Map<String, List<String>> rows = perClassRows();
+            assertThat(rows.keySet()).containsExactlyInAnyOrder("cat", "dog", "horse");
+            assertThat(rows.get("dog").subList(1, 6)).containsExactly("0.875", "0.778", "0.824", "9", "8");
+            assertThat(rows.get("horse").subList(1, 6)).containsExactly("0.857", "1.000", "0.923", "12", "14");
+            assertThat(driver.findElement(By.cssSelector(".iou-control")).isDisplayed()).isFalse();
+            screenshot("model-quality-classification");
+        }
+    }
+
+    @Test
     @Order(8)
     void darkThemeAndErrorsRender() throws IOException {
         open("explorer?scope=annotation&sort=annotation.shape_anomaly&order=desc");

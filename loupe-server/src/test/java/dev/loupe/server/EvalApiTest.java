@@ -180,6 +180,39 @@ class EvalApiTest {
     }
 
     @Test
+    void classificationSetByHand(@TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            Http.Reply r = api.get("/api/eval?set=clf&iou=0.75"); // the IoU is checked, then ignored
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.text()).doesNotContain("NaN");
+            JsonNode e = r.json();
+            assertThat(e.at("/predictionSet/kind").asText()).isEqualTo("classification");
+            assertThat(e.get("items").asInt()).isEqualTo(28);
+            assertThat(e.get("accuracy").asDouble()).isCloseTo(25.0 / 28, within(1e-12));
+            List<String> names = new java.util.ArrayList<>();
+            e.get("perClass").forEach(c -> names.add(c.get("name").asText()));
+            int cat = names.indexOf("cat");
+            int dog = names.indexOf("dog");
+            int horse = names.indexOf("horse");
+            long[][] expected = new long[3][3];
+            expected[cat][cat] = 6;
+            expected[cat][dog] = 1;
+            expected[dog][dog] = 7;
+            expected[dog][horse] = 2;
+            expected[horse][horse] = 12;
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertThat(e.at("/confusion/" + i + "/" + j).asLong()).as("confusion %d %d", i, j).isEqualTo(expected[i][j]);
+                }
+            }
+            assertThat(e.at("/perClass/" + dog + "/precision").asDouble()).isCloseTo(7.0 / 8, within(1e-12));
+            assertThat(e.at("/perClass/" + dog + "/recall").asDouble()).isCloseTo(7.0 / 9, within(1e-12));
+            assertThat(api.get("/api/eval?set=clf&iou=0.33").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void resultsAreCachedPerSetAndThreshold() throws IOException {
         Path copy = tmp.resolve("copy");
         try (var files = java.nio.file.Files.walk(project)) {
