@@ -13,7 +13,7 @@ export interface AnalysisRun { id: number; toolVersion: string; status: string; 
 export interface AnalysisSummary { lastRun: AnalysisRun | null; imageMetrics: string[]; annotationMetrics: string[]; analysedImages: number; failures: number }
 export interface IssueKindInfo { kind: string; source: "rule" | "import"; scope: Scope; count: number; description: string }
 export interface TagCount { name: string; images: number; annotations: number }
-export interface PredictionSetInfo { id: number; name: string; format: string; predictions: number }
+export interface PredictionSetInfo { id: number; name: string; kind: "detection" | "classification"; format: string; iouType: string | null; predictions: number; images: number }
 export interface SummaryView {
   project: ProjectSummary; analysis: AnalysisSummary; imageIssues: IssueKindInfo[]; annotationIssues: IssueKindInfo[];
   tags: TagCount[]; predictionSets: PredictionSetInfo[];
@@ -50,6 +50,38 @@ export interface ItemDetail {
 export interface OutlierView { image: MetricStats[]; annotation: MetricStats[] }
 export interface PredictionsView { sets: PredictionSetInfo[]; hint: string }
 export type Scope = "image" | "annotation";
+
+// GET /api/eval: the JSON of 'loupe eval --json' (NaN is null).
+export interface RateStats { count: number; positives: number; rate: number | null; wilsonLow: number | null; wilsonHigh: number | null }
+export interface BucketRow extends RateStats { lower: number | null; upper: number | null; upperInclusive: boolean }
+export interface PerformanceTable { total: RateStats; buckets: BucketRow[]; missing: RateStats }
+export interface MetricPerformance { bucketing: string; overall: PerformanceTable; byClass: Record<string, PerformanceTable> }
+export interface ImportanceRow { metric: string; pairs: number; pearson: number | null; miBits: number | null; miNormalised: number | null;
+  miCorrectedNats: number | null; forestImportance: number | null }
+export interface ImportanceReport { items: number; positives: number; sampleTooSmall: boolean; sampleNote: string;
+  forestNoiseShare: number | null; noiseLevel: number | null; metrics: ImportanceRow[] }
+export interface Slice extends RateStats { description: string; globalRate: number | null; gap: number | null; z: number | null; score: number | null }
+export interface DetectionEval {
+  predictionSet: { name: string; kind: "detection"; format: string; iouType: string };
+  images: number; groundTruths: number; detections: number; notEvaluatedGroundTruths: Record<string, number>;
+  summary: Record<string, number | null>;
+  perClass: { id: number; name: string; ap: number | null; ap50: number | null; ap75: number | null; ar: number | null; tp: number; fp: number; fn: number }[];
+  outcomes: { iouThreshold: number; tp: number; fp: number; fn: number; ignored: number; precision: number | null; recall: number | null;
+    fpReasons: Record<string, number> };
+  prCurves: { categoryId: number; name: string; iouThreshold: number; recall: (number | null)[]; precision: (number | null)[] }[];
+  byMetric: { recallOfGroundTruths: Record<string, MetricPerformance>; precisionOfPredictions: Record<string, MetricPerformance> };
+  importance: { detectedGroundTruth: ImportanceReport; truePositive: ImportanceReport; iouTimesTruePositive: ImportanceReport };
+  worstSlices: { recallMinSupport: number; precisionMinSupport: number; byRecall: Slice[]; byPrecision: Slice[] };
+}
+export interface PrfScores { precision: number | null; recall: number | null; f1: number | null }
+export interface ClassificationEval {
+  predictionSet: { name: string; kind: "classification"; format: string };
+  items: number; leftOut: Record<string, number>; accuracy: number | null; topK: Record<string, number | null>;
+  macro: PrfScores; weighted: PrfScores;
+  perClass: { id: number; name: string; precision: number | null; recall: number | null; f1: number | null; support: number; predicted: number }[];
+  confusion: number[][];
+}
+export type EvalView = DetectionEval | ClassificationEval;
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, detail: string) {

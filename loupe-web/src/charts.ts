@@ -1,14 +1,16 @@
 // ECharts, imported module by module to keep the bundle small: bar charts, histograms with
-// quartile and outlier-bound lines. Charts follow the page theme (CSS variables).
+// quartile and outlier-bound lines, line charts (PR curves), heatmaps (confusion matrices).
+// Charts follow the page theme (CSS variables).
 
 import * as echarts from "echarts/core";
-import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, LegendComponent } from "echarts/components";
+import { BarChart, HeatmapChart, LineChart } from "echarts/charts";
+import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, LegendComponent, VisualMapComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import type { Distribution } from "./api";
 import { formatNumber } from "./dom";
 
-echarts.use([BarChart, LineChart, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, HeatmapChart, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent,
+  VisualMapComponent, CanvasRenderer]);
 
 const live = new Set<echarts.ECharts>();
 new ResizeObserver(() => live.forEach((c) => c.resize())).observe(document.documentElement);
@@ -99,5 +101,60 @@ export function histogram(el: HTMLElement, d: Distribution, title: string): echa
       type: "line", data: [], silent: true,
       markLine: { symbol: "none", silent: true, precision: 12, label: { show: true, formatter: "{b}", color: css("--muted"), fontSize: 10 }, data: lines },
     }],
+  });
+}
+
+/** A bar per bucket with a rate in [0, 1]; the tooltip gives the rate and the counts behind it. */
+export function rateBars(el: HTMLElement, names: string[], rates: (number | null)[], counts: { positives: number; count: number }[],
+                         what: string, colour?: string): echarts.ECharts {
+  return mount(el, {
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, backgroundColor: css("--panel"), borderColor: css("--border"),
+      textStyle: { color: css("--text") },
+      formatter: (ps: { dataIndex: number }[]) => {
+        const i = ps[0].dataIndex;
+        const r = rates[i];
+        return `${names[i]}<br/>${what} <b>${r === null ? "–" : r.toFixed(3)}</b><br/>${counts[i].positives} of ${counts[i].count}`;
+      } },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: axis({ type: "category", data: names, axisTick: { show: false }, axisLabel: { color: css("--muted"), fontSize: 11, interval: 0, width: 110, overflow: "truncate" } }),
+    yAxis: axis({ type: "value", min: 0, max: 1 }),
+    series: [{ type: "bar", name: what, data: rates.map((r) => r ?? 0), barMaxWidth: 48,
+      itemStyle: { color: colour ?? css("--accent"), borderRadius: [3, 3, 0, 0] } }],
+  });
+}
+
+/** Lines through (x, y) points, one series per name, with a legend; both axes 0..1. */
+export function lines(el: HTMLElement, series: { name: string; points: [number, number][]; colour: string }[],
+                      xName: string, yName: string): echarts.ECharts {
+  return mount(el, {
+    tooltip: { trigger: "item", backgroundColor: css("--panel"), borderColor: css("--border"), textStyle: { color: css("--text") },
+      formatter: (p: { seriesName: string; data: number[] }) => `${p.seriesName}<br/>${xName} ${p.data[0].toFixed(2)} · ${yName} ${p.data[1].toFixed(3)}` },
+    legend: { type: "scroll", orient: "vertical", right: 0, top: 8, bottom: 8, textStyle: { color: css("--muted") },
+      pageTextStyle: { color: css("--muted") } },
+    grid: { left: 28, right: 170, top: 16, bottom: 30, containLabel: true },
+    xAxis: axis({ type: "value", min: 0, max: 1, name: xName, nameLocation: "middle", nameGap: 26 }),
+    yAxis: axis({ type: "value", min: 0, max: 1, name: yName, nameLocation: "middle", nameGap: 34 }),
+    series: series.map((s) => ({ type: "line", name: s.name, data: s.points, showSymbol: false, step: false,
+      lineStyle: { width: 1.8, color: s.colour }, itemStyle: { color: s.colour }, emphasis: { focus: "series" } })),
+  });
+}
+
+/** A matrix of counts (rows: true class, columns: predicted class) as a heatmap with the counts written in. */
+export function heatmap(el: HTMLElement, labels: string[], matrix: number[][]): echarts.ECharts {
+  const data: [number, number, number][] = [];
+  let max = 1;
+  matrix.forEach((row, i) => row.forEach((v, j) => { data.push([j, i, v]); max = Math.max(max, v); }));
+  const longest = Math.min(90, 7 * Math.max(...labels.map((l) => l.length)));
+  const cat = (name: string, gap: number) => axis({ type: "category", data: labels, name, nameLocation: "middle", nameGap: gap, splitArea: { show: false },
+    axisTick: { show: false }, axisLabel: { color: css("--muted"), width: 90, overflow: "truncate" } });
+  return mount(el, {
+    tooltip: { trigger: "item", backgroundColor: css("--panel"), borderColor: css("--border"), textStyle: { color: css("--text") },
+      formatter: (p: { data: number[] }) => `true ${labels[p.data[1]]} → predicted ${labels[p.data[0]]}: <b>${p.data[2]}</b>` },
+    grid: { left: 28, right: 16, top: 8, bottom: 56, containLabel: true },
+    xAxis: cat("predicted", 28),
+    yAxis: { ...cat("true", longest + 14), inverse: true },
+    visualMap: { min: 0, max, show: false, inRange: { color: [css("--panel-2"), css("--accent")] } },
+    series: [{ type: "heatmap", data, label: { show: labels.length <= 20, color: css("--text"), fontSize: 11 },
+      itemStyle: { borderColor: css("--panel"), borderWidth: 1 } }],
   });
 }

@@ -4,19 +4,19 @@ import dev.loupe.eval.analysis.PerformanceAnalysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.ClassMetrics;
 import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.eval.EvalResult;
-import dev.loupe.eval.IouType;
-import dev.loupe.eval.PrCurve;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.voc.VocParams;
 import dev.loupe.eval.voc.VocResult;
 import dev.loupe.store.OutcomeCounts;
 import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.server.ClassificationEvaluation;
+import dev.loupe.server.DetectionReport;
+import dev.loupe.server.EvalJson;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,11 +25,9 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code loupe eval}: evaluates a prediction set against the ground truth. */
@@ -37,9 +35,6 @@ import java.util.concurrent.Callable;
         description = {"Evaluate a prediction set against the project's labels: the COCO table (pycocotools-exact),",
             "per-class AP/AR, TP/FP/FN at an IoU threshold with the reason of each false positive."})
 final class EvalCommand implements Callable<Integer> {
-    static final String[] SUMMARY_NAMES = {"AP", "AP50", "AP75", "APsmall", "APmedium", "APlarge", "AR1", "AR10",
-        "AR100", "ARsmall", "ARmedium", "ARlarge"};
-
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -93,12 +88,11 @@ final class EvalCommand implements Callable<Integer> {
                 if (json) {
                     out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ce.json(set)));
                 } else {
-                    ce.text(set, out);
+                    EvalText.classification(ce, set, out);
                 }
                 out.flush();
                 return 0;
             }
-            IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
             if (buckets < 2 || buckets > 50) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--buckets must be in 2..50");
             }
@@ -113,19 +107,17 @@ final class EvalCommand implements Callable<Integer> {
                     default -> throw new CommandLine.ParameterException(spec.commandLine(), "--voc must be 2007 or 2012");
                 };
             }
-            DetectionEvaluation ev = DetectionEvaluation.run(store.images(), store.categories(), store::forEachAnnotation,
-                    c -> store.forEachPrediction(set.id(), c), type);
-            VocResult vocResult = vocParams == null ? null : ev.voc(vocParams);
-            OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
-            PerformanceAnalysis analysis = PerformanceAnalysis.of(store.groundTruthOutcomes(set.id(), tIndex),
-                    store.predictionOutcomes(set.id(), tIndex), store.categories(),
+            DetectionReport report = DetectionReport.run(store, set, tIndex,
                     equalWidth ? Bucketing.equalWidth(buckets) : Bucketing.quantiles(buckets), sliceConditions);
+            DetectionEvaluation ev = report.evaluation();
+            OutcomeCounts counts = report.counts();
+            PerformanceAnalysis analysis = report.analysis();
+            VocResult vocResult = vocParams == null ? null : ev.voc(vocParams);
             if (json) {
-                ObjectNode root = json(set, ev, counts);
+                ObjectNode root = report.json();
                 if (vocResult != null) {
                     EvalJson.voc(root, vocResult, voc);
                 }
-                EvalJson.analysis(root, analysis, store.categories());
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 text(set, ev, counts, out);
@@ -173,52 +165,6 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("  localisation: IoU with an object of its class in [%.2f, %.2f); background: overlaps nothing.%n",
                 Thresholds.BACKGROUND_IOU, counts.iouThreshold());
         out.println("All predictions count here; COCO AP keeps the 100 best per image and class.");
-    }
-
-    private static ObjectNode json(PredictionSetInfo set, DetectionEvaluation ev, OutcomeCounts counts) {
-        ObjectMapper m = new ObjectMapper();
-        EvalResult r = ev.result();
-        ObjectNode root = m.createObjectNode();
-        ObjectNode s = root.putObject("predictionSet");
-        s.put("name", set.name()).put("kind", set.kind()).put("format", set.format()).put("iouType", set.iouType());
-        root.put("images", r.images()).put("groundTruths", r.groundTruths()).put("detections", r.detections());
-        root.set("notEvaluatedGroundTruths", m.valueToTree(ev.skippedGt()));
-        ObjectNode summary = root.putObject("summary");
-        double[] stats = r.summary().toArray();
-        for (int i = 0; i < stats.length; i++) {
-            summary.put(SUMMARY_NAMES[i], stats[i]);
-        }
-        Map<Integer, OutcomeCounts.ClassCounts> byClass = new java.util.HashMap<>();
-        counts.perClass().forEach(c -> byClass.put(c.categoryId(), c));
-        ArrayNode perClass = root.putArray("perClass");
-        for (ClassMetrics cm : r.perClass()) {
-            ObjectNode c = perClass.addObject();
-            c.put("id", cm.category().id()).put("name", cm.category().name()).put("ap", cm.ap()).put("ap50", cm.ap50())
-                    .put("ap75", cm.ap75()).put("ar", cm.ar());
-            OutcomeCounts.ClassCounts k = byClass.get(cm.category().id());
-            c.put("tp", k == null ? 0 : k.truePositives()).put("fp", k == null ? 0 : k.falsePositives())
-                    .put("fn", k == null ? 0 : k.falseNegatives());
-        }
-        ObjectNode o = root.putObject("outcomes");
-        o.put("iouThreshold", counts.iouThreshold()).put("tp", counts.truePositives()).put("fp", counts.falsePositives())
-                .put("fn", counts.falseNegatives()).put("ignored", counts.ignored())
-                .put("precision", counts.precision()).put("recall", counts.recall());
-        o.set("fpReasons", m.valueToTree(counts.fpReasons()));
-        ArrayNode curves = root.putArray("prCurves");
-        Set<Double> thresholds = new LinkedHashSet<>(List.of(0.5, 0.75));
-        if (r.params().iouIndex(counts.iouThreshold()) >= 0) {
-            thresholds.add(counts.iouThreshold());
-        }
-        for (ClassMetrics cm : r.perClass()) {
-            for (double t : thresholds) {
-                PrCurve curve = r.prCurve(cm.category().id(), t);
-                ObjectNode c = curves.addObject();
-                c.put("categoryId", cm.category().id()).put("name", cm.category().name()).put("iouThreshold", t);
-                c.set("recall", m.valueToTree(curve.recall()));
-                c.set("precision", m.valueToTree(curve.precision()));
-            }
-        }
-        return root;
     }
 
     static String num(double v) {

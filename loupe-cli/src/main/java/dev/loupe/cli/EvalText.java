@@ -11,6 +11,11 @@ import dev.loupe.eval.analysis.Slice;
 import dev.loupe.eval.voc.VocClassResult;
 import dev.loupe.eval.voc.VocResult;
 
+import dev.loupe.core.model.Category;
+import dev.loupe.eval.classification.ClassReport;
+import dev.loupe.eval.classification.ClassificationResult;
+import dev.loupe.server.ClassificationEvaluation;
+import dev.loupe.store.PredictionSetInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +119,7 @@ final class EvalText {
     }
 
     private static void importance(String title, ImportanceReport r, PrintWriter out) {
-        double noise = noiseLevel(r);
+        double noise = r.noiseLevel();
         out.printf(Locale.ROOT, "%s: %d items, %d positive; top %d by forest share (noise level %.3f)%n", title,
                 r.items(), r.positives(), IMPORTANCE_ROWS, noise);
         if (r.sampleTooSmall()) {
@@ -132,20 +137,6 @@ final class EvalText {
         }
     }
 
-    /**
-     * The forest share that pure noise earns here: the larger of the forest's own shadow feature
-     * and Loupe's random metrics (image.random, annotation.random), which are noise by design.
-     */
-    static double noiseLevel(ImportanceReport r) {
-        double noise = Double.isNaN(r.forestNoiseShare()) ? 0 : r.forestNoiseShare();
-        for (MetricImportanceRow row : r.metrics()) {
-            if (row.metric().endsWith(".random") && row.forestImportance() > noise) {
-                noise = row.forestImportance();
-            }
-        }
-        return noise;
-    }
-
     private static String num3(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
@@ -158,5 +149,40 @@ final class EvalText {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : Math.abs(v) >= 1 ? "%.3f" : "%.4g", v);
+    }
+
+    static void classification(ClassificationEvaluation ce, PredictionSetInfo set, PrintWriter out) {
+        ClassificationResult result = ce.result();
+        List<Category> categories = ce.categories();
+        Map<String, Long> skipped = ce.skipped();
+        out.printf("Classification set \"%s\" (%s): %d images evaluated%s%n", set.name(), set.format(), result.items(),
+                skipped.isEmpty() ? "" : "; left out " + skipped);
+        out.printf(Locale.ROOT, "Accuracy %.4f%n", result.accuracy());
+        result.topK().forEach(t -> out.printf(Locale.ROOT, "Top-%d accuracy %.4f%n", t.k(), t.accuracy()));
+        out.printf(Locale.ROOT, "Macro    precision %.4f  recall %.4f  F1 %.4f%n", result.macro().precision(),
+                result.macro().recall(), result.macro().f1());
+        out.printf(Locale.ROOT, "Weighted precision %.4f  recall %.4f  F1 %.4f%n", result.weighted().precision(),
+                result.weighted().recall(), result.weighted().f1());
+        out.println();
+        out.printf("  %-24s %9s %9s %9s %8s %9s%n", "class", "precision", "recall", "F1", "support", "predicted");
+        for (ClassReport c : result.classes()) {
+            out.printf(Locale.ROOT, "  %-24s %9.4f %9.4f %9.4f %8d %9d%n", categories.get(c.classIndex()).name(),
+                    c.precision(), c.recall(), c.f1(), c.support(), c.predicted());
+        }
+        out.println();
+        out.println("Confusion matrix (rows: true class, columns: predicted class)");
+        StringBuilder header = new StringBuilder(String.format("  %-16s", ""));
+        for (Category c : categories) {
+            header.append(String.format(" %8.8s", c.name()));
+        }
+        out.println(header);
+        long[][] m = result.confusion();
+        for (int i = 0; i < m.length; i++) {
+            StringBuilder row = new StringBuilder(String.format("  %-16.16s", categories.get(i).name()));
+            for (long v : m[i]) {
+                row.append(String.format(" %8d", v));
+            }
+            out.println(row);
+        }
     }
 }

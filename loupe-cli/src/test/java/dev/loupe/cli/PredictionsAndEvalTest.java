@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.server.LoupeServer;
+import dev.loupe.server.ServerOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +87,19 @@ class PredictionsAndEvalTest {
         assertThat(at50.get("prCurves")).hasSize(40);
         assertThat(at50.at("/prCurves/0/precision")).hasSize(101);
         assertThat(at50.at("/summary/AP").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void theWebApiServesWhatEvalJsonPrints() throws Exception {
+        for (String iou : new String[] {"0.5", "0.3"}) {
+            JsonNode cli = evalJson("det", iou);
+            try (LoupeServer server = LoupeServer.start(project, new ServerOptions(null, 0, null))) {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.url() + "api/eval?set=det&iou=" + iou)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(new ObjectMapper().readTree(r.body())).isEqualTo(cli);
+            }
+        }
     }
 
     @Test

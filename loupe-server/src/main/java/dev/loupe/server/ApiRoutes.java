@@ -36,9 +36,11 @@ final class ApiRoutes {
     private final ImageFiles files;
     private final Thumbnails thumbnails;
     private final List<IssueRule> rules;
+    private final EvalCache evaluations;
 
     ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot) {
         this.store = store;
+        this.evaluations = new EvalCache(store);
         this.projectDir = projectDir;
         this.files = new ImageFiles(imagesRoot);
         this.thumbnails = new Thumbnails(projectDir);
@@ -117,6 +119,7 @@ final class ApiRoutes {
         });
         r.get("/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
                 "no prediction sets: run loupe predictions import")));
+        r.get("/api/eval", ctx -> Json.send(ctx, evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"))));
         r.get("/api/export/coco", this::exportCoco);
         r.get("/api/export/csv", this::exportCsv);
         r.get("/api/openapi.json", ctx -> {

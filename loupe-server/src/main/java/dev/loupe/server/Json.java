@@ -3,12 +3,19 @@ package dev.loupe.server;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Instant;
 
-/** The one Jackson mapper of the server: writes responses, reads request bodies. */
+/**
+ * The one Jackson mapper of the server: writes responses, reads request bodies. Instants (when a
+ * prediction set was imported) are ISO-8601 strings.
+ */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -279,11 +279,12 @@ class ApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).hasSize(18);
+        assertThat(paths).hasSize(19);
         for (String p : paths) {
             if (doc.get("paths").get(p).has("get") && !p.contains("{")) {
                 String q = p.equals("/api/distribution") ? "?metric=image.brightness" : "";
-                assertThat(http.get(p + q).status()).as(p).isEqualTo(200);
+                // BCCD has no prediction set: /api/eval answers, and names the missing parameter (EvalApiTest has the 200s).
+                assertThat(http.get(p + q).status()).as(p).isEqualTo(p.equals("/api/eval") ? 400 : 200);
             }
         }
     }

@@ -257,9 +257,105 @@ class BrowserTest {
     void modelPagesSayHowToImportPredictions() throws IOException {
         open("models");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "no prediction sets: run loupe predictions import"));
-        screenshot("model-quality");
         open("compare");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "No prediction sets"));
+    }
+
+    private static String fixed3(JsonNode v) {
+        return v.isNull() || v.asDouble() < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.3f", v.asDouble());
+    }
+
+    /** The per-class table's rows: class name to its cells' texts. */
+    private static Map<String, List<String>> perClassRows() {
+        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+        for (WebElement tr : driver.findElements(By.cssSelector("table.per-class tbody tr"))) {
+            List<String> cells = tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            rows.put(cells.get(0), cells);
+        }
+        return rows;
+    }
+
+    /** Waits until the page shows the evaluation at an IoU and checks its numbers against the API's. */
+    private static void checkEvaluation(Http api, String iou) {
+        JsonNode e = api.get("/api/eval?set=det&iou=" + iou).json();
+        String t = String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(iou));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "TP @ " + t));
+        wait.until(d -> hashQuery().contains("iou=" + t));
+        assertThat(driver.findElement(By.cssSelector("td[data-stat=AP]")).getText()).isEqualTo(fixed3(e.at("/summary/AP")));
+        assertThat(driver.findElement(By.cssSelector("td[data-stat=AP50]")).getText()).isEqualTo(fixed3(e.at("/summary/AP50")));
+        Map<String, List<String>> rows = perClassRows();
+        assertThat(rows).hasSize(20);
+        long tp = 0;
+        long fn = 0;
+        for (JsonNode c : e.get("perClass")) {
+            List<String> cells = rows.get(c.get("name").asText());
+            assertThat(cells.subList(1, 8)).as(c.get("name").asText()).containsExactly(fixed3(c.get("ap")), fixed3(c.get("ap50")),
+                    fixed3(c.get("ap75")), fixed3(c.get("ar")), c.get("tp").asText(), c.get("fp").asText(), c.get("fn").asText());
+            tp += Long.parseLong(cells.get(5));
+            fn += Long.parseLong(cells.get(7));
+        }
+        assertThat(tp + fn).as("every voc100 object is a TP or an FN").isEqualTo(273);
+        assertThat(driver.findElement(By.cssSelector(".stats")).getText()).contains("TP @ " + t + "\n" + e.at("/outcomes/tp").asLong());
+    }
+
+    @Test
+    @Order(7)
+    void modelQualityShowsTheEvaluationAtTheChosenIou(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(Voc100Project.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            driver.get(api.base() + "/#/models");
+            checkEvaluation(api, "0.5");
+            for (String chart : List.of("fp-reasons", "pr-curves", "recall-by-metric", "precision-by-metric")) {
+                waitPainted(By.cssSelector("[data-testid=" + chart + "] canvas"), 3000);
+            }
+            assertThat(driver.findElement(By.cssSelector(".page-models")).getText())
+                    .contains("Precision–recall curves @ IoU 0.50", "Metric importance", "Worst slices", "Recall of ground truths");
+            assertThat(driver.findElements(By.cssSelector("table.importance tbody tr")).size()).isBetween(1, 10);
+            screenshot("model-quality");
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('[data-testid=pr-curves]').scrollIntoView()");
+            screenshot("model-quality-curves");
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('table.importance').scrollIntoView()");
+            screenshot("model-quality-analysis");
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+
+            // Sorting by FN puts the class with the most misses first.
+            driver.findElement(By.xpath("//table[contains(@class,'per-class')]//th[text()='FN']")).click();
+            List<WebElement> first = driver.findElements(By.cssSelector("table.per-class tbody tr"));
+            long maxFn = perClassRows().values().stream().mapToLong(r -> Long.parseLong(r.get(7))).max().orElseThrow();
+            assertThat(Long.parseLong(first.get(0).findElements(By.tagName("td")).get(7).getText())).isEqualTo(maxFn);
+
+            // The slider moves one step: counts and curves follow, the URL too.
+            WebElement slider = driver.findElement(By.cssSelector("input[aria-label='IoU threshold']"));
+            slider.sendKeys(Keys.ARROW_RIGHT);
+            checkEvaluation(api, "0.55");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-models"), "Precision–recall curves @ IoU 0.55"));
+            waitPainted(By.cssSelector("[data-testid=pr-curves] canvas"), 3000);
+
+            // An IoU below COCO's range in the URL: counts at 0.30, curves at 0.50.
+            driver.get(api.base() + "/#/models?set=det&iou=0.3");
+            checkEvaluation(api, "0.3");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-models"), "Precision–recall curves @ IoU 0.50"));
+            waitPainted(By.cssSelector("[data-testid=pr-curves] canvas"), 3000);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void modelQualityOfAClassificationSet(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
+            driver.get("http://127.0.0.1:" + s.port() + "/#/models?set=clf");
+            // By hand (ClassificationProject): 25 of 28 right; dog: precision 7/8, recall 7/9, F1 0.824.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "0.8929"));
+            // ECharts draws the heatmap's cells on a canvas layer of their own.
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=confusion] canvas")).stream()
+                    .mapToLong(BrowserTest::paintedPixels).max().orElse(0) >= 20_000);
+            Map<String, List<String>> rows = perClassRows();
+            assertThat(rows.keySet()).containsExactlyInAnyOrder("cat", "dog", "horse");
+            assertThat(rows.get("dog").subList(1, 6)).containsExactly("0.875", "0.778", "0.824", "9", "8");
+            assertThat(rows.get("horse").subList(1, 6)).containsExactly("0.857", "1.000", "0.923", "12", "14");
+            assertThat(driver.findElement(By.cssSelector(".iou-control")).isDisplayed()).isFalse();
+            screenshot("model-quality-classification");
+        }
     }
 
     @Test

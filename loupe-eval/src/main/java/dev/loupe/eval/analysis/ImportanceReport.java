@@ -35,4 +35,19 @@ public record ImportanceReport(int items, boolean binaryTarget, long positives, 
         });
         return metrics.stream().sorted(byValue.reversed()).toList();
     }
+
+    /**
+     * The forest share that pure noise earns here: the larger of the forest's own shadow feature
+     * and Loupe's random metrics (image.random, annotation.random), which are noise by design; a
+     * metric whose share is not clearly (1.5x) above it is indistinguishable from noise.
+     */
+    public double noiseLevel() {
+        double noise = Double.isNaN(forestNoiseShare) ? 0 : forestNoiseShare;
+        for (MetricImportanceRow row : metrics) {
+            if (row.metric().endsWith(".random") && row.forestImportance() > noise) {
+                noise = row.forestImportance();
+            }
+        }
+        return noise;
+    }
 }

@@ -1,4 +1,4 @@
-package dev.loupe.cli;
+package dev.loupe.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,11 +11,9 @@ import dev.loupe.eval.classification.ClassificationResult;
 import dev.loupe.store.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,9 +25,10 @@ import java.util.TreeMap;
  * @param categories the classes, in the matrix's order (id order)
  * @param skipped    images left out, by reason
  */
-record ClassificationEvaluation(ClassificationResult result, List<Category> categories, Map<String, Long> skipped) {
+public record ClassificationEvaluation(ClassificationResult result, List<Category> categories, Map<String, Long> skipped) {
 
-    static ClassificationEvaluation run(ProjectStore store, PredictionSetInfo set) {
+    /** Evaluates a classification set of the store. */
+    public static ClassificationEvaluation run(ProjectStore store, PredictionSetInfo set) {
         List<Category> categories = store.categories();
         Map<Integer, Integer> column = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
@@ -66,39 +65,8 @@ record ClassificationEvaluation(ClassificationResult result, List<Category> cate
         return new ClassificationEvaluation(r, categories, skipped);
     }
 
-    void text(PredictionSetInfo set, PrintWriter out) {
-        out.printf("Classification set \"%s\" (%s): %d images evaluated%s%n", set.name(), set.format(), result.items(),
-                skipped.isEmpty() ? "" : "; left out " + skipped);
-        out.printf(Locale.ROOT, "Accuracy %.4f%n", result.accuracy());
-        result.topK().forEach(t -> out.printf(Locale.ROOT, "Top-%d accuracy %.4f%n", t.k(), t.accuracy()));
-        out.printf(Locale.ROOT, "Macro    precision %.4f  recall %.4f  F1 %.4f%n", result.macro().precision(),
-                result.macro().recall(), result.macro().f1());
-        out.printf(Locale.ROOT, "Weighted precision %.4f  recall %.4f  F1 %.4f%n", result.weighted().precision(),
-                result.weighted().recall(), result.weighted().f1());
-        out.println();
-        out.printf("  %-24s %9s %9s %9s %8s %9s%n", "class", "precision", "recall", "F1", "support", "predicted");
-        for (ClassReport c : result.classes()) {
-            out.printf(Locale.ROOT, "  %-24s %9.4f %9.4f %9.4f %8d %9d%n", categories.get(c.classIndex()).name(),
-                    c.precision(), c.recall(), c.f1(), c.support(), c.predicted());
-        }
-        out.println();
-        out.println("Confusion matrix (rows: true class, columns: predicted class)");
-        StringBuilder header = new StringBuilder(String.format("  %-16s", ""));
-        for (Category c : categories) {
-            header.append(String.format(" %8.8s", c.name()));
-        }
-        out.println(header);
-        long[][] m = result.confusion();
-        for (int i = 0; i < m.length; i++) {
-            StringBuilder row = new StringBuilder(String.format("  %-16.16s", categories.get(i).name()));
-            for (long v : m[i]) {
-                row.append(String.format(" %8d", v));
-            }
-            out.println(row);
-        }
-    }
-
-    ObjectNode json(PredictionSetInfo set) {
+    /** The JSON form of {@code loupe eval --json} and {@code GET /api/eval}; NaN is written as null. */
+    public ObjectNode json(PredictionSetInfo set) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.putObject("predictionSet").put("name", set.name()).put("kind", set.kind()).put("format", set.format());
@@ -117,6 +85,7 @@ record ClassificationEvaluation(ClassificationResult result, List<Category> cate
         }
         root.put("confusionRows", "true class, in perClass order; columns: predicted class");
         root.set("confusion", mapper.valueToTree(result.confusion()));
+        EvalJson.finite(root);
         return root;
     }
 }

@@ -1,0 +1,55 @@
+package dev.loupe.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.eval.DetectionEvaluation;
+import dev.loupe.eval.IouType;
+import dev.loupe.eval.analysis.Bucketing;
+import dev.loupe.eval.analysis.PerformanceAnalysis;
+import dev.loupe.store.OutcomeCounts;
+import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.ProjectStore;
+import java.util.Locale;
+
+/**
+ * Everything {@code loupe eval} and {@code GET /api/eval} show for a detection set at one IoU
+ * threshold of the outcome grid: the COCO evaluation, the stored TP/FP/FN counts and the
+ * performance-by-data analysis.
+ *
+ * @param set        the prediction set
+ * @param evaluation the COCO evaluation (pycocotools-exact)
+ * @param counts     TP, FP (with reasons) and FN at the threshold
+ * @param analysis   recall and precision by metric, metric importance, worst slices
+ */
+public record DetectionReport(PredictionSetInfo set, DetectionEvaluation evaluation, OutcomeCounts counts,
+                              PerformanceAnalysis analysis) {
+    /** Buckets per metric of the web app (the CLI's default). */
+    public static final int DEFAULT_BUCKETS = 5;
+    /** Conditions per worst slice of the web app (the CLI's default). */
+    public static final int DEFAULT_SLICE_CONDITIONS = 2;
+
+    /**
+     * Evaluates a detection set.
+     *
+     * @param tIndex          the outcome threshold's index on {@link dev.loupe.core.outcome.Thresholds}' grid
+     * @param bucketing       how metrics are bucketed
+     * @param sliceConditions metric conditions per worst slice, 1 to 3
+     */
+    public static DetectionReport run(ProjectStore store, PredictionSetInfo set, int tIndex, Bucketing bucketing,
+                                      int sliceConditions) {
+        IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
+        DetectionEvaluation ev = DetectionEvaluation.run(store.images(), store.categories(), store::forEachAnnotation,
+                c -> store.forEachPrediction(set.id(), c), type);
+        OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
+        PerformanceAnalysis analysis = PerformanceAnalysis.of(store.groundTruthOutcomes(set.id(), tIndex),
+                store.predictionOutcomes(set.id(), tIndex), store.categories(), bucketing, sliceConditions);
+        return new DetectionReport(set, ev, counts, analysis);
+    }
+
+    /** The JSON form: {@link EvalJson#detection} plus {@link EvalJson#analysis}, NaN written as null. */
+    public ObjectNode json() {
+        ObjectNode root = EvalJson.detection(set, evaluation, counts);
+        EvalJson.analysis(root, analysis);
+        EvalJson.finite(root);
+        return root;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.loupe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loupe.store.ProjectStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code GET /api/eval} on voc100 (273 ground truths, 452 detections). The numbers come from the code
+ * {@code loupe eval --json} runs (loupe-cli's PredictionsAndEvalTest checks the two agree to the
+ * byte); here: parameters, errors, and that the figures are consistent with each other and with the
+ * counts of the input files.
+ */
+class EvalApiTest {
+    static final int GROUND_TRUTHS = 273;
+    static final int DETECTIONS = 452;
+    static final int CLASSES = 20;
+    @TempDir
+    static Path tmp;
+    static Path project;
+    static LoupeServer server;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        project = Voc100Project.create(tmp);
+        server = LoupeServer.start(project, new ServerOptions(null, 0, null));
+        http = new Http("http://127.0.0.1:" + server.port(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static JsonNode eval(String query) {
+        Http.Reply r = http.get("/api/eval?" + query);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.text()).doesNotContain("NaN").doesNotContain("Infinity");
+        return r.json();
+    }
+
+    @Test
+    void detectionAtHalfHasTheCocoTableCountsAndCurves() {
+        JsonNode e = eval("set=det&iou=0.5");
+        assertThat(e.at("/predictionSet/kind").asText()).isEqualTo("detection");
+        assertThat(e.get("groundTruths").asInt()).isEqualTo(GROUND_TRUTHS);
+        assertThat(e.get("detections").asInt()).isEqualTo(DETECTIONS);
+        List<String> names = new java.util.ArrayList<>();
+        e.get("summary").fieldNames().forEachRemaining(names::add);
+        assertThat(names).isEqualTo(EvalJson.SUMMARY_NAMES);
+        e.get("summary").forEach(v -> assertThat(v.asDouble()).isBetween(-1.0, 1.0));
+
+        JsonNode o = e.get("outcomes");
+        long tp = o.get("tp").asLong();
+        long fp = o.get("fp").asLong();
+        long fn = o.get("fn").asLong();
+        assertThat(tp + fp + o.get("ignored").asLong()).isEqualTo(DETECTIONS);
+        assertThat(tp + fn).isEqualTo(GROUND_TRUTHS);
+        assertThat(o.get("iouThreshold").asDouble()).isEqualTo(0.5);
+        assertThat(o.get("precision").asDouble()).isCloseTo((double) tp / (tp + fp), within(1e-12));
+        assertThat(o.get("recall").asDouble()).isCloseTo((double) tp / GROUND_TRUTHS, within(1e-12));
+        long reasons = 0;
+        for (JsonNode v : o.get("fpReasons")) {
+            reasons += v.asLong();
+        }
+        assertThat(reasons).isEqualTo(fp);
+
+        assertThat(e.get("perClass")).hasSize(CLASSES);
+        long sumTp = 0;
+        long sumFp = 0;
+        long sumFn = 0;
+        for (JsonNode c : e.get("perClass")) {
+            sumTp += c.get("tp").asLong();
+            sumFp += c.get("fp").asLong();
+            sumFn += c.get("fn").asLong();
+            assertThat(c.has("ap") && c.has("ap50") && c.has("ap75") && c.has("ar")).isTrue();
+        }
+        assertThat(List.of(sumTp, sumFp, sumFn)).isEqualTo(List.of(tp, fp, fn));
+
+        Set<Integer> curveClasses = new HashSet<>();
+        for (JsonNode c : e.get("prCurves")) {
+            assertThat(c.get("iouThreshold").asDouble()).isIn(0.5, 0.75);
+            assertThat(c.get("recall").size()).isEqualTo(c.get("precision").size());
+            if (c.get("iouThreshold").asDouble() == 0.5) {
+                curveClasses.add(c.get("categoryId").asInt());
+            }
+        }
+        assertThat(curveClasses).hasSize(CLASSES);
+    }
+
+    @Test
+    void performanceByMetricImportanceAndSlices() {
+        JsonNode e = eval("set=det&iou=0.5");
+        long tp = e.at("/outcomes/tp").asLong();
+        JsonNode area = e.at("/byMetric/recallOfGroundTruths/annotation.relative_area/overall");
+        assertThat(area.at("/total/count").asLong()).isEqualTo(GROUND_TRUTHS);
+        assertThat(area.at("/total/positives").asLong()).isEqualTo(tp);
+        long inBuckets = 0;
+        for (JsonNode b : area.get("buckets")) {
+            inBuckets += b.get("count").asLong();
+        }
+        assertThat(inBuckets + area.at("/missing/count").asLong()).isEqualTo(GROUND_TRUTHS);
+        JsonNode byPrecision = e.at("/byMetric/precisionOfPredictions/annotation.relative_area/overall");
+        assertThat(byPrecision.at("/total/count").asLong() + e.at("/outcomes/ignored").asLong()).isEqualTo(DETECTIONS);
+        assertThat(byPrecision.at("/total/positives").asLong()).isEqualTo(tp);
+        JsonNode imp = e.at("/importance/detectedGroundTruth");
+        assertThat(imp.get("items").asInt()).isEqualTo(GROUND_TRUTHS);
+        assertThat(imp.get("metrics").size()).isPositive();
+        assertThat(imp.get("noiseLevel").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(e.at("/worstSlices/byRecall").isArray()).isTrue();
+        for (JsonNode s : e.at("/worstSlices/byRecall")) {
+            assertThat(s.get("description").asText()).isNotBlank();
+            assertThat(s.get("count").asLong()).isGreaterThanOrEqualTo(e.at("/worstSlices/recallMinSupport").asLong());
+        }
+    }
+
+    @Test
+    void theThresholdMovesTheCountsAndTheCurves() {
+        JsonNode low = eval("set=det&iou=0.3");
+        JsonNode half = eval("set=det&iou=0.50");
+        JsonNode high = eval("set=det&iou=0.85");
+        assertThat(low.at("/outcomes/iouThreshold").asDouble()).isCloseTo(0.3, within(1e-12));
+        long tpLow = low.at("/outcomes/tp").asLong();
+        long tpHalf = half.at("/outcomes/tp").asLong();
+        long tpHigh = high.at("/outcomes/tp").asLong();
+        assertThat(tpLow).isGreaterThanOrEqualTo(tpHalf);
+        assertThat(tpHalf).isGreaterThan(tpHigh);
+        for (JsonNode e : List.of(low, high)) {
+            long tp = e.at("/outcomes/tp").asLong();
+            assertThat(tp + e.at("/outcomes/fp").asLong() + e.at("/outcomes/ignored").asLong()).isEqualTo(DETECTIONS);
+            assertThat(tp + e.at("/outcomes/fn").asLong()).isEqualTo(GROUND_TRUTHS);
+        }
+        // COCO numbers do not depend on the outcome threshold.
+        assertThat(low.get("summary")).isEqualTo(half.get("summary"));
+        Set<Double> lowCurves = new HashSet<>();
+        low.get("prCurves").forEach(c -> lowCurves.add(c.get("iouThreshold").asDouble()));
+        assertThat(lowCurves).containsExactlyInAnyOrder(0.5, 0.75);
+        Set<Double> highCurves = new HashSet<>();
+        high.get("prCurves").forEach(c -> highCurves.add(c.get("iouThreshold").asDouble()));
+        assertThat(highCurves).hasSize(3).contains(0.5, 0.75);
+        assertThat(highCurves.stream().filter(t -> Math.abs(t - 0.85) < 1e-9)).hasSize(1);
+    }
+
+    @Test
+    void theSetIsListedWithItsKindAndImportTime() {
+        JsonNode sets = http.get("/api/predictions").json().get("sets");
+        assertThat(sets).hasSize(1);
+        assertThat(sets.at("/0/name").asText()).isEqualTo("det");
+        assertThat(sets.at("/0/kind").asText()).isEqualTo("detection");
+        assertThat(sets.at("/0/predictions").asLong()).isEqualTo(DETECTIONS);
+        assertThat(java.time.Instant.parse(sets.at("/0/createdAt").asText())).isBefore(java.time.Instant.now());
+        Http.Reply summary = http.get("/api/summary");
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        assertThat(summary.json().at("/predictionSets/0/name").asText()).isEqualTo("det");
+    }
+
+    @Test
+    void badParametersAreJsonErrors() {
+        for (String q : List.of("set=det&iou=0.52", "set=det&iou=abc", "set=det&iou=1", "set=det&iou=0", "iou=0.5")) {
+            Http.Reply r = http.get("/api/eval?" + q);
+            assertThat(r.status()).as(q).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
+        }
+        Http.Reply missing = http.get("/api/eval?set=nope&iou=0.5");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asText()).contains("'nope'");
+    }
+
+    @Test
+    void classificationSetByHand(@TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            Http.Reply r = api.get("/api/eval?set=clf&iou=0.75"); // the IoU is checked, then ignored
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.text()).doesNotContain("NaN");
+            JsonNode e = r.json();
+            assertThat(e.at("/predictionSet/kind").asText()).isEqualTo("classification");
+            assertThat(e.get("items").asInt()).isEqualTo(28);
+            assertThat(e.get("accuracy").asDouble()).isCloseTo(25.0 / 28, within(1e-12));
+            List<String> names = new java.util.ArrayList<>();
+            e.get("perClass").forEach(c -> names.add(c.get("name").asText()));
+            int cat = names.indexOf("cat");
+            int dog = names.indexOf("dog");
+            int horse = names.indexOf("horse");
+            long[][] expected = new long[3][3];
+            expected[cat][cat] = 6;
+            expected[cat][dog] = 1;
+            expected[dog][dog] = 7;
+            expected[dog][horse] = 2;
+            expected[horse][horse] = 12;
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertThat(e.at("/confusion/" + i + "/" + j).asLong()).as("confusion %d %d", i, j).isEqualTo(expected[i][j]);
+                }
+            }
+            assertThat(e.at("/perClass/" + dog + "/precision").asDouble()).isCloseTo(7.0 / 8, within(1e-12));
+            assertThat(e.at("/perClass/" + dog + "/recall").asDouble()).isCloseTo(7.0 / 9, within(1e-12));
+            assertThat(api.get("/api/eval?set=clf&iou=0.33").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void resultsAreCachedPerSetAndThreshold() throws IOException {
+        Path copy = tmp.resolve("copy");
+        try (var files = java.nio.file.Files.walk(project)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, copy.resolve(project.relativize(f).toString()));
+            }
+        }
+        try (ProjectStore store = ProjectStore.open(copy)) {
+            EvalCache cache = new EvalCache(new StoreAccess(store));
+            JsonNode first = cache.get("det", "0.5");
+            assertThat(cache.get("det", "0.50")).isSameAs(first);
+            assertThat(cache.get("det", "0.55")).isNotSameAs(first);
+            for (int i = 1; i <= EvalCache.CAPACITY + 1; i++) {
+                cache.get("det", String.valueOf(i * 0.05));
+            }
+            assertThat(cache.size()).isEqualTo(EvalCache.CAPACITY);
+        }
+    }
+}
