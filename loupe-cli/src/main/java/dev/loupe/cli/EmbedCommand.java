@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code loupe embed}: embeddings of every image and object (resumable), then the metrics and the 2-D map built on them. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = {"Compute an embedding for every image and every object crop of a project (resumable), then",
-            "image.uniqueness, embedding near-duplicate clusters, annotation.quality and the 2-D (PCA) map."})
+        description = {"Compute an embedding for every image and every object crop of a project (resumable).",
+            "Then image.uniqueness, embedding near-duplicate clusters, annotation.quality and the 2-D (PCA) map."})
 final class EmbedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;

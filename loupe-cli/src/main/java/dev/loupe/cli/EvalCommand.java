@@ -32,8 +32,10 @@ import java.util.concurrent.Callable;
 
 /** {@code loupe eval}: evaluates a prediction set against the ground truth. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate a prediction set against the project's labels: the COCO table (pycocotools-exact),",
-            "per-class AP/AR, TP/FP/FN at an IoU threshold with the reason of each false positive."})
+        description = {"Evaluate a prediction set against the project's labels.",
+            "Detection: the COCO table (pycocotools-exact), per-class AP/AR, TP/FP/FN at an IoU threshold with the",
+            "reason of each false positive, recall and precision by metric, metric importance, worst slices.",
+            "Classification: accuracy, top-k, per-class precision/recall/F1, confusion matrix."})
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;

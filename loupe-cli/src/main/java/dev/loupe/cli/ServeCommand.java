@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code loupe serve}: the web app for one project, until interrupted (Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the web app (Summary, Explorer, Label quality, item detail) for a project and print its URL.",
+        description = {"Serve the web app (Summary, Explorer, Label quality, Model quality) for a project and print its URL.",
             "Binds 127.0.0.1 by default; another --host needs --token (every API call must then send it)."})
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 7117;

@@ -33,9 +33,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code loupe similar}: the images most similar to an image of the project or to any image file. */
 @Command(name = "similar", mixinStandardHelpOptions = true,
-        description = {"The k images of a project most similar to a query (cosine similarity of embeddings; run",
-            "'loupe embed' first with the same --model). The query is an image id, an image path relative to the",
-            "project's images folder, or any image file (embedded now)."})
+        description = {"Show the k images of a project most similar to a query image.",
+            "Cosine similarity of embeddings: run 'loupe embed' first with the same --model. The query is an image",
+            "id, an image path relative to the project's images folder, or any image file (embedded now)."})
 final class SimilarCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
