@@ -28,6 +28,11 @@ export interface Distribution {
   max: number | null; lowerModerate: number | null; upperModerate: number | null; lowerSevere: number | null; upperSevere: number | null;
   moderate: number | null; severe: number | null; binEdges: number[]; binCounts: number[];
 }
+/** Counts on a bins × bins grid of two metrics: counts[xBin][yBin]; bounds null when no item has both values. */
+export interface Scatter {
+  xMetric: string; yMetric: string; bins: number; count: number; missing: number; xMin: number | null; xMax: number | null;
+  yMin: number | null; yMax: number | null; counts: number[][];
+}
 export interface Shape {
   id: number; categoryId: number | null; kind: "box" | "polygon" | "mask" | "label"; box: number[] | null;
   rings: number[][] | null; holes: boolean[] | null; maskCounts: number[] | null; maskHeight: number | null; maskWidth: number | null;

@@ -1,15 +1,16 @@
 // ECharts, imported module by module to keep the bundle small: bar charts, histograms with
-// quartile and outlier-bound lines, line charts (PR curves), heatmaps (confusion matrices).
+// quartile and outlier-bound lines, line charts (PR curves), heatmaps (confusion matrices), binned
+// scatters of two metrics with box selection.
 // Charts follow the page theme (CSS variables).
 
 import * as echarts from "echarts/core";
-import { BarChart, HeatmapChart, LineChart } from "echarts/charts";
-import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, LegendComponent, VisualMapComponent } from "echarts/components";
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from "echarts/charts";
+import { BrushComponent, GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, LegendComponent, VisualMapComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
-import type { Distribution } from "./api";
+import type { Distribution, Scatter } from "./api";
 import { formatNumber } from "./dom";
 
-echarts.use([BarChart, LineChart, HeatmapChart, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent,
+echarts.use([BarChart, LineChart, HeatmapChart, ScatterChart, BrushComponent, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent,
   VisualMapComponent, CanvasRenderer]);
 
 const live = new Set<echarts.ECharts>();
@@ -157,4 +158,59 @@ export function heatmap(el: HTMLElement, labels: string[], matrix: number[][]): 
     series: [{ type: "heatmap", data, label: { show: labels.length <= 20, color: css("--text"), fontSize: 11 },
       itemStyle: { borderColor: css("--panel"), borderWidth: 1 } }],
   });
+}
+
+/**
+ * A binned scatter: one square per non-empty cell of the grid, shaded by its count (log scale), on
+ * value axes in metric units. Dragging a box calls onSelect with the metric ranges it covers,
+ * widened to whole cells so that every item of a touched cell stays in.
+ */
+export function binnedScatter(el: HTMLElement, s: Scatter, xTitle: string, yTitle: string,
+                              onSelect: (x: [number, number], y: [number, number]) => void): echarts.ECharts | null {
+  if (s.count === 0 || s.xMin === null || s.xMax === null || s.yMin === null || s.yMax === null) return null;
+  const n = s.bins;
+  const xMin = s.xMin;
+  const yMin = s.yMin;
+  const xw = s.xMax > xMin ? (s.xMax - xMin) / n : 1;
+  const yw = s.yMax > yMin ? (s.yMax - yMin) / n : 1;
+  const data: number[][] = [];
+  let max = 1;
+  s.counts.forEach((col, i) => col.forEach((c, j) => {
+    if (c > 0) {
+      data.push([xMin + (i + 0.5) * xw, yMin + (j + 0.5) * yw, c, i, j]);
+      max = Math.max(max, c);
+    }
+  }));
+  const grid = { left: 64, right: 20, top: 12, bottom: 46 };
+  const cell = () => [Math.max(2, ((el.clientWidth || 600) - grid.left - grid.right) / n), Math.max(2, ((el.clientHeight || 300) - grid.top - grid.bottom) / n)];
+  const label = (v: number) => formatNumber(Number(v.toPrecision(3)), 8);
+  const chart = mount(el, {
+    tooltip: { trigger: "item", backgroundColor: css("--panel"), borderColor: css("--border"), textStyle: { color: css("--text") },
+      formatter: (p: { data: number[] }) => `${xTitle} ${label(xMin + p.data[3] * xw)} – ${label(xMin + (p.data[3] + 1) * xw)}<br/>`
+        + `${yTitle} ${label(yMin + p.data[4] * yw)} – ${label(yMin + (p.data[4] + 1) * yw)}<br/><b>${p.data[2]}</b>` },
+    grid,
+    xAxis: axis({ type: "value", min: xMin, max: xMin + n * xw, name: xTitle, nameLocation: "middle", nameGap: 28,
+      axisLabel: { color: css("--muted"), formatter: label } }),
+    yAxis: axis({ type: "value", min: yMin, max: yMin + n * yw, name: yTitle, nameLocation: "middle", nameGap: 48,
+      axisLabel: { color: css("--muted"), formatter: label } }),
+    visualMap: { min: 0, max: Math.log1p(max), dimension: 5, show: false, inRange: { color: [css("--grid") || "#ccc", css("--accent")] } },
+    brush: { xAxisIndex: 0, yAxisIndex: 0, brushType: "rect", brushMode: "single", transformable: false, throttleType: "debounce",
+      brushStyle: { borderWidth: 1, color: "rgba(120,140,255,0.15)", borderColor: css("--accent") }, outOfBrush: { colorAlpha: 0.25 } },
+    series: [{ type: "scatter", symbol: "rect", symbolSize: () => cell(), data: data.map((d) => [...d, Math.log1p(d[2])]),
+      emphasis: { itemStyle: { borderColor: css("--text"), borderWidth: 1 } } }],
+  });
+  chart.dispatchAction({ type: "takeGlobalCursor", key: "brush", brushOption: { brushType: "rect", brushMode: "single" } });
+  chart.on("brushEnd", (e) => {
+    const area = (e as { areas?: { coordRange?: number[][] }[] }).areas?.[0];
+    const r = area?.coordRange;
+    if (!r || r.length < 2) return;
+    // The outer edges are the exact bounds, so that rounding never drops the minimum or the maximum.
+    const snap = (v: number, lo: number, hi: number, w: number, up: boolean) => {
+      const k = Math.min(n, Math.max(0, up ? Math.ceil((v - lo) / w) : Math.floor((v - lo) / w)));
+      return k === 0 ? lo : k === n ? hi : lo + k * w;
+    };
+    onSelect([snap(r[0][0], xMin, s.xMax!, xw, false), snap(r[0][1], xMin, s.xMax!, xw, true)],
+      [snap(r[1][0], yMin, s.yMax!, yw, false), snap(r[1][1], yMin, s.yMax!, yw, true)]);
+  });
+  return chart;
 }

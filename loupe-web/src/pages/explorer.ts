@@ -1,6 +1,6 @@
-import { blob, get, post, type Distribution, type IssueKindInfo, type SearchPage } from "../api";
+import { blob, get, post, type Distribution, type IssueKindInfo, type Scatter, type SearchPage } from "../api";
 import { appData, metricTitle, numericMetrics, refreshAppData, type AppData } from "../app";
-import { histogram } from "../charts";
+import { binnedScatter, histogram } from "../charts";
 import { classColour } from "../draw";
 import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { filterParams, isFiltered, PAGE_SIZE, parse, searchQuery, viewParams, type ViewState } from "../filter";
@@ -32,6 +32,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   clear(results);
   const chartMetric = s.sort !== "id" ? s.sort : s.ranges[0]?.metric;
   results.appendChild(distributionCard(d, s, chartMetric));
+  results.appendChild(scatterCard(d, s, update));
   results.appendChild(selectionBar(s, result));
   if (result.items.length === 0) {
     results.appendChild(emptyState("Nothing matches", isFiltered(s) ? "No item meets every condition. Remove a filter to widen the view."
@@ -144,6 +145,61 @@ function distributionCard(d: AppData, s: ViewState, metric: string | undefined):
       .map(([k, v]) => h("span", {}, h("span", { class: "muted" }, `${k} `), formatNumber(v as number | null))),
     h("span", { class: "dist-legend" }, "── median   ╌╌ Q1, Q3   ┈┈ 1.5·IQR outlier bounds"));
     if (!histogram(chart, dist, metric)) chart.replaceWith(h("p", { class: "muted" }, "No item in this selection has a value."));
+  }).catch((e) => { clear(stats); stats.append(h("span", { class: "error-text" }, String(e.message ?? e))); });
+  return c;
+}
+
+/** The scatter's axes per scope, kept while the user moves around the Explorer. */
+const scatterAxes: Record<string, [string, string]> = {};
+const SCATTER_DEFAULTS: Record<string, string[]> = {
+  image: ["image.brightness", "image.blur_score_cleanvision", "image.entropy", "image.contrast", "image.width", "image.height"],
+  annotation: ["annotation.relative_area", "annotation.aspect_ratio", "annotation.border_proximity", "annotation.width"],
+};
+
+function defaultAxes(ids: string[], scope: string): [string, string] | null {
+  if (ids.length < 2) return null;
+  const preferred = (SCATTER_DEFAULTS[scope] ?? []).filter((m) => ids.includes(m));
+  const rest = ids.filter((m) => !preferred.includes(m));
+  const pick = [...preferred, ...rest];
+  return [pick[0], pick[1]];
+}
+
+function scatterCard(d: AppData, s: ViewState, update: (c: Partial<ViewState>) => void): HTMLElement {
+  const ids = numericMetrics(d, s.scope).map((m) => m.id);
+  const saved = scatterAxes[s.scope];
+  const axes = saved && ids.includes(saved[0]) && ids.includes(saved[1]) ? saved : defaultAxes(ids, s.scope);
+  if (!axes) {
+    return card("Scatter", h("p", { class: "muted" }, "Two metrics are needed: run loupe analyze."), null, "scatter-card");
+  }
+  const chart = h("div", { class: "chart scatter", "data-testid": "scatter" });
+  const stats = h("div", { class: "dist-stats" }, spinner(""));
+  const select = (i: 0 | 1) => h("select", { class: "input", "aria-label": i === 0 ? "Scatter x metric" : "Scatter y metric",
+    "data-axis": i === 0 ? "x" : "y", onchange: (e: Event) => {
+      const next: [string, string] = [...axes];
+      next[i] = (e.target as HTMLSelectElement).value;
+      scatterAxes[s.scope] = next;
+      c.replaceWith(scatterCard(d, s, update));
+    } }, ids.map((m) => h("option", { value: m, selected: m === axes[i] }, metricTitle(d, m))));
+  const c = card("Scatter", h("div", {}, stats, chart),
+    h("div", { class: "row scatter-axes" }, h("span", { class: "muted" }, "x"), select(0), h("span", { class: "muted" }, "y"), select(1)), "scatter-card");
+  const p = filterParams(s);
+  p.set("x", axes[0]);
+  p.set("y", axes[1]);
+  p.set("bins", "48");
+  get<Scatter>(`/api/scatter?${p}`).then((sc) => {
+    clear(stats);
+    stats.append(h("span", {}, h("span", { class: "muted" }, "n "), formatNumber(sc.count)),
+      h("span", {}, h("span", { class: "muted" }, "missing "), formatNumber(sc.missing)),
+      h("span", { class: "dist-legend" }, "Drag a box to filter both ranges"));
+    const set = (x: [number, number], y: [number, number]) => {
+      const keep = s.ranges.filter((r) => r.metric !== axes[0] && r.metric !== axes[1]);
+      const range = (metric: string, v: [number, number]) => ({ metric, min: String(v[0]), max: String(v[1]) });
+      update({ ranges: axes[0] === axes[1] ? [...keep, range(axes[0], [Math.max(x[0], y[0]), Math.min(x[1], y[1])])]
+        : [...keep, range(axes[0], x), range(axes[1], y)] });
+    };
+    if (!binnedScatter(chart, sc, metricTitle(d, axes[0]), metricTitle(d, axes[1]), set)) {
+      chart.replaceWith(h("p", { class: "muted" }, "No item in this selection has both values."));
+    }
   }).catch((e) => { clear(stats); stats.append(h("span", { class: "error-text" }, String(e.message ?? e))); });
   return c;
 }

@@ -87,6 +87,7 @@ final class ApiRoutes {
             Json.send(ctx, store.with(s -> s.issueKinds(scope, rules)));
         });
         r.get("/api/distribution", this::distribution);
+        r.get("/api/scatter", this::scatter);
         r.get("/api/search", ctx -> {
             var request = FilterParams.search(ctx);
             Json.send(ctx, store.with(s -> s.search(request, rules)));
@@ -137,6 +138,17 @@ final class ApiRoutes {
         int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", 40);
         ItemFilter f = FilterParams.filter(ctx);
         Json.send(ctx, store.with(s -> s.distribution(f, metric, bins, rules)));
+    }
+
+    private void scatter(Context ctx) {
+        String x = ctx.queryParam("x");
+        String y = ctx.queryParam("y");
+        if (x == null || x.isEmpty() || y == null || y.isEmpty()) {
+            throw ApiError.badRequest("x and y are required (metric ids from /api/metrics)");
+        }
+        int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", 64);
+        ItemFilter f = FilterParams.filter(ctx);
+        Json.send(ctx, store.with(s -> s.scatter(f, x, y, bins, rules)));
     }
 
     private void thumbnail(Context ctx) throws IOException, InterruptedException {

@@ -134,6 +134,67 @@ class ApiTest {
     }
 
     @Test
+    void scatterGridMatchesTheReferenceCsv() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("loupe.shared", "/work/shared"))
+                .resolve("reference/image-metrics/bccd_metrics.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int xc = header.indexOf("cv_brightness_perc_99");
+        int yc = header.indexOf("cv_entropy");
+        List<double[]> points = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            points.add(new double[] {Double.parseDouble(f[xc]), Double.parseDouble(f[yc])});
+        }
+        int bins = 8;
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double[] pt : points) {
+            for (int k = 0; k < 2; k++) {
+                lo[k] = Math.min(lo[k], pt[k]);
+                hi[k] = Math.max(hi[k], pt[k]);
+            }
+        }
+        long[][] expected = new long[bins][bins];
+        for (double[] pt : points) {
+            int[] b = new int[2];
+            for (int k = 0; k < 2; k++) {
+                double pos = (pt[k] - lo[k]) * bins / (hi[k] - lo[k]);
+                // The stored values match the reference to 1e-9 relative: none may sit that close to a bin edge.
+                assertThat(Math.abs(pos - Math.rint(pos)) > 1e-6 || pos == 0 || pos == bins).as("%s near an edge", pos).isTrue();
+                b[k] = Math.min((int) Math.floor(pos), bins - 1);
+            }
+            expected[b[0]][b[1]]++;
+        }
+        JsonNode s = http.get("/api/scatter?x=image.perceived_brightness_p99&y=image.entropy&bins=" + bins).json();
+        assertThat(s.get("count").asLong()).isEqualTo(364);
+        assertThat(s.get("missing").asLong()).isZero();
+        assertThat(s.get("xMin").asDouble()).isCloseTo(lo[0], within(TOL));
+        assertThat(s.get("yMax").asDouble()).isCloseTo(hi[1], within(TOL));
+        long[][] actual = new long[bins][bins];
+        for (int i = 0; i < bins; i++) {
+            for (int j = 0; j < bins; j++) {
+                actual[i][j] = s.at("/counts/" + i + "/" + j).asLong();
+            }
+        }
+        assertThat(actual).isDeepEqualTo(expected);
+        // Under a filter: only images with a platelet, as many as /api/search counts.
+        JsonNode platelets = http.get("/api/scatter?x=image.perceived_brightness_p99&y=image.entropy&class=Platelets").json();
+        assertThat(platelets.get("bins").asInt()).isEqualTo(64);
+        assertThat(platelets.get("count").asLong()).isEqualTo(http.get("/api/search?class=Platelets&limit=1").json().get("total").asLong())
+                .isLessThan(364);
+    }
+
+    @Test
+    void scatterNamesAnUnknownMetric() {
+        Http.Reply r = http.get("/api/scatter?x=image.brightness&y=image.no_such_metric");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
+        assertThat(r.json().get("detail").asText()).contains("unknown image metric 'image.no_such_metric'");
+        assertThat(http.get("/api/scatter?x=image.brightness").status()).isEqualTo(400);
+        assertThat(http.get("/api/scatter?x=image.brightness&y=image.entropy&bins=500").status()).isEqualTo(400);
+    }
+
+    @Test
     void searchSortsByAMetricAndPages() {
         List<Map.Entry<String, Double>> sorted = p99.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
         JsonNode darkest = http.get("/api/search?sort=image.perceived_brightness_p99&order=asc&limit=1").json();
@@ -279,10 +340,11 @@ class ApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).hasSize(19);
+        assertThat(paths).hasSize(20);
         for (String p : paths) {
             if (doc.get("paths").get(p).has("get") && !p.contains("{")) {
-                String q = p.equals("/api/distribution") ? "?metric=image.brightness" : "";
+                String q = p.equals("/api/distribution") ? "?metric=image.brightness"
+                        : p.equals("/api/scatter") ? "?x=image.brightness&y=image.entropy" : "";
                 // BCCD has no prediction set: /api/eval answers, and names the missing parameter (EvalApiTest has the 200s).
                 assertThat(http.get(p + q).status()).as(p).isEqualTo(p.equals("/api/eval") ? 400 : 200);
             }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -185,6 +186,36 @@ class BrowserTest {
         waitPainted(By.cssSelector("[data-testid=histogram] canvas"), 500);
         waitThumbnails(Math.min(8, (int) total));
         screenshot("explorer-small-platelets");
+    }
+
+    @Test
+    @Order(3)
+    void aBoxOnTheScatterSetsBothRangesAndTheGridFollows() throws IOException {
+        open("explorer");
+        By canvas = By.cssSelector("[data-testid=scatter] canvas");
+        waitPainted(canvas, 2000);
+        String x = driver.findElement(By.cssSelector("select[data-axis=x]")).getAttribute("value");
+        String y = driver.findElement(By.cssSelector("select[data-axis=y]")).getAttribute("value");
+        assertThat(x).isEqualTo("image.brightness");
+        assertThat(y).isEqualTo("image.blur_score_cleanvision");
+        WebElement chart = driver.findElement(canvas);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+        screenshot("explorer-scatter");
+        new Actions(driver).moveToElement(chart, -chart.getSize().getWidth() / 4, -60).clickAndHold()
+                .moveByOffset(chart.getSize().getWidth() / 6, 50).moveByOffset(chart.getSize().getWidth() / 6, 50).release().perform();
+        wait.until(d -> hashQuery().contains("range=" + x) && hashQuery().contains("range=" + y));
+        // The filter the box wrote into the URL, sent straight to the API: the grid and the scatter count the same items.
+        String query = hashQuery().substring(hashQuery().indexOf('?') + 1);
+        long total = http.get("/api/search?" + query + "&limit=1").json().get("total").asLong();
+        assertThat(total).isPositive().isLessThan(364);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), total + " images match"));
+        JsonNode scatter = http.get("/api/scatter?" + query + "&x=" + x + "&y=" + y).json();
+        assertThat(scatter.get("count").asLong()).isEqualTo(total);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".scatter-card .dist-stats"), "n " + total));
+        assertThat(driver.findElements(By.cssSelector("fieldset[data-facet=ranges] .range"))).hasSize(2);
+        waitPainted(canvas, 500);
+        waitThumbnails(Math.min(8, (int) total));
+        screenshot("explorer-scatter-selected");
     }
 
     @Test

@@ -295,6 +295,13 @@ public final class ProjectStore implements AutoCloseable {
         return new BrowseQueries(connection).distribution(filter, metricId, bins, rules);
     }
 
+    /** Counts of the items a filter selects on a bins × bins grid of two metrics, between each metric's min and max. */
+    public Scatter scatter(ItemFilter filter, String xMetric, String yMetric, int bins, List<IssueRule> rules) {
+        BrowseQueries q = new BrowseQueries(connection);
+        FilterSql f = q.filter(filter, rules);
+        return new ScatterQuery(connection).scatter(f, q.numeric(filter.scope()), xMetric, yMetric, bins);
+    }
+
     /** The issue kinds a filter of this scope can name: rules over computed metrics (with counts), then import kinds. */
     public List<IssueKindInfo> issueKinds(Scope scope, List<IssueRule> rules) {
         return new BrowseQueries(connection).issueKinds(scope, rules);
