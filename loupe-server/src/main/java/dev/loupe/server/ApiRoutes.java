@@ -37,10 +37,12 @@ final class ApiRoutes {
     private final Thumbnails thumbnails;
     private final List<IssueRule> rules;
     private final EvalCache evaluations;
+    private final SimilarImages similar;
 
     ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot) {
         this.store = store;
         this.evaluations = new EvalCache(store);
+        this.similar = new SimilarImages(store);
         this.projectDir = projectDir;
         this.files = new ImageFiles(imagesRoot);
         this.thumbnails = new Thumbnails(projectDir);
@@ -108,6 +110,8 @@ final class ApiRoutes {
             }
             Json.send(ctx, new AnnotationRef(id, image));
         });
+        r.get("/api/images/{id}/similar", ctx -> Json.send(ctx, similar.of(id(ctx),
+                (int) FilterParams.integer(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
         r.get("/api/images/{id}/thumbnail", this::thumbnail);
         r.get("/api/images/{id}/file", this::original);
         r.get("/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));

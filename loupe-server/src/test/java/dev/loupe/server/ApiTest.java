@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorSet;
+import dev.loupe.embed.model.FallbackEmbedding;
+import dev.loupe.store.ProjectStore;
 import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -271,6 +275,57 @@ class ApiTest {
     }
 
     @Test
+    void similarImagesAreTheNearestByCosineOfTheStoredVectors() {
+        VectorSet set;
+        try (ProjectStore s = ProjectStore.open(project)) {
+            EmbeddingModelInfo model = s.embeddingModels().get(0);
+            set = s.imageVectors(model.id());
+        }
+        assertThat(set.ids()).hasSize(364);
+        int row = 17;
+        long query = set.ids()[row];
+        // Cosine similarity computed here in double precision, independently of loupe-embed's Vectors and indexes.
+        List<double[]> expected = new ArrayList<>();
+        for (int i = 0; i < set.ids().length; i++) {
+            if (i != row) {
+                expected.add(new double[] {set.ids()[i], cosine(set.vectors()[row], set.vectors()[i])});
+            }
+        }
+        expected.sort((a, b) -> Double.compare(b[1], a[1]));
+        JsonNode r = http.get("/api/images/" + query + "/similar?k=5").json();
+        assertThat(r.get("imageId").asLong()).isEqualTo(query);
+        assertThat(r.get("model").asText()).isEqualTo(FallbackEmbedding.NAME);
+        JsonNode hits = r.get("neighbours");
+        assertThat(hits).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(hits.get(i).get("rank").asInt()).isEqualTo(i + 1);
+            // float vectors: similarities agree to 1e-5; ranks agree unless two are that close (they are not here)
+            assertThat(hits.get(i).get("similarity").asDouble()).isCloseTo(expected.get(i)[1], within(1e-5));
+            assertThat(hits.get(i).get("imageId").asLong()).isEqualTo((long) expected.get(i)[0]);
+            assertThat(hits.get(i).get("path").asText()).endsWith(".jpg");
+        }
+        assertThat(expected.get(4)[1] - expected.get(5)[1]).isGreaterThan(1e-5);
+        assertThat(http.get("/api/images/" + query + "/similar?k=0").status()).isEqualTo(400);
+        assertThat(http.get("/api/images/" + query + "/similar?k=101").status()).isEqualTo(400);
+        assertThat(http.get("/api/images/999999/similar").status()).isEqualTo(404);
+        Http.Reply unknown = http.get("/api/images/" + query + "/similar?model=clip");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text()).contains(FallbackEmbedding.NAME);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    @Test
     void tagsAddRemoveMatchAndExport() throws IOException {
         List<Long> three = ids(http.get("/api/search?sort=image.brightness&limit=3").json());
         String body = "{\"name\":\"api-test\",\"scope\":\"image\",\"ids\":" + three + "}";
@@ -340,7 +395,7 @@ class ApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).hasSize(20);
+        assertThat(paths).hasSize(21);
         for (String p : paths) {
             if (doc.get("paths").get(p).has("get") && !p.contains("{")) {
                 String q = p.equals("/api/distribution") ? "?metric=image.brightness"

@@ -3,6 +3,8 @@ package dev.loupe.server;
 import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.embed.model.FallbackEmbedding;
+import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.formats.voc.VocImporter;
 import dev.loupe.store.ImportSource;
 import dev.loupe.store.ProjectStore;
@@ -16,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The BCCD sample (364 smears, Pascal VOC) imported and analysed once per test JVM with the metrics
- * the web app's pages use, shared by the API and browser tests; deleted when the JVM exits.
+ * the web app's pages use and the model-free image embedding, shared by the API and browser tests; deleted when the JVM exits.
  */
 final class BccdProject {
     static final Path BCCD = Path.of(System.getProperty("loupe.shared", "/work/shared")).resolve("data/bccd/BCCD");
@@ -43,6 +45,9 @@ final class BccdProject {
             MetricRegistry registry = MetricRegistry.load(BccdProject.class.getClassLoader());
             new MetricRunner(store.analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
                     .run(registry.select(METRICS), Map.of());
+            // The model-free embedding (colour histogram + DCT), for the similar-images endpoint and view.
+            new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), Runtime.getRuntime().availableProcessors(), 32, false,
+                    ProgressListener.NONE).run(Map.of());
         }
         project = p;
         return p;

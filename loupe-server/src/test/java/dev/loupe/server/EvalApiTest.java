@@ -180,6 +180,13 @@ class EvalApiTest {
     }
 
     @Test
+    void similarImagesWithoutEmbeddingsSayWhatToRun() {
+        Http.Reply r = http.get("/api/images/1/similar");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("detail").asText()).contains("loupe embed");
+    }
+
+    @Test
     void classificationSetByHand(@TempDir Path dir) throws IOException {
         try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
             Http api = new Http("http://127.0.0.1:" + s.port(), null);
