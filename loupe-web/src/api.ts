@@ -52,6 +52,9 @@ export interface ItemDetail {
   metrics: Record<string, number | string>; issues: ItemIssue[]; tags: string[]; annotations: AnnotationDetail[];
   previous: number | null; next: number | null;
 }
+/** GET /api/images/{id}/similar: nearest images by cosine similarity of stored embeddings, most similar first. */
+export interface SimilarImage { rank: number; imageId: number; path: string; similarity: number }
+export interface SimilarView { imageId: number; model: string; neighbours: SimilarImage[] }
 export interface OutlierView { image: MetricStats[]; annotation: MetricStats[] }
 export interface PredictionsView { sets: PredictionSetInfo[]; hint: string }
 export type Scope = "image" | "annotation";

@@ -1,10 +1,10 @@
-import { get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage } from "../api";
+import { ApiError, get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage, type SimilarView } from "../api";
 import { appData, metricTitle, refreshAppData, type AppData } from "../app";
 import { classColour, drawShapes } from "../draw";
 import { clear, formatNumber, h, spinner, toast } from "../dom";
 import { parse, searchQuery } from "../filter";
 import { go } from "../router";
-import { card, pill } from "./common";
+import { card, pill, thumbCanvas } from "./common";
 
 let keyHandler: ((e: KeyboardEvent) => void) | null = null;
 window.addEventListener("keydown", (e) => {
@@ -59,6 +59,7 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
   const stage = h("div", { class: "stage" }, canvas);
   const side = h("div", { class: "detail-side" });
   page.appendChild(h("div", { class: "detail" }, stage, side));
+  page.appendChild(similarImages(item.id));
 
   let img: HTMLImageElement | null = null;
   const shapes = item.annotations.map((a) => a.shape);
@@ -148,4 +149,24 @@ function tagEditor(tags: string[], scope: "image" | "annotation", id: number, d:
     } catch (err) { toast((err as Error).message, "error"); }
   } }, input, h("datalist", { id: listId }, known.map((k) => h("option", { value: k }))), h("button", { class: "btn", type: "submit" }, "Add"));
   return h("div", {}, list, form);
+}
+
+/** The images nearest to this one in embedding space; loaded after the page so it never delays it. */
+function similarImages(imageId: number): HTMLElement {
+  const body = h("div", { class: "strip similar", "data-testid": "similar" }, spinner());
+  const section = card("Similar images", body);
+  get<SimilarView>(`/api/images/${imageId}/similar?k=12`).then((r) => {
+    clear(body);
+    section.querySelector(".card-head h2")?.append(h("span", { class: "muted small" }, ` · cosine similarity of ${r.model} embeddings`));
+    if (r.neighbours.length === 0) body.appendChild(h("p", { class: "muted" }, "No other image has an embedding."));
+    r.neighbours.forEach((n) => body.appendChild(h("a", { class: "strip-item similar-item", href: `#/item/${n.imageId}`, title: n.path },
+      thumbCanvas({ id: n.imageId, imageId: n.imageId, path: n.path, width: null, height: null, split: null, category: null,
+        sortValue: n.similarity, shapes: [] }, false, 256),
+      h("div", { class: "thumb-caption" }, h("span", { class: "thumb-name" }, n.path), h("span", { class: "thumb-value" }, n.similarity.toFixed(3))))));
+  }).catch((e) => {
+    clear(body);
+    const missing = e instanceof ApiError && e.status === 404;
+    body.appendChild(h("p", { class: missing ? "muted" : "state error" }, missing ? (e as Error).message : `Cannot load similar images: ${(e as Error).message}`));
+  });
+  return section;
 }

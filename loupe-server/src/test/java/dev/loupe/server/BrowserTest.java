@@ -220,6 +220,26 @@ class BrowserTest {
 
     @Test
     @Order(4)
+    void theItemShowsItsMostSimilarImagesAndOneOpens() throws IOException {
+        long id = http.get("/api/search?sort=image.brightness&limit=1").json().at("/items/0/imageId").asLong();
+        JsonNode similar = http.get("/api/images/" + id + "/similar?k=12").json().get("neighbours");
+        open("item/" + id);
+        waitPainted(By.cssSelector("[data-testid=detail-canvas]"), 10_000);
+        // Thumbnails load when they scroll into view.
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=similar] .similar-item")).size() == 12);
+        List<WebElement> items = driver.findElements(By.cssSelector("[data-testid=similar] .similar-item"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'})", items.get(0));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=similar] canvas.thumb.ready")).size() == 12);
+        assertThat(items.get(0).getAttribute("href")).endsWith("#/item/" + similar.get(0).get("imageId").asLong());
+        assertThat(items.get(0).getText()).contains(String.format("%.3f", similar.get(0).get("similarity").asDouble()));
+        screenshot("item-similar");
+        items.get(0).click();
+        wait.until(d -> hashQuery().equals("#/item/" + similar.get(0).get("imageId").asLong()));
+        waitPainted(By.cssSelector("[data-testid=detail-canvas]"), 10_000);
+    }
+
+    @Test
+    @Order(4)
     void anItemOpensWithItsMetricsAndArrowKeysMove() throws IOException {
         open("explorer?sort=image.perceived_brightness_p99");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".thumb-card"))).click();
