@@ -180,8 +180,17 @@ function scatterCard(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
       scatterAxes[s.scope] = next;
       c.replaceWith(scatterCard(d, s, update));
     } }, ids.map((m) => h("option", { value: m, selected: m === axes[i] }, metricTitle(d, m))));
-  const c = card("Scatter", h("div", {}, stats, chart),
-    h("div", { class: "row scatter-axes" }, h("span", { class: "muted" }, "x"), select(0), h("span", { class: "muted" }, "y"), select(1)), "scatter-card");
+  // 'loupe embed' stores each item's place on the 2-D embedding map as two metrics: the map is this scatter on them.
+  const map: [string, string] = [`${s.scope}.embedding_map_x`, `${s.scope}.embedding_map_y`];
+  const hasMap = ids.includes(map[0]) && ids.includes(map[1]);
+  const onMap = axes[0] === map[0] && axes[1] === map[1];
+  const mapButton = hasMap && !onMap ? h("button", { class: "btn tiny", "data-action": "embedding-map",
+    title: "Scatter the items on the 2-D map of their embeddings (PCA); drag a box to select a region", onclick: () => {
+      scatterAxes[s.scope] = map;
+      c.replaceWith(scatterCard(d, s, update));
+    } }, "Embedding map") : null;
+  const c = card(onMap ? "Embedding map" : "Scatter", h("div", {}, stats, chart),
+    h("div", { class: "row scatter-axes" }, mapButton, h("span", { class: "muted" }, "x"), select(0), h("span", { class: "muted" }, "y"), select(1)), "scatter-card");
   const p = filterParams(s);
   p.set("x", axes[0]);
   p.set("y", axes[1]);

@@ -102,6 +102,12 @@ class EmbedTest {
         assertThat(count(project, "SELECT count(*) FROM embedding_map WHERE item_type = 'image'")).isEqualTo(100);
         assertThat(count(project, "SELECT count(*) FROM embedding_map WHERE item_type = 'annotation'")).isEqualTo(273);
         assertThat(count(project, "SELECT count(*) FROM image_metrics WHERE \"image.uniqueness\" > 0")).isEqualTo(100);
+        // The map's coordinates are also metrics (the Explorer's scatter draws the map from them), equal to the stored map.
+        assertThat(count(project, "SELECT count(*) FROM image_metrics m JOIN embedding_map e ON e.item_type = 'image' AND e.item_id = m.image_id"
+                + " WHERE m.\"image.embedding_map_x\" = e.x AND m.\"image.embedding_map_y\" = e.y")).isEqualTo(100);
+        assertThat(count(project, "SELECT count(*) FROM annotation_metrics m JOIN embedding_map e ON e.item_type = 'annotation'"
+                + " AND e.item_id = m.annotation_id WHERE m.\"annotation.embedding_map_x\" = e.x AND m.\"annotation.embedding_map_y\" = e.y"))
+                .isEqualTo(273);
         assertThat(count(project, "SELECT count(*) FROM annotation_metrics WHERE \"annotation.quality\" BETWEEN 0 AND 1")).isEqualTo(273);
         assertThat(count(project, "SELECT count(*) FROM read_parquet('" + parquet.toAbsolutePath() + "') WHERE len(vector) = 127"))
                 .isEqualTo(273);

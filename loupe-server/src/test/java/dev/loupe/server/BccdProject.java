@@ -3,6 +3,11 @@ package dev.loupe.server;
 import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorSet;
+import dev.loupe.core.metrics.runner.AnalysisStore;
+import dev.loupe.embed.analysis.Pca;
+import dev.loupe.embed.knn.Vectors;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.formats.voc.VocImporter;
@@ -48,6 +53,15 @@ final class BccdProject {
             // The model-free embedding (colour histogram + DCT), for the similar-images endpoint and view.
             new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), Runtime.getRuntime().availableProcessors(), 32, false,
                     ProgressListener.NONE).run(Map.of());
+            // Its 2-D map as metrics, as 'loupe embed' stores it (EmbedTest checks the command does).
+            EmbeddingModelInfo model = store.embeddingModels().get(0);
+            VectorSet vectors = store.imageVectors(model.id());
+            Pca.Projection map = Pca.project(Vectors.forSimilarity(vectors.vectors()));
+            AnalysisStore analysis = store.analysis();
+            long run = analysis.begin(List.of(Pca.IMAGE_X, Pca.IMAGE_Y), Map.of("source", "embeddings"));
+            analysis.writeAll(run, Pca.IMAGE_X, vectors.ids(), map.x(), vectors.ids().length);
+            analysis.writeAll(run, Pca.IMAGE_Y, vectors.ids(), map.y(), vectors.ids().length);
+            analysis.finish(run, "succeeded", "embedding map");
         }
         project = p;
         return p;

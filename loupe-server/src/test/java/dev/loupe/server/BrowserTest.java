@@ -220,6 +220,30 @@ class BrowserTest {
 
     @Test
     @Order(4)
+    void theEmbeddingMapIsTheScatterOfItsCoordinatesAndABoxSelectsARegion() throws IOException {
+        open("explorer");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=embedding-map]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".scatter-card .card-head h2"), "Embedding map"));
+        assertThat(driver.findElement(By.cssSelector("select[data-axis=x]")).getAttribute("value")).isEqualTo("image.embedding_map_x");
+        assertThat(driver.findElement(By.cssSelector("select[data-axis=y]")).getAttribute("value")).isEqualTo("image.embedding_map_y");
+        By canvas = By.cssSelector("[data-testid=scatter] canvas");
+        waitPainted(canvas, 2000);
+        WebElement chart = driver.findElement(canvas);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+        new Actions(driver).moveToElement(chart, -chart.getSize().getWidth() / 3, -chart.getSize().getHeight() / 3).clickAndHold()
+                .moveByOffset(chart.getSize().getWidth() / 4, chart.getSize().getHeight() / 4)
+                .moveByOffset(chart.getSize().getWidth() / 4, chart.getSize().getHeight() / 4).release().perform();
+        wait.until(d -> hashQuery().contains("range=image.embedding_map_x") && hashQuery().contains("range=image.embedding_map_y"));
+        String query = hashQuery().substring(hashQuery().indexOf('?') + 1);
+        long total = http.get("/api/search?" + query + "&limit=1").json().get("total").asLong();
+        assertThat(total).isPositive().isLessThan(364);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), total + " images match"));
+        waitThumbnails(Math.min(8, (int) total));
+        screenshot("explorer-embedding-map");
+    }
+
+    @Test
+    @Order(4)
     void theItemShowsItsMostSimilarImagesAndOneOpens() throws IOException {
         long id = http.get("/api/search?sort=image.brightness&limit=1").json().at("/items/0/imageId").asLong();
         JsonNode similar = http.get("/api/images/" + id + "/similar?k=12").json().get("neighbours");

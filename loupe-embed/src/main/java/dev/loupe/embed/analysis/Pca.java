@@ -1,5 +1,8 @@
 package dev.loupe.embed.analysis;
 
+import dev.loupe.api.Direction;
+import dev.loupe.api.MetricDescriptor;
+import dev.loupe.api.ValueKind;
 import dev.loupe.embed.knn.Vectors;
 
 /**
@@ -10,6 +13,12 @@ import dev.loupe.embed.knn.Vectors;
  * positive, which makes the map reproducible.
  */
 public final class Pca {
+    /** The image map's coordinates, stored as metrics so that the Explorer's scatter is the map and can filter by it. */
+    public static final MetricDescriptor IMAGE_X = coordinate(true, 1);
+    public static final MetricDescriptor IMAGE_Y = coordinate(true, 2);
+    /** The object map's coordinates. */
+    public static final MetricDescriptor OBJECT_X = coordinate(false, 1);
+    public static final MetricDescriptor OBJECT_Y = coordinate(false, 2);
     private static final int MAX_ITERATIONS = 500;
     private static final double TOLERANCE = 1e-10;
 
@@ -23,6 +32,18 @@ public final class Pca {
     }
 
     private Pca() {
+    }
+
+    private static MetricDescriptor coordinate(boolean image, int component) {
+        String axis = component == 1 ? "x" : "y";
+        String what = image ? "image" : "object crop";
+        String id = (image ? "image" : "annotation") + ".embedding_map_" + axis;
+        String title = "Embedding map " + axis;
+        String description = "Coordinate of this " + what + "'s embedding along principal component " + component
+                + " of all " + what + " embeddings (the 2-D map; nearby points look alike to the model).";
+        return image ? MetricDescriptor.image(id, title, description, ValueKind.REAL, Direction.NONE).withoutOutliers()
+                : MetricDescriptor.annotation(id, title, description, ValueKind.REAL, MetricDescriptor.ALL_SHAPES, Direction.NONE)
+                        .withoutOutliers();
     }
 
     public static Projection project(Vectors v) {
