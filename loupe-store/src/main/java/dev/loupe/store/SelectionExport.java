@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Streams what a filter selects, for export: the images and annotations (for a COCO file written
- * by the caller) or one CSV row per item with its keys and every metric.
+ * by the caller) or one CSV row per item with its keys and every metric (text that a spreadsheet
+ * would run as a formula is defused).
  */
 final class SelectionExport {
     private final Connection c;
@@ -83,7 +84,8 @@ final class SelectionExport {
                 while (rs.next()) {
                     for (int i = 1; i <= n; i++) {
                         Object v = rs.getObject(i);
-                        out.write((i > 1 ? "," : "") + (v == null ? "" : cell(v.toString())));
+                        String text = v == null ? "" : v instanceof String t ? defuse(t) : v.toString();
+                        out.write((i > 1 ? "," : "") + cell(text));
                     }
                     out.write("\r\n");
                     rows++;
@@ -96,6 +98,18 @@ final class SelectionExport {
             throw new UncheckedIOException(e);
         }
         return rows;
+    }
+
+    /**
+     * A text value (a path, split or class name from the dataset's files) that a spreadsheet would
+     * run as a formula, because it starts with =, +, -, @, a tab or a carriage return, gets a
+     * leading apostrophe (OWASP's advice against CSV injection). Numbers are never text here.
+     */
+    static String defuse(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return s;
     }
 
     /** A CSV cell, quoted when it holds a comma, quote or line break. */

@@ -129,6 +129,26 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void theCsvExportDefusesTextThatASpreadsheetWouldRunAsAFormula() {
+        Path project = tmp.resolve("formula");
+        ProjectStore.create(project, new ImportSource("coco", tmp, null, Map.of()), sink -> {
+            sink.category(new Category(1, "=HYPERLINK(\"http://x\",\"y\")", null, null));
+            sink.category(new Category(2, "-1+2", null, null));
+            sink.image(new ImageRecord(1, "@img.jpg", 10, 5, "jpeg", "+split", 100, null));
+            sink.annotation(Annotation.of(1, 1, 1, new Geometry.BoxShape(new Box(0, 0, 1, 2)), null));
+            sink.annotation(Annotation.of(2, 1, 2, new Geometry.BoxShape(new Box(1, 0, 1, 2)), null));
+        });
+        try (ProjectStore p = ProjectStore.open(project)) {
+            StringWriter csv = new StringWriter();
+            assertThat(p.exportCsv(ItemFilter.all(Scope.ANNOTATION), RULES, csv)).isEqualTo(2);
+            String[] lines = csv.toString().split("\r\n");
+            assertThat(lines[0]).isEqualTo("annotation_id,image_id,path,split,class,kind,x,y,w,h");
+            assertThat(lines[1]).isEqualTo("1,1,'@img.jpg,'+split,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",box,0.0,0.0,1.0,2.0");
+            assertThat(lines[2]).isEqualTo("2,1,'@img.jpg,'+split,'-1+2,box,1.0,0.0,1.0,2.0");
+        }
+    }
+
+    @Test
     void exportsTheSelection() {
         StringWriter csv = new StringWriter();
         long rows = store.exportCsv(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()), RULES, csv);
