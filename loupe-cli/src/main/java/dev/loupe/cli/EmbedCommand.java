@@ -1,22 +1,16 @@
 package dev.loupe.cli;
 
-import dev.loupe.api.MetricDescriptor;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.core.metrics.runner.AnalysisStore;
-import dev.loupe.embed.analysis.AnnotationQuality;
 import dev.loupe.embed.analysis.EmbeddingAnalysis;
-import dev.loupe.embed.analysis.NearDuplicateClusters;
+import dev.loupe.embed.analysis.EmbeddingMetrics;
 import dev.loupe.embed.analysis.Pca;
-import dev.loupe.embed.analysis.Uniqueness;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.run.EmbedReport;
 import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -95,42 +89,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */
     static void store(ProjectStore store, EmbeddingModelInfo info, EmbeddingAnalysis a, String modelName) {
-        List<MetricDescriptor> metrics = new ArrayList<>(List.of(Uniqueness.DESCRIPTOR, NearDuplicateClusters.GROUP_SIZE,
-                NearDuplicateClusters.CLUSTER, AnnotationQuality.DESCRIPTOR));
-        if (a.imageMap() != null) {
-            metrics.addAll(List.of(Pca.IMAGE_X, Pca.IMAGE_Y));
-        }
-        if (a.objectMap() != null) {
-            metrics.addAll(List.of(Pca.OBJECT_X, Pca.OBJECT_Y));
-        }
-        AnalysisStore analysis = store.analysis();
-        long runId = analysis.begin(metrics, Map.of("source", "embeddings", "embedding_model", modelName));
-        try {
-            int n = a.imageIds().length;
-            analysis.writeAll(runId, Uniqueness.DESCRIPTOR, a.imageIds(), a.uniqueness(), n);
-            double[] size = new double[n];
-            double[] cluster = new double[n];
-            for (int i = 0; i < n; i++) {
-                size[i] = a.clusterSize()[i];
-                cluster[i] = a.clusterId()[i] < 0 ? Double.NaN : a.clusterId()[i];
-            }
-            analysis.writeAll(runId, NearDuplicateClusters.GROUP_SIZE, a.imageIds(), size, n);
-            analysis.writeAll(runId, NearDuplicateClusters.CLUSTER, a.imageIds(), cluster, n);
-            analysis.writeAll(runId, AnnotationQuality.DESCRIPTOR, a.annotationIds(), a.quality(), a.annotationIds().length);
-            if (a.imageMap() != null) {
-                analysis.writeAll(runId, Pca.IMAGE_X, a.imageIds(), a.imageMap().x(), n);
-                analysis.writeAll(runId, Pca.IMAGE_Y, a.imageIds(), a.imageMap().y(), n);
-            }
-            if (a.objectMap() != null) {
-                int m = a.annotationIds().length;
-                analysis.writeAll(runId, Pca.OBJECT_X, a.annotationIds(), a.objectMap().x(), m);
-                analysis.writeAll(runId, Pca.OBJECT_Y, a.annotationIds(), a.objectMap().y(), m);
-            }
-            analysis.finish(runId, "succeeded", "embedding metrics of " + modelName);
-        } catch (RuntimeException e) {
-            analysis.finish(runId, "failed", e.toString());
-            throw e;
-        }
+        EmbeddingMetrics.write(store.analysis(), a, modelName);
         map(store, info.id(), "image", a.imageIds(), a.imageMap());
         map(store, info.id(), "annotation", a.annotationIds(), a.objectMap());
     }

@@ -37,12 +37,15 @@ final class ApiRoutes {
     private final Thumbnails thumbnails;
     private final List<IssueRule> rules;
     private final EvalCache evaluations;
-    private final SimilarImages similar;
+    private final SimilarImages similarImages;
+    private final SimilarObjects similarObjects;
 
     ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot) {
         this.store = store;
         this.evaluations = new EvalCache(store);
-        this.similar = new SimilarImages(store);
+        EmbeddingIndexes indexes = new EmbeddingIndexes(store);
+        this.similarImages = new SimilarImages(store, indexes);
+        this.similarObjects = new SimilarObjects(store, indexes);
         this.projectDir = projectDir;
         this.files = new ImageFiles(imagesRoot);
         this.thumbnails = new Thumbnails(projectDir);
@@ -110,8 +113,10 @@ final class ApiRoutes {
             }
             Json.send(ctx, new AnnotationRef(id, image));
         });
-        r.get("/api/images/{id}/similar", ctx -> Json.send(ctx, similar.of(id(ctx),
+        r.get("/api/images/{id}/similar", ctx -> Json.send(ctx, similarImages.of(id(ctx),
                 (int) FilterParams.integer(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
+        r.get("/api/annotations/{id}/similar", ctx -> Json.send(ctx, similarObjects.of(id(ctx),
+                (int) FilterParams.integer(ctx.queryParam("k"), "k", 10), ctx.queryParam("model"))));
         r.get("/api/images/{id}/thumbnail", this::thumbnail);
         r.get("/api/images/{id}/file", this::original);
         r.get("/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));

@@ -313,6 +313,56 @@ class ApiTest {
         assertThat(unknown.text()).contains(FallbackEmbedding.NAME);
     }
 
+    @Test
+    void similarObjectsSkipTheirImageAndTheirClassShareIsTheAnnotationQuality() {
+        VectorSet set;
+        Map<Long, Double> quality = new HashMap<>();
+        try (ProjectStore s = ProjectStore.open(project)) {
+            set = s.objectVectors(s.embeddingModels().get(0).id());
+            // The ten lowest annotation.quality values: the label-agreement suspects the Label quality page lists.
+            s.search(new dev.loupe.store.SearchRequest(dev.loupe.store.ItemFilter.all(dev.loupe.api.Scope.ANNOTATION),
+                    "annotation.quality", false, 0, 10), List.of()).items().forEach(h -> quality.put(h.id(), h.sortValue()));
+        }
+        assertThat(set.ids().length).isGreaterThan(4800);
+        assertThat(quality).hasSize(10);
+        for (long id : quality.keySet()) {
+            int row = java.util.Arrays.binarySearch(set.ids(), id);
+            List<double[]> expected = new ArrayList<>();
+            for (int i = 0; i < set.ids().length; i++) {
+                if (set.imageIds()[i] != set.imageIds()[row] && set.classIds()[i] >= 0) {
+                    expected.add(new double[] {set.ids()[i], cosine(set.vectors()[row], set.vectors()[i])});
+                }
+            }
+            expected.sort((a, b) -> Double.compare(b[1], a[1]));
+            JsonNode r = http.get("/api/annotations/" + id + "/similar").json();
+            assertThat(r.get("item").get("id").asLong()).isEqualTo(id);
+            JsonNode hits = r.get("neighbours");
+            assertThat(hits).hasSize(10);
+            for (int i = 0; i < 10; i++) {
+                JsonNode item = hits.get(i).get("item");
+                assertThat(hits.get(i).get("similarity").asDouble()).isCloseTo(expected.get(i)[1], within(1e-5));
+                assertThat(item.get("imageId").asLong()).isNotEqualTo(r.get("item").get("imageId").asLong());
+                assertThat(item.get("shapes").size()).isPositive();
+            }
+            // Neighbour similarities are floats; the expected order is checked where the gaps exceed that precision.
+            for (int i = 0; i < 10; i++) {
+                boolean clear = (i == 0 || expected.get(i - 1)[1] - expected.get(i)[1] > 1e-5) && expected.get(i)[1] - expected.get(i + 1)[1] > 1e-5;
+                if (clear) {
+                    assertThat(hits.get(i).get("item").get("id").asLong()).isEqualTo((long) expected.get(i)[0]);
+                }
+            }
+            // k = 10 is annotation.quality's k: the own class's share of the similarity is the stored metric.
+            assertThat(r.get("agreement").asDouble()).isCloseTo(quality.get(id), within(1e-9));
+            double shares = 0;
+            for (JsonNode c : r.get("classes")) {
+                shares += c.get("share").asDouble();
+            }
+            assertThat(shares).isCloseTo(1.0, within(1e-9));
+        }
+        assertThat(http.get("/api/annotations/99999999/similar").status()).isEqualTo(404);
+        assertThat(http.get("/api/annotations/1/similar?k=0").status()).isEqualTo(400);
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
@@ -395,7 +445,7 @@ class ApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).hasSize(21);
+        assertThat(paths).hasSize(22);
         for (String p : paths) {
             if (doc.get("paths").get(p).has("get") && !p.contains("{")) {
                 String q = p.equals("/api/distribution") ? "?metric=image.brightness"

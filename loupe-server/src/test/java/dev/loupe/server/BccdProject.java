@@ -4,10 +4,8 @@ import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.core.embed.VectorSet;
-import dev.loupe.core.metrics.runner.AnalysisStore;
-import dev.loupe.embed.analysis.Pca;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.embed.analysis.EmbeddingAnalysis;
+import dev.loupe.embed.analysis.EmbeddingMetrics;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.formats.voc.VocImporter;
@@ -50,18 +48,14 @@ final class BccdProject {
             MetricRegistry registry = MetricRegistry.load(BccdProject.class.getClassLoader());
             new MetricRunner(store.analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
                     .run(registry.select(METRICS), Map.of());
-            // The model-free embedding (colour histogram + DCT), for the similar-images endpoint and view.
-            new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), Runtime.getRuntime().availableProcessors(), 32, false,
+            // The model-free embedding (colour histogram + DCT) of images and object crops and its metrics, as 'loupe embed'
+            // stores them (EmbedTest checks the command does), for similar items, the embedding map and label agreement.
+            new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), Runtime.getRuntime().availableProcessors(), 32, true,
                     ProgressListener.NONE).run(Map.of());
-            // Its 2-D map as metrics, as 'loupe embed' stores it (EmbedTest checks the command does).
             EmbeddingModelInfo model = store.embeddingModels().get(0);
-            VectorSet vectors = store.imageVectors(model.id());
-            Pca.Projection map = Pca.project(Vectors.forSimilarity(vectors.vectors()));
-            AnalysisStore analysis = store.analysis();
-            long run = analysis.begin(List.of(Pca.IMAGE_X, Pca.IMAGE_Y), Map.of("source", "embeddings"));
-            analysis.writeAll(run, Pca.IMAGE_X, vectors.ids(), map.x(), vectors.ids().length);
-            analysis.writeAll(run, Pca.IMAGE_Y, vectors.ids(), map.y(), vectors.ids().length);
-            analysis.finish(run, "succeeded", "embedding map");
+            EmbeddingAnalysis analysis = EmbeddingAnalysis.of(store.imageVectors(model.id()), store.objectVectors(model.id()),
+                    Runtime.getRuntime().availableProcessors());
+            EmbeddingMetrics.write(store.analysis(), analysis, model.name());
         }
         project = p;
         return p;

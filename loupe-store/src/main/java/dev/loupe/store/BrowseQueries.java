@@ -94,29 +94,75 @@ final class BrowseQueries {
                     }
                 }
             }
-            // Every annotation of the page's images, so that a thumbnail shows an object with its neighbours.
-            Map<Long, List<Shape>> shapes = new TreeMap<>();
-            List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
-            if (!imageIds.isEmpty()) {
-                String sel = "SELECT " + SHAPE_COLUMNS + ", a.image_id FROM annotations a WHERE a.image_id IN "
-                        + FilterSql.placeholders(imageIds.size()) + " ORDER BY a.id";
-                try (PreparedStatement ps = c.prepareStatement(sel)) {
-                    for (int i = 0; i < imageIds.size(); i++) {
-                        ps.setLong(i + 1, imageIds.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            shapes.computeIfAbsent(rs.getLong(12), k -> new ArrayList<>()).add(shape(rs));
-                        }
+            return new SearchPage(total, r.offset(), withShapes(rows));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Hits for rows of (item id, image id, path, width, height, split, class, sort value), each with
+     * every annotation of its image, so that a thumbnail shows an object with its neighbours.
+     */
+    private List<SearchPage.Hit> withShapes(List<Object[]> rows) throws SQLException {
+        Map<Long, List<Shape>> shapes = new TreeMap<>();
+        List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
+        if (!imageIds.isEmpty()) {
+            String sel = "SELECT " + SHAPE_COLUMNS + ", a.image_id FROM annotations a WHERE a.image_id IN "
+                    + FilterSql.placeholders(imageIds.size()) + " ORDER BY a.id";
+            try (PreparedStatement ps = c.prepareStatement(sel)) {
+                for (int i = 0; i < imageIds.size(); i++) {
+                    ps.setLong(i + 1, imageIds.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        shapes.computeIfAbsent(rs.getLong(12), k -> new ArrayList<>()).add(shape(rs));
                     }
                 }
             }
-            List<SearchPage.Hit> hits = new ArrayList<>();
-            for (Object[] row : rows) {
-                hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
-                        (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of())));
+        }
+        List<SearchPage.Hit> hits = new ArrayList<>();
+        for (Object[] row : rows) {
+            hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
+                    (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of())));
+        }
+        return hits;
+    }
+
+    /**
+     * The hits of given items (images or annotations), in the order given, each carrying a value the
+     * caller chose (e.g. a similarity) as its sort value; ids that do not exist are left out.
+     */
+    List<SearchPage.Hit> hits(Scope scope, List<Long> ids, List<Double> values) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        boolean images = scope == Scope.IMAGE;
+        String sql = images
+                ? "SELECT i.id, i.id, i.path, i.width, i.height, i.split, NULL FROM images i WHERE i.id IN " + FilterSql.placeholders(ids.size())
+                : "SELECT a.id, i.id, i.path, i.width, i.height, i.split, k.name FROM annotations a JOIN images i ON i.id = a.image_id"
+                        + " LEFT JOIN categories k ON k.id = a.category_id WHERE a.id IN " + FilterSql.placeholders(ids.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
             }
-            return new SearchPage(total, r.offset(), hits);
+            Map<Long, Object[]> byId = new TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byId.put(rs.getLong(1), new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4), rs.getObject(5),
+                        rs.getString(6), rs.getString(7), null});
+                }
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Object[] row = byId.get(ids.get(i));
+                if (row != null) {
+                    row = row.clone();
+                    row[7] = values.get(i);
+                    rows.add(row);
+                }
+            }
+            return withShapes(rows);
         } catch (SQLException e) {
             throw failure(e);
         }

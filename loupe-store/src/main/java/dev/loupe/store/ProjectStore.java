@@ -280,6 +280,14 @@ public final class ProjectStore implements AutoCloseable {
         return new BrowseQueries(connection).search(request, rules);
     }
 
+    /**
+     * Search hits (with every shape of their images) of given images or annotations, in the order
+     * given, each carrying {@code values[i]} as its sort value; unknown ids are left out.
+     */
+    public List<SearchPage.Hit> hits(Scope scope, List<Long> ids, List<Double> values) {
+        return new BrowseQueries(connection).hits(scope, ids, values);
+    }
+
     /** How many items a filter selects. */
     public long count(ItemFilter filter, List<IssueRule> rules) {
         BrowseQueries q = new BrowseQueries(connection);

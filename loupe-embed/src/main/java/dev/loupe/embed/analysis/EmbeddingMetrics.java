@@ -1,0 +1,61 @@
+package dev.loupe.embed.analysis;
+
+import dev.loupe.api.MetricDescriptor;
+import dev.loupe.core.metrics.runner.AnalysisStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores what {@link EmbeddingAnalysis} computed as metrics of one analysis run, like any other
+ * metric, so that filters, sorting, outliers, the scatter and exports apply to them: uniqueness,
+ * near-duplicate groups, annotation quality and the coordinates of both 2-D maps.
+ */
+public final class EmbeddingMetrics {
+    private EmbeddingMetrics() {
+    }
+
+    /** The metrics {@code a} holds values of. */
+    public static List<MetricDescriptor> of(EmbeddingAnalysis a) {
+        List<MetricDescriptor> metrics = new ArrayList<>(List.of(Uniqueness.DESCRIPTOR, NearDuplicateClusters.GROUP_SIZE,
+                NearDuplicateClusters.CLUSTER, AnnotationQuality.DESCRIPTOR));
+        if (a.imageMap() != null) {
+            metrics.addAll(List.of(Pca.IMAGE_X, Pca.IMAGE_Y));
+        }
+        if (a.objectMap() != null) {
+            metrics.addAll(List.of(Pca.OBJECT_X, Pca.OBJECT_Y));
+        }
+        return metrics;
+    }
+
+    /** Writes every value in one run of {@code analysis}; a failure marks the run failed and is rethrown. */
+    public static void write(AnalysisStore analysis, EmbeddingAnalysis a, String modelName) {
+        long runId = analysis.begin(of(a), Map.of("source", "embeddings", "embedding_model", modelName));
+        try {
+            int n = a.imageIds().length;
+            analysis.writeAll(runId, Uniqueness.DESCRIPTOR, a.imageIds(), a.uniqueness(), n);
+            double[] size = new double[n];
+            double[] cluster = new double[n];
+            for (int i = 0; i < n; i++) {
+                size[i] = a.clusterSize()[i];
+                cluster[i] = a.clusterId()[i] < 0 ? Double.NaN : a.clusterId()[i];
+            }
+            analysis.writeAll(runId, NearDuplicateClusters.GROUP_SIZE, a.imageIds(), size, n);
+            analysis.writeAll(runId, NearDuplicateClusters.CLUSTER, a.imageIds(), cluster, n);
+            int m = a.annotationIds().length;
+            analysis.writeAll(runId, AnnotationQuality.DESCRIPTOR, a.annotationIds(), a.quality(), m);
+            if (a.imageMap() != null) {
+                analysis.writeAll(runId, Pca.IMAGE_X, a.imageIds(), a.imageMap().x(), n);
+                analysis.writeAll(runId, Pca.IMAGE_Y, a.imageIds(), a.imageMap().y(), n);
+            }
+            if (a.objectMap() != null) {
+                analysis.writeAll(runId, Pca.OBJECT_X, a.annotationIds(), a.objectMap().x(), m);
+                analysis.writeAll(runId, Pca.OBJECT_Y, a.annotationIds(), a.objectMap().y(), m);
+            }
+            analysis.finish(runId, "succeeded", "embedding metrics of " + modelName);
+        } catch (RuntimeException e) {
+            analysis.finish(runId, "failed", e.toString());
+            throw e;
+        }
+    }
+}

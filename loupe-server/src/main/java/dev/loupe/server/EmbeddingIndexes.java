@@ -1,0 +1,74 @@
+package dev.loupe.server;
+
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorSet;
+import dev.loupe.embed.knn.VectorIndex;
+import dev.loupe.embed.knn.Vectors;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * The k-NN indexes of a project's stored embeddings, for images and for object crops, built as
+ * {@code loupe similar} builds them (exact up to {@link VectorIndex#EXACT_LIMIT} vectors, HNSW
+ * beyond). The last index of each kind is kept in memory, keyed by model id and vector count, so
+ * that a new {@code loupe embed} run is picked up.
+ */
+final class EmbeddingIndexes {
+    static final String HINT = "run loupe embed PROJECT (add --model fallback for a model-free embedding)";
+
+    private final StoreAccess store;
+    private Loaded images;
+    private Loaded objects;
+
+    EmbeddingIndexes(StoreAccess store) {
+        this.store = store;
+    }
+
+    /** A model's vectors of one kind and their index; rows are in id order. */
+    record Loaded(EmbeddingModelInfo model, long count, VectorSet set, VectorIndex index) {
+        /** The row of an item id, or a negative number when it has no vector. */
+        int row(long id) {
+            return java.util.Arrays.binarySearch(set.ids(), id);
+        }
+    }
+
+    /** The image index of a model (the first with image vectors when {@code name} is empty); 404 when none. */
+    Loaded images(String name) {
+        EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::images, "image");
+        synchronized (this) {
+            if (images == null || images.model().id() != model.id() || images.count() != model.images()) {
+                images = load(model, model.images(), store.with(s -> s.imageVectors(model.id())));
+            }
+            return images;
+        }
+    }
+
+    /** The object-crop index of a model (the first with object vectors when {@code name} is empty); 404 when none. */
+    Loaded objects(String name) {
+        EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::objects, "object");
+        synchronized (this) {
+            if (objects == null || objects.model().id() != model.id() || objects.count() != model.objects()) {
+                objects = load(model, model.objects(), store.with(s -> s.objectVectors(model.id())));
+            }
+            return objects;
+        }
+    }
+
+    private static Loaded load(EmbeddingModelInfo model, long count, VectorSet set) {
+        return new Loaded(model, count, set, VectorIndex.create(Vectors.forSimilarity(set.vectors()),
+                Runtime.getRuntime().availableProcessors()));
+    }
+
+    private EmbeddingModelInfo choose(String name, ToLongFunction<EmbeddingModelInfo> count, String kind) {
+        List<EmbeddingModelInfo> models = store.with(s -> s.embeddingModels()).stream().filter(m -> count.applyAsLong(m) > 0).toList();
+        if (models.isEmpty()) {
+            throw ApiError.notFound("this project has no " + kind + " embeddings: " + HINT);
+        }
+        if (name == null || name.isEmpty()) {
+            return models.get(0);
+        }
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> ApiError.notFound(
+                "no " + kind + " embeddings of model '" + name + "'; stored: "
+                + String.join(", ", models.stream().map(EmbeddingModelInfo::name).toList())));
+    }
+}
