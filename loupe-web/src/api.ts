@@ -55,6 +55,11 @@ export interface ItemDetail {
 /** GET /api/images/{id}/similar: nearest images by cosine similarity of stored embeddings, most similar first. */
 export interface SimilarImage { rank: number; imageId: number; path: string; similarity: number }
 export interface SimilarView { imageId: number; model: string; neighbours: SimilarImage[] }
+/** GET /api/annotations/{id}/similar: look-alike object crops in other images and their classes' shares. */
+export interface SimilarObject { rank: number; similarity: number; item: Hit }
+export interface SimilarObjectsView {
+  annotationId: number; model: string; item: Hit; agreement: number | null; classes: { category: string; share: number }[]; neighbours: SimilarObject[];
+}
 export interface OutlierView { image: MetricStats[]; annotation: MetricStats[] }
 export interface PredictionsView { sets: PredictionSetInfo[]; hint: string }
 export type Scope = "image" | "annotation";

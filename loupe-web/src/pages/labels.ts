@@ -1,10 +1,14 @@
-import { get, type Distribution, type IssueKindInfo, type SearchPage } from "../api";
+import { get, type Distribution, type Hit, type IssueKindInfo, type SearchPage, type SimilarObjectsView } from "../api";
 import { appData } from "../app";
 import { clear, emptyState, formatNumber, h, spinner } from "../dom";
 import { explorerHref, type ViewState } from "../filter";
 import { card, header, pill, thumbCanvas } from "./common";
 
 const SHAPE_METRIC = "annotation.shape_anomaly";
+const AGREEMENT_METRIC = "annotation.quality";
+/** Suspects listed, and look-alikes shown beside each. */
+const SUSPECTS = 8;
+const LOOK_ALIKES = 6;
 
 /** Label quality: annotation issues (rules and import checks) and shape outliers, each a ranked list. */
 export async function renderLabels(page: HTMLElement): Promise<void> {
@@ -15,7 +19,8 @@ export async function renderLabels(page: HTMLElement): Promise<void> {
     + "degenerate shapes, import problems and unusual shapes (Hu moments)."));
   const kinds = d.summary.annotationIssues;
   const hasShape = d.metrics.some((m) => m.id === SHAPE_METRIC);
-  if (kinds.length === 0 && !hasShape) {
+  const hasAgreement = d.metrics.some((m) => m.id === AGREEMENT_METRIC);
+  if (kinds.length === 0 && !hasShape && !hasAgreement) {
     page.appendChild(emptyState("No annotation checks yet", "Run 'loupe analyze PROJECT' to compute annotation metrics and apply the issue rules."));
     return;
   }
@@ -23,6 +28,7 @@ export async function renderLabels(page: HTMLElement): Promise<void> {
     onclick: (e: Event) => { e.preventDefault(); document.getElementById(`sec-${k.kind}`)?.scrollIntoView({ behavior: "smooth" }); } },
   k.kind, h("b", {}, formatNumber(k.count)))));
   page.appendChild(overview);
+  if (hasAgreement) page.appendChild(agreementSection());
   const sorted = [...kinds].sort((a, b) => Number(b.count > 0) - Number(a.count > 0));
   for (const k of sorted) page.appendChild(section(k));
   if (hasShape) page.appendChild(await shapeSection());
@@ -73,4 +79,46 @@ async function shapeSection(): Promise<HTMLElement> {
     h("a", { class: "btn ghost", href: explorerHref({ scope: "annotation", sort: SHAPE_METRIC, order: "desc" }) }, "Open in Explorer →")));
   c.id = "sec-shape";
   return c;
+}
+
+/**
+ * Labels that their look-alikes disagree with (annotation.quality from 'loupe embed', lowest first):
+ * each suspect beside its most similar crops in other images, with the class they suggest.
+ */
+function agreementSection(): HTMLElement {
+  const rows = h("div", { class: "suspects", "data-testid": "label-agreement" }, spinner());
+  const body = h("div", {}, h("p", { class: "muted" }, "Objects whose most similar crops in other images (by embedding) mostly carry "
+    + "another class: likely wrong class or a box on the wrong thing. Agreement is the similarity-weighted share of the 10 look-alikes "
+    + "with the object's own class (annotation.quality); lowest first, each shown beside its look-alikes."), rows);
+  const c = card("Label disagrees with look-alikes", body, h("div", { class: "row" }, pill("embeddings", "rule"),
+    h("a", { class: "btn ghost", href: explorerHref({ scope: "annotation", sort: AGREEMENT_METRIC, order: "asc" }) }, "Open in Explorer →")));
+  c.id = "sec-agreement";
+  get<SearchPage>(`/api/search?scope=annotation&sort=${AGREEMENT_METRIC}&order=asc&limit=${SUSPECTS}`).then(async (r) => {
+    const views = await Promise.all(r.items.map((hit) => get<SimilarObjectsView>(`/api/annotations/${hit.id}/similar?k=${LOOK_ALIKES}`)
+      .then((v) => ({ hit, v }), () => ({ hit, v: null }))));
+    clear(rows);
+    if (views.length === 0) rows.appendChild(h("p", { class: "muted" }, "No annotation has an agreement score: run loupe embed with object crops."));
+    views.forEach(({ hit, v }, i) => rows.appendChild(suspectRow(i + 1, hit, v)));
+  }).catch((e) => { clear(rows); rows.appendChild(h("p", { class: "error-text" }, e.message)); });
+  return c;
+}
+
+function suspectRow(rank: number, hit: Hit, v: SimilarObjectsView | null): HTMLElement {
+  const crop = (item: Hit, caption: HTMLElement[], cls = "") => h("a", { class: `ranked-item ${cls}`, href: `#/item/${item.imageId}?focus=${item.id}` },
+    thumbCanvas(item, true), h("div", { class: "thumb-caption" }, caption));
+  const suggested = v?.classes.find((c) => c.category !== hit.category) ?? null;
+  const top = v?.classes[0] ?? null;
+  const verdict = top && top.category !== hit.category
+    ? h("div", { class: "suggest" }, "look-alikes say ", h("strong", {}, top.category), ` (${Math.round(top.share * 100)}%)`)
+    : suggested ? h("div", { class: "suggest muted" }, "next most likely ", h("strong", {}, suggested.category), ` (${Math.round(suggested.share * 100)}%)`)
+      : h("div", { class: "suggest muted" }, "no other class among the look-alikes");
+  return h("div", { class: "suspect" },
+    h("div", { class: "suspect-item" }, h("span", { class: "rank" }, `${rank}`),
+      crop(hit, [h("span", {}, h("strong", {}, hit.category ?? "?"), ` #${hit.id}`),
+        h("span", { class: "thumb-value", title: "agreement (annotation.quality)" },
+          hit.sortValue === null ? "–" : `agrees ${Math.round(hit.sortValue * 100)}%`)], "suspect-crop"),
+      verdict),
+    h("div", { class: "look-alikes" }, v === null ? h("p", { class: "muted" }, "No crop embedding for this object.")
+      : v.neighbours.map((n) => crop(n.item, [h("span", { class: n.item.category === hit.category ? "" : "differs" }, n.item.category ?? "?"),
+        h("span", { class: "thumb-value", title: "cosine similarity" }, n.similarity.toFixed(3))]))));
 }

@@ -324,6 +324,19 @@ class BrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#sec-duplicate_annotation .ranked-item")).size() > 0);
         wait.until(d -> d.findElements(By.cssSelector("#sec-shape .ranked-item")).size() == 10);
         waitThumbnails(6);
+        // The label-agreement suspects come first: each beside its 6 look-alikes, lowest annotation.quality first.
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=label-agreement] .suspect")).size() == 8);
+        List<WebElement> suspects = driver.findElements(By.cssSelector("[data-testid=label-agreement] .suspect"));
+        JsonNode lowest = http.get("/api/search?scope=annotation&sort=annotation.quality&order=asc&limit=1").json().at("/items/0");
+        assertThat(suspects.get(0).findElement(By.cssSelector(".suspect-crop")).getAttribute("href"))
+                .endsWith("#/item/" + lowest.get("imageId").asLong() + "?focus=" + lowest.get("id").asLong());
+        JsonNode similar = http.get("/api/annotations/" + lowest.get("id").asLong() + "/similar?k=6").json();
+        assertThat(suspects.get(0).findElements(By.cssSelector(".look-alikes .ranked-item"))).hasSize(6);
+        assertThat(suspects.get(0).findElement(By.cssSelector(".suggest")).getText()).contains(similar.at("/classes/0/category").asText());
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('sec-agreement').scrollIntoView({block: 'start'})");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=label-agreement] canvas.thumb.ready")).size() >= 14);
+        screenshot("label-quality-agreement");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("label-quality");
     }
 
