@@ -10,12 +10,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code loupe quickstart}: the main job on the sample dataset (BCCD, Pascal VOC). Creates the
- * sample project once, analyses it (a no-op when already done: runs resume), then shows what Loupe
- * found in it, and how to open it in the web app ({@code loupe serve}, which runs until stopped,
+ * sample project once, analyses it and embeds its images and object crops (no-ops when already
+ * done: runs resume), then shows what Loupe found in it, and how to open it in the web app ({@code loupe serve}, which runs until stopped,
  * so quickstart itself always terminates).
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project, analyse it and show its summary.")
+        description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project, analyse and embed it, and show its summary.")
 final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "the sample's VOC folder (default: ../shared/data/bccd/BCCD beside the Loupe checkout)")
@@ -24,6 +24,14 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", defaultValue = "projects/bccd",
             description = "project folder to create or reuse (default: ${DEFAULT-VALUE})")
     Path project;
+
+    @Option(names = "--embed-model", paramLabel = "MODEL", defaultValue = "mobilenet",
+            description = "embedding model for similar items, the embedding map and label agreement: mobilenet, fallback or "
+                    + "onnx:PATH (default: ${DEFAULT-VALUE})")
+    String embedModel;
+
+    @Option(names = "--no-embed", description = "skip the embeddings")
+    boolean noEmbed;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,6 +52,12 @@ final class QuickstartCommand implements Callable<Integer> {
         int rc = root.execute("analyze", project.toString());
         if (rc != 0) {
             return rc;
+        }
+        if (!noEmbed) {
+            rc = root.execute("embed", project.toString(), "--model", embedModel);
+            if (rc != 0) {
+                return rc;
+            }
         }
         spec.commandLine().getOut().println();
         rc = root.execute("info", project.toString());

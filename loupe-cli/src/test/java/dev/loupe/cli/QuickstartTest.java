@@ -1,0 +1,49 @@
+package dev.loupe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code loupe quickstart} on a ten-image slice of the BCCD sample laid out as the sample is
+ * (JPEGImages/ and Annotations/), with the model-free embedding to keep it quick: it imports,
+ * analyses, embeds and summarises; a second run reuses the project and has nothing left to do.
+ */
+class QuickstartTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void importsAnalysesEmbedsAndResumes() throws IOException {
+        Path data = tmp.resolve("sample");
+        Files.createDirectories(data.resolve("JPEGImages"));
+        Files.createDirectories(data.resolve("Annotations"));
+        List<Path> xmls;
+        try (Stream<Path> files = Files.list(EmbedTest.BCCD.resolve("Annotations"))) {
+            xmls = files.filter(f -> f.toString().endsWith(".xml")).sorted().limit(10).toList();
+        }
+        for (Path xml : xmls) {
+            String stem = xml.getFileName().toString().replace(".xml", "");
+            Files.copy(xml, data.resolve("Annotations").resolve(xml.getFileName()));
+            Files.copy(EmbedTest.BCCD.resolve("JPEGImages").resolve(stem + ".jpg"), data.resolve("JPEGImages").resolve(stem + ".jpg"));
+        }
+        Path project = tmp.resolve("projects/sample");
+        CliRun first = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--embed-model", "fallback");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("10 images").contains("Embedded 10 of 10 images")
+                .contains("./loupe serve " + project);
+        assertThat(CliRun.of("info", project.toString(), "--json").out()).contains("image.uniqueness", "annotation.quality",
+                "image.embedding_map_x");
+        CliRun again = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--embed-model", "fallback");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Using the existing project").contains("Embedded 0 of 10 images");
+        CliRun skip = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--no-embed");
+        assertThat(skip.out()).doesNotContain("Embedded");
+    }
+}
