@@ -59,13 +59,8 @@ public final class Pca {
         for (int k = 0; k < d; k++) {
             mean[k] /= Math.max(1, n);
         }
-        double[][] centred = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            float[] r = v.row(i);
-            for (int k = 0; k < d; k++) {
-                centred[i][k] = r[k] - mean[k];
-            }
-        }
+        // Rows are centred one at a time into this buffer: memory stays O(d) however many rows there are.
+        double[] row = new double[d];
         double[][] q = new double[2][d];
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
         for (double[] c : q) {
@@ -77,7 +72,8 @@ public final class Pca {
         double[] lambda = new double[2];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double[][] z = new double[2][d];
-            for (double[] row : centred) {
+            for (int i = 0; i < n; i++) {
+                centre(v.row(i), mean, row);
                 for (int c = 0; c < 2; c++) {
                     double s = dot(row, q[c]);
                     if (s != 0) {
@@ -116,10 +112,17 @@ public final class Pca {
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = dot(centred[i], q[0]);
-            y[i] = dot(centred[i], q[1]);
+            centre(v.row(i), mean, row);
+            x[i] = dot(row, q[0]);
+            y[i] = dot(row, q[1]);
         }
         return new Projection(x, y, q, new double[] {lambda[0] / Math.max(1, n), lambda[1] / Math.max(1, n)});
+    }
+
+    private static void centre(float[] r, double[] mean, double[] out) {
+        for (int k = 0; k < out.length; k++) {
+            out[k] = r[k] - mean[k];
+        }
     }
 
     private static void orthonormalise(double[][] q) {
