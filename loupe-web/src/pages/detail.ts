@@ -1,4 +1,4 @@
-import { ApiError, get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage, type SimilarView } from "../api";
+import { ApiError, get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage, type SimilarObjectsView, type SimilarView } from "../api";
 import { appData, metricTitle, refreshAppData, type AppData } from "../app";
 import { classColour, drawShapes } from "../draw";
 import { clear, formatNumber, h, spinner, toast } from "../dom";
@@ -91,6 +91,7 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
         h("div", {}, h("div", { class: "muted small" }, focused.shape.box ? `box ${focused.shape.box.map((v) => formatNumber(v, 1)).join(", ")}` : focused.shape.kind),
           tagEditor(focused.tags, "annotation", focused.id, d), metricTable(d, focused.metrics)),
         h("button", { class: "btn ghost tiny", onclick: () => { focus = null; draw(); renderSide(); } }, "✕")));
+      side.appendChild(lookAlikes(focused.id, focused.category));
     }
     side.appendChild(card(`Annotations (${item.annotations.length})`, h("div", { class: "ann-list" },
       item.annotations.length === 0 ? h("p", { class: "muted" }, "No labels on this image.") : null,
@@ -167,6 +168,26 @@ function similarImages(imageId: number): HTMLElement {
     clear(body);
     const missing = e instanceof ApiError && e.status === 404;
     body.appendChild(h("p", { class: missing ? "muted" : "state error" }, missing ? (e as Error).message : `Cannot load similar images: ${(e as Error).message}`));
+  });
+  return section;
+}
+
+/** The focused object's most similar crops in other images, with their classes: does the label agree? */
+function lookAlikes(annotationId: number, category: string | null): HTMLElement {
+  const body = h("div", { class: "look-alikes", "data-testid": "look-alikes" }, spinner());
+  const section = card("Look-alikes in other images", body);
+  get<SimilarObjectsView>(`/api/annotations/${annotationId}/similar?k=6`).then((r) => {
+    clear(body);
+    const agree = r.agreement === null ? "–" : `${Math.round(r.agreement * 100)}%`;
+    section.querySelector(".card-head h2")?.append(h("span", { class: "muted small" }, ` · ${agree} ${category ?? "?"}`));
+    r.neighbours.forEach((n) => body.appendChild(h("a", { class: "ranked-item", href: `#/item/${n.item.imageId}?focus=${n.item.id}` },
+      thumbCanvas(n.item, true, 256), h("div", { class: "thumb-caption" },
+        h("span", { class: n.item.category === category ? "" : "differs" }, n.item.category ?? "?"),
+        h("span", { class: "thumb-value" }, n.similarity.toFixed(3))))));
+  }).catch((e) => {
+    clear(body);
+    const missing = e instanceof ApiError && e.status === 404;
+    body.appendChild(h("p", { class: missing ? "muted" : "state error" }, (e as Error).message));
   });
   return section;
 }

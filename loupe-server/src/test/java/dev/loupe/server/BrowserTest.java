@@ -338,6 +338,17 @@ class BrowserTest {
         screenshot("label-quality-agreement");
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("label-quality");
+        // The suspect opens focused, with its look-alikes beside it.
+        suspects = driver.findElements(By.cssSelector("[data-testid=label-agreement] .suspect"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", suspects.get(0).findElement(By.cssSelector(".suspect-crop")));
+        wait.until(d -> hashQuery().contains("focus=" + lowest.get("id").asLong()));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=look-alikes] .ranked-item")).size() == 6);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(By.cssSelector("[data-testid=look-alikes]")));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=look-alikes] canvas.thumb.ready")).size() == 6);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=look-alikes] .thumb-caption")).getText())
+                .contains(similar.at("/neighbours/0/item/category").asText());
+        screenshot("item-look-alikes");
     }
 
     @Test
