@@ -11,12 +11,17 @@ import java.nio.file.Path;
  * default; see {@link ServerOptions} for the rule on other hosts.
  */
 public final class LoupeServer implements AutoCloseable {
+    /** Store connections lent to request threads: a slow query holds up at most this many others' share. */
+    static final int CONNECTIONS = 4;
+
     private final ProjectStore store;
+    private final StoreAccess access;
     private final Javalin app;
     private final ServerOptions options;
 
-    private LoupeServer(ProjectStore store, Javalin app, ServerOptions options) {
+    private LoupeServer(ProjectStore store, StoreAccess access, Javalin app, ServerOptions options) {
         this.store = store;
+        this.access = access;
         this.app = app;
         this.options = options;
     }
@@ -24,8 +29,10 @@ public final class LoupeServer implements AutoCloseable {
     /** Opens the project and starts serving it. */
     public static LoupeServer start(Path projectDir, ServerOptions options) {
         ProjectStore store = ProjectStore.open(projectDir);
+        StoreAccess access = null;
         try {
-            ApiRoutes api = new ApiRoutes(new StoreAccess(store), projectDir, store.imagesRoot());
+            access = new StoreAccess(store, CONNECTIONS);
+            ApiRoutes api = new ApiRoutes(access, projectDir, store.imagesRoot());
             AccessGuard guard = new AccessGuard(options);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -45,8 +52,11 @@ public final class LoupeServer implements AutoCloseable {
                 api.install(config.routes);
             });
             app.start();
-            return new LoupeServer(store, app, options);
+            return new LoupeServer(store, access, app, options);
         } catch (RuntimeException e) {
+            if (access != null) {
+                access.close();
+            }
             store.close();
             throw e;
         }
@@ -68,6 +78,7 @@ public final class LoupeServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            access.close();
             store.close();
         }
     }

@@ -1,27 +1,65 @@
 package dev.loupe.server;
 
 import dev.loupe.store.ProjectStore;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 
 /**
- * Serialises use of the project's one store connection across the server's request threads
- * (a JDBC connection is not for concurrent use); DuckDB parallelises each query itself.
+ * Lends the server's request threads the project's store connections, one thread per connection
+ * at a time (a JDBC connection is not for concurrent use). With several connections a slow query
+ * (a sort of 10^6 annotations for a deep page) no longer holds up the quick ones behind it; DuckDB
+ * also parallelises each query itself.
  */
-final class StoreAccess {
-    private final ProjectStore store;
-    private final ReentrantLock lock = new ReentrantLock();
+final class StoreAccess implements AutoCloseable {
+    private final BlockingQueue<ProjectStore> idle;
+    private final List<ProjectStore> extra = new ArrayList<>();
 
-    StoreAccess(ProjectStore store) {
-        this.store = store;
+    /** Lends {@code store} and {@code connections - 1} duplicates of it; closes only the duplicates. */
+    StoreAccess(ProjectStore store, int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be >= 1, got " + connections);
+        }
+        idle = new ArrayBlockingQueue<>(connections);
+        idle.add(store);
+        try {
+            for (int i = 1; i < connections; i++) {
+                ProjectStore d = store.duplicate();
+                extra.add(d);
+                idle.add(d);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     <T> T with(Function<ProjectStore, T> f) {
-        lock.lock();
+        ProjectStore s;
         try {
-            return f.apply(store);
-        } finally {
-            lock.unlock();
+            s = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a store connection", e);
         }
+        try {
+            return f.apply(s);
+        } finally {
+            idle.add(s);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ProjectStore d : extra) {
+            try {
+                d.close();
+            } catch (RuntimeException ignored) {
+                // closing the rest matters more
+            }
+        }
+        extra.clear();
     }
 }

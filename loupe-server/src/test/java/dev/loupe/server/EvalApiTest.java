@@ -228,7 +228,7 @@ class EvalApiTest {
             }
         }
         try (ProjectStore store = ProjectStore.open(copy)) {
-            EvalCache cache = new EvalCache(new StoreAccess(store));
+            EvalCache cache = new EvalCache(new StoreAccess(store, 1));
             JsonNode first = cache.get("det", "0.5");
             assertThat(cache.get("det", "0.50")).isSameAs(first);
             assertThat(cache.get("det", "0.55")).isNotSameAs(first);

@@ -362,6 +362,19 @@ public final class ProjectStore implements AutoCloseable {
         return new SelectionExport(connection).csv(q.filter(filter, rules), q.catalogue(), out);
     }
 
+    /**
+     * Another connection to this open project, for a second thread: DuckDB runs queries of
+     * different connections at the same time, and a write committed on one is seen by the others.
+     * Each must be closed; the database stays open until the last is.
+     */
+    public ProjectStore duplicate() {
+        try {
+            return new ProjectStore(dir, (DuckDBConnection) connection.duplicate());
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot open another connection to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The folder image paths are relative to. */
     public Path imagesRoot() {
         String root = meta("images_root");
