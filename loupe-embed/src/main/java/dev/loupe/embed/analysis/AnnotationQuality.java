@@ -24,7 +24,10 @@ public final class AnnotationQuality {
     public static final MetricDescriptor DESCRIPTOR = MetricDescriptor.annotation("annotation.quality", "Annotation quality",
             "Similarity-weighted fraction of the " + K + " most similar object crops (embeddings, other images) that have "
                     + "this object's class; 1 = neighbours agree, 0 = none does.",
-            ValueKind.UNIT_INTERVAL, MetricDescriptor.ALL_SHAPES, Direction.HIGHER_IS_BETTER);
+            ValueKind.UNIT_INTERVAL, MetricDescriptor.ALL_SHAPES, Direction.HIGHER_IS_BETTER)
+            // Most objects score 1, so Q1 = Q3 and every other value would count as a severe outlier: the
+            // low_annotation_quality rule (< 0.2) is the signal instead.
+            .withoutOutliers();
 
     private AnnotationQuality() {
     }
