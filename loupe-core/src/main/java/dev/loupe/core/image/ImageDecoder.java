@@ -64,14 +64,26 @@ public final class ImageDecoder {
         return decode(in.readAllBytes(), name);
     }
 
+    /**
+     * The JPEG reader of this thread, kept between images: looking readers up through the service
+     * registry and creating one (with its native libjpeg state) costs more per image than it
+     * should. A reader that failed is disposed and not kept.
+     */
+    private static final ThreadLocal<ImageReader> JPEG_READER = new ThreadLocal<>();
+
     /** Decodes the bytes of an image file; {@code name} is used in error messages. */
     public static PixelImage decode(byte[] bytes, String name) throws IOException {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException(name + ": not a supported image format (no reader recognises its header)");
+            boolean jpeg = isJpeg(bytes);
+            ImageReader reader = jpeg ? JPEG_READER.get() : null;
+            if (reader == null) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new IOException(name + ": not a supported image format (no reader recognises its header)");
+                }
+                reader = readers.next();
             }
-            ImageReader reader = readers.next();
+            boolean keep = false;
             try {
                 reader.setInput(in, true, true);
                 List<String> warnings = new ArrayList<>(1);
@@ -84,6 +96,7 @@ public final class ImageDecoder {
                         throw new IOException(name + ": truncated image (" + w + ")");
                     }
                 }
+                keep = jpeg && "jpeg".equals(format);
                 return image;
             } catch (IOException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith(name + ":")) {
@@ -94,9 +107,23 @@ public final class ImageDecoder {
                 // ImageIO plugins throw unchecked exceptions on some corrupt files.
                 throw new IOException(name + ": corrupt image: " + e, e);
             } finally {
-                reader.dispose();
+                if (keep) {
+                    reader.removeAllIIOReadWarningListeners();
+                    reader.setInput(null);
+                    JPEG_READER.set(reader);
+                } else {
+                    if (reader == JPEG_READER.get()) {
+                        JPEG_READER.remove();
+                    }
+                    reader.dispose();
+                }
             }
         }
+    }
+
+    /** Whether the bytes start with a JPEG start-of-image marker (FF D8 FF). */
+    private static boolean isJpeg(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
     }
 
     private static PixelImage read(ImageReader reader, String format) throws IOException {

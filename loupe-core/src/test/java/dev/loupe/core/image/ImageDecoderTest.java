@@ -242,6 +242,24 @@ class ImageDecoderTest {
     }
 
     @Test
+    void theReusedJpegReaderGivesTheSamePixelsAfterOtherFormatsAndAfterAFailure() throws IOException {
+        Path dir = shared().resolve("data/bccd/BCCD/JPEGImages");
+        byte[] first = Files.readAllBytes(dir.resolve("BloodImage_00000.jpg"));
+        byte[] second = Files.readAllBytes(dir.resolve("BloodImage_00001.jpg"));
+        byte[] a = ImageDecoder.decode(first, "a.jpg").rgb();
+        byte[] b = ImageDecoder.decode(second, "b.jpg").rgb();
+        assertThat(a).isNotEqualTo(b);
+        assertThatThrownBy(() -> ImageDecoder.decode(Arrays.copyOf(first, first.length / 2), "half.jpg"))
+                .hasMessageContaining("truncated");
+        assertThat(ImageDecoder.decode(second, "b.jpg").rgb()).isEqualTo(b);
+        BufferedImage grey = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(ImageDecoder.decode(png(grey), "g.png").width()).isEqualTo(3);
+        assertThat(ImageDecoder.decode(first, "a.jpg").rgb()).isEqualTo(a);
+        assertThat(ImageDecoder.decode(cmykJpeg(0), "cmyk.jpg").channels()).isEqualTo(4);
+        assertThat(ImageDecoder.decode(first, "a.jpg").rgb()).isEqualTo(a);
+    }
+
+    @Test
     void truncatedPngFails() throws IOException {
         BufferedImage noise = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < 64; y++) {

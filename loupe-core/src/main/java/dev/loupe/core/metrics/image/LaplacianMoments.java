@@ -15,49 +15,97 @@ import dev.loupe.api.PixelImage;
  */
 record LaplacianMoments(long count, long sum, long sumSq) {
     static LaplacianMoments rgb(PixelImage image) {
-        return image.derived("laplacian3.moments.rgb", img -> compute(img.rgb(), img.width(), img.height(), false));
+        return both(image)[0];
     }
 
     /** Of the grey plane {@link PixelImage#grey()} describes (OpenCV 4's BGR2GRAY rounding). */
     static LaplacianMoments grey(PixelImage image) {
-        return image.derived("laplacian3.moments.grey.opencv", img -> compute(img.rgb(), img.width(), img.height(), true));
+        return both(image)[1];
     }
 
     /**
-     * The moments of the RGB channels, or of the grey values computed row by row: each row is
-     * widened (or converted to grey) once into an int buffer padded with the reflect-101 border
-     * columns, three rolling buffers, so that the Laplacian loop reads plain int arrays at constant
-     * offsets without border branches.
+     * The RGB and the grey moments of an image, computed in one pass over its rows (both sharpness
+     * metrics run on every image, so each row is read once while it is in cache).
      */
+    private static LaplacianMoments[] both(PixelImage image) {
+        return image.derived("laplacian3.moments.rgb+grey.opencv", img -> {
+            Lane colour = new Lane(img.rgb(), img.width(), img.height(), false);
+            Lane grey = new Lane(img.rgb(), img.width(), img.height(), true);
+            for (int y = 0; y < img.height(); y++) {
+                colour.row(y);
+                grey.row(y);
+            }
+            return new LaplacianMoments[] {colour.moments(), grey.moments()};
+        });
+    }
+
+    /** The moments of the RGB channels (grey false) or of the grey values of an image, in one pass. */
     static LaplacianMoments compute(byte[] rgb, int w, int h, boolean grey) {
-        int cn = grey ? 1 : 3;
-        int n = w * cn;
-        int len = n + 2 * cn;
-        int[] b0 = new int[len];
-        int[] b1 = new int[len];
-        int[] b2 = new int[len];
-        fill(rgb, 0, w, grey, b1);
-        int[] up;
-        int[] cur = b1;
-        int[] down;
-        if (h > 1) {
-            fill(rgb, 1, w, grey, b2);
-            up = b2;
-            down = b2;
-        } else {
-            up = b1;
-            down = b1;
-        }
-        long sum = 0;
-        long sumSq = 0;
+        Lane lane = new Lane(rgb, w, h, grey);
         for (int y = 0; y < h; y++) {
+            lane.row(y);
+        }
+        return lane.moments();
+    }
+
+    /**
+     * The running state of one Laplacian: each row is widened (or converted to grey) once into an
+     * int buffer padded with the reflect-101 border columns, three rolling buffers, so that the
+     * Laplacian loop reads plain int arrays at constant offsets without border branches. Rows are
+     * handed in order, 0 to h − 1.
+     */
+    private static final class Lane {
+        private final byte[] rgb;
+        private final int w;
+        private final int h;
+        private final boolean grey;
+        private final int cn;
+        private final int n;
+        private final int[] b0;
+        private final int[] b1;
+        private final int[] b2;
+        private int[] up;
+        private int[] cur;
+        private int[] down;
+        private long sum;
+        private long sumSq;
+
+        Lane(byte[] rgb, int w, int h, boolean grey) {
+            this.rgb = rgb;
+            this.w = w;
+            this.h = h;
+            this.grey = grey;
+            cn = grey ? 1 : 3;
+            n = w * cn;
+            int len = n + 2 * cn;
+            b0 = new int[len];
+            b1 = new int[len];
+            b2 = new int[len];
+            fill(rgb, 0, w, grey, b1);
+            cur = b1;
+            if (h > 1) {
+                fill(rgb, 1, w, grey, b2);
+                up = b2;
+                down = b2;
+            } else {
+                up = b1;
+                down = b1;
+            }
+        }
+
+        /** Adds the Laplacian values of row y (the next row) and moves the buffers on. */
+        void row(int y) {
+            int[] c = cur;
+            int[] u = up;
+            int[] d = down;
+            int k = cn;
             // Chunks of at most 4096 values keep the int sum of squares (each ≤ 1020²) below 2^32.
             for (int from = 0; from < n; from += 4096) {
                 int to = Math.min(n, from + 4096);
                 int s = 0;
                 int q = 0;
                 for (int i = from; i < to; i++) {
-                    int l = cur[i] + cur[i + 2 * cn] + up[i + cn] + down[i + cn] - 4 * cur[i + cn];
+                    int l = c[i] + c[i + 2 * k] + u[i + k] + d[i + k] - 4 * c[i + k];
                     s += l;
                     q += l * l;
                 }
@@ -78,7 +126,10 @@ record LaplacianMoments(long count, long sum, long sumSq) {
                 down = nextDown;
             }
         }
-        return new LaplacianMoments((long) w * h * cn, sum, sumSq);
+
+        LaplacianMoments moments() {
+            return new LaplacianMoments((long) w * h * cn, sum, sumSq);
+        }
     }
 
     /** Row y, widened or as OpenCV 4 grey, into buf[cn, cn + w·cn), with the reflect-101 pads. */
