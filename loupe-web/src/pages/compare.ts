@@ -191,7 +191,7 @@ export async function renderCompare(page: HTMLElement, query: string): Promise<v
     out.appendChild(grid);
     const classes = c.perClass.filter((k) => k.metrics.ap.a !== null || k.metrics.ap.b !== null);
     const barChart = h("div", { class: "chart ap-delta-chart", style: `height:${Math.max(180, 24 * classes.length + 40)}px` });
-    grid.appendChild(card("AP delta per class (B − A)", classes.length ? barChart : emptyState("No classes with AP", "Neither set has ground truths to evaluate.")));
+    grid.appendChild(card("AP 0.50:0.95 delta per class (B − A)", classes.length ? barChart : emptyState("No classes with AP", "Neither set has ground truths to evaluate.")));
     const curveChart = h("div", { class: "chart pr-overlay-chart", style: "height:320px" });
     const classSelect = h("select", { class: "input", "aria-label": "PR curve class", onchange: () => drawCurves() },
       classes.map((k) => h("option", { value: String(k.id) }, k.name)));

@@ -324,6 +324,26 @@ class BrowserTest {
         screenshot("compare");
     }
 
+    @Test
+    @Order(7)
+    void compareShowsTwoPredictionSetsWithDeltas(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(CompareSetsApiTest.createWithChangedSet(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            driver.get(api.base() + "/#/compare?setA=det&setB=det_changed&iou=0.50");
+            JsonNode c = api.get("/api/compare/sets?a=det&b=det_changed&iou=0.5").json();
+            wait.until(d -> d.findElements(By.cssSelector(".compare-sets .delta-card")).size() == 6);
+            String ap = driver.findElement(By.cssSelector(".compare-sets .delta-card")).getText();
+            assertThat(ap).contains(String.format(java.util.Locale.ROOT, "%.4f", c.at("/summary/AP/a").asDouble()).replaceAll("0+$", ""));
+            assertThat(c.at("/summary/AP/delta").asDouble()).isNegative();
+            assertThat(ap).contains("-");
+            waitPainted(By.cssSelector(".ap-delta-chart canvas"), 3000);
+            waitPainted(By.cssSelector(".pr-overlay-chart canvas"), 3000);
+            assertThat(hashQuery()).contains("setA=det", "setB=det_changed", "iou=0.50");
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('.compare-sets').scrollIntoView()");
+            screenshot("compare-sets");
+        }
+    }
+
     private static String fixed3(JsonNode v) {
         return v.isNull() || v.asDouble() < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.3f", v.asDouble());
     }

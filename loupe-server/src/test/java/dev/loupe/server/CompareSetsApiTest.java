@@ -37,6 +37,13 @@ class CompareSetsApiTest {
 
     @BeforeAll
     static void start() throws IOException {
+        Path project = createWithChangedSet(tmp);
+        server = LoupeServer.start(project, new ServerOptions(null, 0, null));
+        http = new Http("http://127.0.0.1:" + server.port(), null);
+    }
+
+    /** voc100 with "det" and "det_changed" (no car detections, chair boxes 8 px to the right); returns the project. */
+    static Path createWithChangedSet(Path tmp) throws IOException {
         Path project = Voc100Project.create(tmp);
         ArrayNode dets = (ArrayNode) Json.MAPPER.readTree(Voc100Project.VOC100.resolve("coco_dets_from_abs_xywh.json").toFile());
         ArrayNode changed = Json.MAPPER.createArrayNode();
@@ -60,8 +67,7 @@ class CompareSetsApiTest {
             store.importPredictions("det_changed", "coco", file.toString(), Map.of("iou_type", "bbox"),
                     (firstId, sink) -> reader.read(catalog, firstId, sink), new CocoOutcomeMatcher(IouType.BBOX));
         }
-        server = LoupeServer.start(project, new ServerOptions(null, 0, null));
-        http = new Http("http://127.0.0.1:" + server.port(), null);
+        return project;
     }
 
     @AfterAll
