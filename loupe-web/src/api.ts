@@ -183,3 +183,19 @@ export function image(path: string): Promise<HTMLImageElement> {
 export function thumbnailUrl(imageId: number, size: number): string {
   return `/api/images/${imageId}/thumbnail?size=${size}`;
 }
+
+// GET /api/compare/distributions and /api/compare/sets (NaN is null).
+export interface SideSummary { count: number; missing: number; min: number | null; q1: number | null; median: number | null; q3: number | null;
+  max: number | null; mean: number | null }
+export interface MetricComparison { metricId: string; title: string; a: SideSummary; b: SideSummary; binEdges: number[]; countsA: number[];
+  countsB: number[]; ks: { d: number | null; pValue: number | null; n: number; m: number; effectiveN: number } }
+export interface DistributionsComparison { scope: Scope; bins: number; a: { selector: string; items: number }; b: { selector: string; items: number };
+  metrics: MetricComparison[] }
+export interface Delta { a: number | null; b: number | null; delta: number | null }
+export interface SetsComparison {
+  iouThreshold: number;
+  a: { name: string; images: number; groundTruths: number; detections: number }; b: { name: string; images: number; groundTruths: number; detections: number };
+  summary: Record<string, Delta>; outcomes: Record<string, Delta>;
+  perClass: { id: number; name: string; metrics: Record<string, Delta> }[];
+  prCurves: { iouThreshold: number; a: DetectionEval["prCurves"]; b: DetectionEval["prCurves"] };
+}

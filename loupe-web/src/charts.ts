@@ -214,3 +214,31 @@ export function binnedScatter(el: HTMLElement, s: Scatter, xTitle: string, yTitl
   });
   return chart;
 }
+
+/** Two histograms on shared bin edges, overlaid (side A accent, side B second accent); compact drops axes and tooltip. */
+export function overlaidHistogram(el: HTMLElement, edges: number[], countsA: number[], countsB: number[], names: [string, string],
+                                  opts: { compact?: boolean; normalise?: boolean } = {}): echarts.ECharts | null {
+  if (countsA.length === 0) return null;
+  const sumA = countsA.reduce((s, v) => s + v, 0) || 1;
+  const sumB = countsB.reduce((s, v) => s + v, 0) || 1;
+  const norm = opts.normalise !== false;
+  const series = (counts: number[], sum: number, name: string, colour: string) => ({
+    type: "bar", name, barGap: "-100%", barCategoryGap: "0%",
+    data: counts.map((c, i) => ({ value: norm ? c / sum : c, count: c, lo: edges[i], hi: edges[i + 1] })),
+    itemStyle: { color: colour, opacity: 0.55 },
+  });
+  const label = (v: number) => formatNumber(Number(v.toPrecision(3)), 8);
+  const mids = countsA.map((_, i) => label((edges[i] + edges[i + 1]) / 2));
+  return mount(el, {
+    tooltip: opts.compact ? { show: false } : { trigger: "axis", axisPointer: { type: "shadow" }, backgroundColor: css("--panel"),
+      borderColor: css("--border"), textStyle: { color: css("--text") },
+      formatter: (ps: { seriesName: string; data: { count: number; lo: number; hi: number; value: number } }[]) =>
+        `${label(ps[0].data.lo)} – ${label(ps[0].data.hi)}<br/>` + ps.map((p) =>
+          `${p.seriesName}: <b>${p.data.count}</b>${norm ? ` (${(100 * p.data.value).toFixed(1)}%)` : ""}`).join("<br/>") },
+    legend: opts.compact ? undefined : { top: 0, right: 0, textStyle: { color: css("--muted") } },
+    grid: opts.compact ? { left: 0, right: 0, top: 2, bottom: 0 } : { left: 8, right: 16, top: 28, bottom: 4, containLabel: true },
+    xAxis: axis({ type: "category", data: mids, show: !opts.compact, axisTick: { show: false } }),
+    yAxis: axis({ type: "value", show: !opts.compact, name: opts.compact ? undefined : norm ? "share" : "items" }),
+    series: [series(countsA, sumA, names[0], css("--accent")), series(countsB, sumB, names[1], css("--accent-2"))],
+  });
+}

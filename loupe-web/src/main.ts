@@ -8,6 +8,7 @@ import { renderExplorer } from "./pages/explorer";
 import { renderDetail } from "./pages/detail";
 import { renderLabels } from "./pages/labels";
 import { renderModels } from "./pages/models";
+import { renderCompare } from "./pages/compare";
 
 adoptTokenFromUrl();
 
@@ -81,7 +82,7 @@ export function render(): void {
     case "item": done(renderDetail(page, Number(route.id), route.query)); break;
     case "labels": done(renderLabels(page)); break;
     case "models": done(renderModels(page, "models", route.query)); break;
-    case "compare": done(renderModels(page, "compare")); break;
+    case "compare": done(renderCompare(page, route.query)); break;
     default: page.appendChild(errorState(new Error(`no page '${route.page}'`)));
   }
 }

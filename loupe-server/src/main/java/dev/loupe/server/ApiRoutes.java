@@ -130,6 +130,7 @@ final class ApiRoutes {
         r.get("/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
                 "no prediction sets: run loupe predictions import")));
         r.get("/api/eval", ctx -> Json.send(ctx, evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"))));
+        new CompareRoutes(store, evaluations, rules).install(r);
         r.get("/api/export/coco", this::exportCoco);
         r.get("/api/export/csv", this::exportCsv);
         r.get("/api/openapi.json", ctx -> {

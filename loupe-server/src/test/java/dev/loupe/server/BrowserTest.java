@@ -357,7 +357,59 @@ class BrowserTest {
         open("models");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "no prediction sets: run loupe predictions import"));
         open("compare");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "No prediction sets"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".compare-sets .state"), "No detection sets"));
+    }
+
+    @Test
+    @Order(7)
+    void compareRanksMetricsOfTwoSplitsByKsDistance() throws IOException {
+        open("compare");
+        wait.until(d -> d.findElements(By.cssSelector("table.compare-table tbody tr")).size() > 0);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("select[data-side=a]"))).selectByValue("split:train");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("select[data-side=b]"))).selectByValue("split:test");
+        wait.until(d -> hashQuery().contains("a=split%3Atrain") && hashQuery().contains("b=split%3Atest"));
+        wait.until(d -> d.findElements(By.cssSelector(".compare-dist .stats")).stream()
+                .anyMatch(e -> e.getText().toLowerCase(java.util.Locale.ROOT).contains("b · split:test")));
+        JsonNode c = http.get("/api/compare/distributions?scope=image&a=split:train&b=split:test").json();
+        List<WebElement> rows = driver.findElements(By.cssSelector("table.compare-table tbody tr"));
+        assertThat(rows).hasSize(c.get("metrics").size());
+        // ranked by D as the API ranks them, each with its small overlaid histograms drawn
+        assertThat(rows.get(0).getAttribute("data-metric")).isEqualTo(c.at("/metrics/0/metricId").asText());
+        assertThat(driver.findElement(By.cssSelector(".compare-dist .stats")).getText()).contains("205", "72");
+        waitPainted(By.cssSelector("table.compare-table tbody tr .spark canvas"), 200);
+        waitPainted(By.cssSelector(".overlay-chart canvas"), 3000);
+        // a click on another metric overlays its histograms and puts it in the URL
+        String other = rows.get(1).getAttribute("data-metric");
+        rows.get(1).click();
+        wait.until(d -> hashQuery().contains("metric=" + other));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".compare-detail-head"), other));
+        waitPainted(By.cssSelector(".overlay-chart canvas"), 3000);
+        // sorting by metric name
+        driver.findElement(By.cssSelector("table.compare-table th[data-sort=metric]")).click();
+        List<String> names = driver.findElements(By.cssSelector("table.compare-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-metric")).toList();
+        assertThat(names).isSorted();
+        screenshot("compare");
+    }
+
+    @Test
+    @Order(7)
+    void compareShowsTwoPredictionSetsWithDeltas(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(CompareSetsApiTest.createWithChangedSet(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            driver.get(api.base() + "/#/compare?setA=det&setB=det_changed&iou=0.50");
+            JsonNode c = api.get("/api/compare/sets?a=det&b=det_changed&iou=0.5").json();
+            wait.until(d -> d.findElements(By.cssSelector(".compare-sets .delta-card")).size() == 6);
+            String ap = driver.findElement(By.cssSelector(".compare-sets .delta-card")).getText();
+            assertThat(ap).contains(String.format(java.util.Locale.ROOT, "%.4f", c.at("/summary/AP/a").asDouble()).replaceAll("0+$", ""));
+            assertThat(c.at("/summary/AP/delta").asDouble()).isNegative();
+            assertThat(ap).contains("-");
+            waitPainted(By.cssSelector(".ap-delta-chart canvas"), 3000);
+            waitPainted(By.cssSelector(".pr-overlay-chart canvas"), 3000);
+            assertThat(hashQuery()).contains("setA=det", "setB=det_changed", "iou=0.50");
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('.compare-sets').scrollIntoView()");
+            screenshot("compare-sets");
+        }
     }
 
     private static String fixed3(JsonNode v) {

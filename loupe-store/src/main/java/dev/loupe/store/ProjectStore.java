@@ -310,6 +310,18 @@ public final class ProjectStore implements AutoCloseable {
         return new ScatterQuery(connection).scatter(f, q.numeric(filter.scope()), xMetric, yMetric, bins);
     }
 
+    /**
+     * The sorted finite values of every numeric metric of the filter's scope over the items it
+     * selects, in catalogue order (one query per metric).
+     */
+    public List<MetricSample> metricSamples(ItemFilter filter, List<IssueRule> rules) {
+        BrowseQueries q = new BrowseQueries(connection);
+        FilterSql f = q.filter(filter, rules);
+        Map<String, MetricInfo> numeric = q.numeric(filter.scope());
+        SampleQuery samples = new SampleQuery(connection);
+        return numeric.keySet().stream().map(id -> samples.sample(f, numeric, id)).toList();
+    }
+
     /** The issue kinds a filter of this scope can name: rules over computed metrics (with counts), then import kinds. */
     public List<IssueKindInfo> issueKinds(Scope scope, List<IssueRule> rules) {
         return new BrowseQueries(connection).issueKinds(scope, rules);

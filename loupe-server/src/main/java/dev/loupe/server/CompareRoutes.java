@@ -1,0 +1,55 @@
+package dev.loupe.server;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.eval.compare.SharedHistogram;
+import dev.loupe.store.ItemFilter;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * The Compare page's endpoints: {@code GET /api/compare/distributions} (two sides of the project,
+ * every metric with its KS distance) and {@code GET /api/compare/sets} (two prediction sets at an
+ * IoU, with deltas). Thin: parse, compute, write.
+ */
+final class CompareRoutes {
+    private final StoreAccess store;
+    private final EvalCache evaluations;
+    private final List<IssueRule> rules;
+
+    CompareRoutes(StoreAccess store, EvalCache evaluations, List<IssueRule> rules) {
+        this.store = store;
+        this.evaluations = evaluations;
+        this.rules = rules;
+    }
+
+    void install(RoutesConfig r) {
+        r.get("/api/compare/distributions", this::distributions);
+        r.get("/api/compare/sets", this::sets);
+    }
+
+    private void distributions(Context ctx) {
+        Scope scope = FilterParams.scope(ctx.queryParam("scope"));
+        String a = ctx.queryParam("a");
+        String b = ctx.queryParam("b");
+        ItemFilter fa = CompareSide.parse("a", a, scope);
+        ItemFilter fb = CompareSide.parse("b", b, scope);
+        int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", DistributionsComparison.DEFAULT_BINS);
+        if (bins < 1 || bins > SharedHistogram.MAX_BINS) {
+            throw ApiError.badRequest("bins must be between 1 and " + SharedHistogram.MAX_BINS + ", got " + bins);
+        }
+        DistributionsComparison c = store.with(s -> DistributionsComparison.run(s, scope, a, fa, b, fb, bins, rules));
+        Json.send(ctx, EvalJson.finite(Json.MAPPER.valueToTree(c)));
+    }
+
+    private void sets(Context ctx) {
+        String a = ctx.queryParam("a");
+        String b = ctx.queryParam("b");
+        if (a == null || a.isEmpty() || b == null || b.isEmpty()) {
+            throw ApiError.badRequest("a and b are required (prediction set names from /api/predictions)");
+        }
+        String iou = ctx.queryParam("iou");
+        Json.send(ctx, EvalJson.finite(SetComparison.of(evaluations.get(a, iou), evaluations.get(b, iou))));
+    }
+}

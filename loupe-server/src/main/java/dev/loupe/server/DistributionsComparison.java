@@ -1,0 +1,78 @@
+package dev.loupe.server;
+
+import dev.loupe.api.Scope;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.eval.compare.DistributionComparison;
+import dev.loupe.eval.compare.SampleSummary;
+import dev.loupe.eval.compare.TwoSampleKs;
+import dev.loupe.store.ItemFilter;
+import dev.loupe.store.MetricInfo;
+import dev.loupe.store.MetricSample;
+import dev.loupe.store.ProjectStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code GET /api/compare/distributions} returns: every numeric metric of a scope over two
+ * sides of the project, ranked by the KS distance D (largest first; metrics a side has no value of
+ * come last).
+ *
+ * @param scope   image or annotation
+ * @param bins    histogram bins per metric
+ * @param a       the first side
+ * @param b       the second side
+ * @param metrics one row per metric
+ */
+record DistributionsComparison(String scope, int bins, Side a, Side b, List<Row> metrics) {
+    static final int DEFAULT_BINS = 30;
+
+    /** A side: its selector as given and how many items it selects. */
+    record Side(String selector, long items) {
+    }
+
+    /** One metric: both summaries, shared histograms, the KS test. */
+    record Row(String metricId, String title, SampleSummary a, SampleSummary b, double[] binEdges, long[] countsA,
+               long[] countsB, TwoSampleKs ks) {
+    }
+
+    static DistributionsComparison run(ProjectStore s, Scope scope, String selectorA, ItemFilter a, String selectorB,
+                                       ItemFilter b, int bins, List<IssueRule> rules) {
+        Set<String> splits = s.summary().splits().keySet();
+        checkSplits("a", a, splits);
+        checkSplits("b", b, splits);
+        long itemsA = s.count(a, rules);
+        long itemsB = s.count(b, rules);
+        Map<String, MetricSample> sa = s.metricSamples(a, rules).stream()
+                .collect(Collectors.toMap(MetricSample::metricId, Function.identity()));
+        Map<String, String> titles = s.metricCatalogue().stream().filter(m -> m.scope().equals(scope.name().toLowerCase(java.util.Locale.ROOT)))
+                .collect(Collectors.toMap(MetricInfo::id, MetricInfo::title, (x, y) -> x));
+        List<Row> rows = new ArrayList<>();
+        for (MetricSample mb : s.metricSamples(b, rules)) {
+            MetricSample ma = sa.get(mb.metricId());
+            DistributionComparison c = DistributionComparison.of(mb.metricId(), ma.values(), ma.missing(), mb.values(),
+                    mb.missing(), bins);
+            rows.add(new Row(c.metricId(), titles.getOrDefault(c.metricId(), c.metricId()), c.a(), c.b(),
+                    c.histogram().edges(), c.histogram().countsA(), c.histogram().countsB(), c.ks()));
+        }
+        rows.sort(Comparator.comparingDouble((Row r) -> Double.isNaN(r.ks().d()) ? -1 : r.ks().d()).reversed()
+                .thenComparing(Row::metricId));
+        return new DistributionsComparison(scope.name().toLowerCase(java.util.Locale.ROOT), bins,
+                new Side(selectorA, itemsA), new Side(selectorB, itemsB), rows);
+    }
+
+    /** A split the project does not have is a typo, not an empty side. */
+    private static void checkSplits(String param, ItemFilter f, Set<String> splits) {
+        for (String split : f.splits()) {
+            if (!split.equals("none") && !splits.contains(split)) {
+                throw ApiError.badRequest(param + ": unknown split '" + split + "'; the project's splits: "
+                        + (splits.isEmpty() ? "none" : String.join(", ", new TreeSet<>(splits))));
+            }
+        }
+    }
+}
