@@ -29,6 +29,9 @@ final class BrowseQueries {
     /** The columns {@link #shape} reads, in order, from alias {@code a}. */
     static final String SHAPE_COLUMNS = "a.id, a.category_id, a.kind, a.x, a.y, a.w, a.h, a.polygon, a.rle, a.rle_height, a.rle_width";
 
+    /** The sort key of predictions by confidence (predictions scope). */
+    static final String SCORE = "prediction.score";
+
     private final Connection c;
 
     BrowseQueries(Connection c) {
@@ -65,6 +68,9 @@ final class BrowseQueries {
 
     FilterSql filter(ItemFilter f, List<IssueRule> rules) {
         try {
+            if (f.outcome() != null) {
+                checkDetectionSet(f.outcome().setId());
+            }
             return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"));
         } catch (SQLException e) {
             throw failure(e);
@@ -73,7 +79,9 @@ final class BrowseQueries {
 
     SearchPage search(SearchRequest r, List<IssueRule> rules) {
         FilterSql f = filter(r.filter(), rules);
-        String sortCol = r.sortMetric() == null ? null : "m." + FilterSql.metricColumn(r.sortMetric(), numeric(f.scope), f.scope);
+        String sortCol = r.sortMetric() == null ? null
+                : f.scope == Scope.PREDICTION && r.sortMetric().equals(SCORE) ? "p.score"
+                : "m." + FilterSql.metricColumn(r.sortMetric(), numeric(f.scope), f.scope);
         boolean images = f.scope == Scope.IMAGE;
         try {
             long total = count(f);
@@ -111,15 +119,84 @@ final class BrowseQueries {
                     }
                 }
             }
+            OutcomeFilter o = r.filter().outcome();
+            Map<Long, List<PredictionShape>> predictions = o == null ? Map.of() : predictionsOn(imageIds, o.setId(), o.tIndex());
+            Map<Long, List<Long>> missed = o == null ? Map.of() : missedOn(imageIds, o.setId(), o.tIndex());
             List<SearchPage.Hit> hits = new ArrayList<>();
             for (Object[] row : rows) {
                 hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
-                        (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of())));
+                        (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of()),
+                        predictions.getOrDefault((Long) row[1], List.of()), missed.getOrDefault((Long) row[1], List.of())));
             }
             return new SearchPage(total, r.offset(), hits);
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** Fails with a clear message unless {@code setId} is a detection prediction set. */
+    void checkDetectionSet(int setId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM prediction_sets WHERE id = ?")) {
+            ps.setInt(1, setId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw LoupeException.badInput("no prediction set with id " + setId + "; GET /api/prediction-sets lists them");
+                }
+                if ("classification".equals(rs.getString(1))) {
+                    throw LoupeException.badInput("prediction set " + setId + " is a classification set; outcomes need a detection set");
+                }
+            }
+        }
+    }
+
+    /** The columns {@link #shape} reads, in order, from prediction alias {@code p}. */
+    private static final String PREDICTION_SHAPE_COLUMNS = SHAPE_COLUMNS.replace("a.", "p.");
+
+    /** Every prediction of set {@code setId} on the images, with its outcome at threshold index {@code tIndex}, by image. */
+    Map<Long, List<PredictionShape>> predictionsOn(List<Long> imageIds, int setId, int tIndex) throws SQLException {
+        Map<Long, List<PredictionShape>> out = new TreeMap<>();
+        if (imageIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT " + PREDICTION_SHAPE_COLUMNS + ", p.image_id, k.name, p.score, q.outcome, q.annotation_id, q.iou FROM ("
+                + OutcomeQueries.PREDICTION_OUTCOMES + ") q JOIN predictions p ON p.id = q.id LEFT JOIN categories k ON k.id = p.category_id "
+                + "WHERE p.image_id IN " + FilterSql.placeholders(imageIds.size()) + " ORDER BY p.score DESC, p.id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = OutcomeQueries.bindOutcome(ps, 1, setId, tIndex);
+            for (Long id : imageIds) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Shape shape = shape(rs);
+                    out.computeIfAbsent(rs.getLong(12), k -> new ArrayList<>()).add(new PredictionShape(shape.id(), rs.getString(13),
+                            rs.getDouble(14), rs.getString(15), toLong(rs.getObject(16)), toDouble(rs.getObject(17)), shape));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The ground truths of the images that set {@code setId} missed at threshold index {@code tIndex} (FN), by image. */
+    Map<Long, List<Long>> missedOn(List<Long> imageIds, int setId, int tIndex) throws SQLException {
+        Map<Long, List<Long>> out = new TreeMap<>();
+        if (imageIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT id, image_id FROM (" + OutcomeQueries.GROUND_TRUTH_OUTCOMES + ") WHERE NOT matched AND image_id IN "
+                + FilterSql.placeholders(imageIds.size()) + " ORDER BY id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = OutcomeQueries.bindGroundTruth(ps, 1, setId, tIndex);
+            for (Long id : imageIds) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Ids of every item the filter selects, in id order (for tag-all and export). */
