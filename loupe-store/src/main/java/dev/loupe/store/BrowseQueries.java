@@ -68,10 +68,8 @@ final class BrowseQueries {
 
     FilterSql filter(ItemFilter f, List<IssueRule> rules) {
         try {
-            if (f.outcome() != null) {
-                checkDetectionSet(f.outcome().setId());
-            }
-            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"));
+            Integer setId = f.outcome() == null ? null : detectionSet(f.outcome().set());
+            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"), setId);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -120,8 +118,9 @@ final class BrowseQueries {
                 }
             }
             OutcomeFilter o = r.filter().outcome();
-            Map<Long, List<PredictionShape>> predictions = o == null ? Map.of() : predictionsOn(imageIds, o.setId(), o.tIndex());
-            Map<Long, List<Long>> missed = o == null ? Map.of() : missedOn(imageIds, o.setId(), o.tIndex());
+            int setId = o == null ? 0 : detectionSet(o.set());
+            Map<Long, List<PredictionShape>> predictions = o == null ? Map.of() : predictionsOn(imageIds, setId, o.tIndex());
+            Map<Long, List<Long>> missed = o == null ? Map.of() : missedOn(imageIds, setId, o.tIndex());
             List<SearchPage.Hit> hits = new ArrayList<>();
             for (Object[] row : rows) {
                 hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
@@ -134,17 +133,18 @@ final class BrowseQueries {
         }
     }
 
-    /** Fails with a clear message unless {@code setId} is a detection prediction set. */
-    void checkDetectionSet(int setId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM prediction_sets WHERE id = ?")) {
-            ps.setInt(1, setId);
+    /** The id of the detection prediction set named {@code name}; fails with a clear message when there is none. */
+    int detectionSet(String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind FROM prediction_sets WHERE name = ?")) {
+            ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw LoupeException.badInput("no prediction set with id " + setId + "; GET /api/prediction-sets lists them");
+                    throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
                 }
-                if ("classification".equals(rs.getString(1))) {
-                    throw LoupeException.badInput("prediction set " + setId + " is a classification set; outcomes need a detection set");
+                if ("classification".equals(rs.getString(2))) {
+                    throw LoupeException.badInput("prediction set '" + name + "' is a classification set; outcomes need a detection set");
                 }
+                return rs.getInt(1);
             }
         }
     }

@@ -67,9 +67,10 @@ final class FilterSql {
      * @param rules       the project's issue rules
      * @param importKinds issue kinds recorded by the import for items of this scope
      * @param classes     every class name of the project
+     * @param setId       the id of the filter's prediction set, or null when it names none
      */
     static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, List<IssueRule> rules, Set<String> importKinds,
-                        Set<String> classes) {
+                        Set<String> classes, Integer setId) {
         Scope scope = f.scope();
         String key = key(scope);
         String itemType = MetricQueries.scopeName(scope);
@@ -79,7 +80,7 @@ final class FilterSql {
             OutcomeFilter o = f.outcome();
             double t = dev.loupe.core.outcome.Thresholds.value(o.tIndex());
             double bg = dev.loupe.core.outcome.Thresholds.BACKGROUND_IOU;
-            params.addAll(List.of(t, t, bg, bg, o.tIndex(), o.setId()));
+            params.addAll(List.of(t, t, bg, bg, o.tIndex(), setId));
         }
         for (ItemFilter.MetricRange r : f.ranges()) {
             String col = "m." + metricColumn(r.metricId(), catalogue, scope);
@@ -148,7 +149,7 @@ final class FilterSql {
             and.add("(" + String.join(" OR ", or) + ")");
         }
         if (f.outcome() != null && !f.outcome().outcomes().isEmpty()) {
-            OutcomeSql.add(scope, f.outcome(), and, params);
+            OutcomeSql.add(scope, f.outcome(), setId, and, params);
         }
         String where = and.isEmpty() ? "TRUE" : String.join(" AND ", and);
         return new FilterSql(scope, from(scope), key, where, params);

@@ -16,17 +16,18 @@ import java.util.Set;
  * </ul>
  * An empty list keeps every item (for predictions: every prediction of the set).
  *
- * @param setId    the prediction set
+ * @param set      the prediction set's name
  * @param tIndex   the IoU threshold's index on the stored grid (see {@link Thresholds}), 10 = 0.5
  * @param outcomes outcome names, any of which matches
  */
-public record OutcomeFilter(int setId, int tIndex, List<String> outcomes) {
+public record OutcomeFilter(String set, int tIndex, List<String> outcomes) {
     /** False-positive reasons, as the outcome query names them. */
     public static final List<String> REASONS = List.of("duplicate", "wrong_class", "localisation", "background");
     /** Every outcome name a filter accepts. */
     public static final Set<String> NAMES = Set.of("tp", "fp", "fn", "duplicate", "wrong_class", "localisation", "background");
 
     public OutcomeFilter {
+        Objects.requireNonNull(set, "set");
         Thresholds.value(tIndex);
         outcomes = List.copyOf(Objects.requireNonNull(outcomes, "outcomes"));
     }

@@ -17,8 +17,8 @@ final class OutcomeSql {
     private OutcomeSql() {
     }
 
-    /** Adds the condition of {@code o}'s outcomes for items of {@code scope} to {@code and}, its values to {@code params}. */
-    static void add(Scope scope, OutcomeFilter o, List<String> and, List<Object> params) {
+    /** Adds the condition of {@code o}'s outcomes (its set's id is {@code setId}) for items of {@code scope} to {@code and}, its values to {@code params}. */
+    static void add(Scope scope, OutcomeFilter o, int setId, List<String> and, List<Object> params) {
         switch (scope) {
             case PREDICTION -> {
                 Set<String> wanted = predictionOutcomes(o.outcomes(), List.of("tp", "fp"), "prediction");
@@ -34,7 +34,7 @@ final class OutcomeSql {
                 } else {
                     and.add("a.category_id IS NOT NULL AND NOT a.iscrowd AND a.kind <> 'label' AND a.id " + (tp ? "" : "NOT ")
                             + "IN (SELECT annotation_id FROM prediction_matches WHERE set_id = ? AND t_index = ?)");
-                    params.add(o.setId());
+                    params.add(setId);
                     params.add(o.tIndex());
                 }
             }
@@ -43,16 +43,16 @@ final class OutcomeSql {
                 List<String> names = new ArrayList<>(o.outcomes());
                 if (names.remove("fn")) {
                     or.add("i.id IN (SELECT image_id FROM (" + OutcomeQueries.GROUND_TRUTH_OUTCOMES + ") WHERE NOT matched)");
-                    params.add(o.setId());
+                    params.add(setId);
                     params.add(o.tIndex());
-                    params.add(o.setId());
+                    params.add(setId);
                 }
                 if (!names.isEmpty()) {
                     Set<String> wanted = predictionOutcomes(names, List.of("tp", "fp", "fn"), "image");
                     or.add("i.id IN (SELECT image_id FROM (" + OutcomeQueries.PREDICTION_OUTCOMES + ") WHERE outcome IN "
                             + FilterSql.placeholders(wanted.size()) + ")");
                     double t = Thresholds.value(o.tIndex());
-                    params.addAll(List.of(t, t, Thresholds.BACKGROUND_IOU, Thresholds.BACKGROUND_IOU, o.tIndex(), o.setId()));
+                    params.addAll(List.of(t, t, Thresholds.BACKGROUND_IOU, Thresholds.BACKGROUND_IOU, o.tIndex(), setId));
                     params.addAll(wanted);
                 }
                 and.add("(" + String.join(" OR ", or) + ")");

@@ -316,12 +316,12 @@ public final class ProjectStore implements AutoCloseable {
      * The predictions of a detection set on one image with their outcome at grid threshold
      * {@code tIndex}, and the image's ground truths the set missed.
      */
-    public ImageOutcomes imageOutcomes(long imageId, int setId, int tIndex) {
+    public ImageOutcomes imageOutcomes(long imageId, String set, int tIndex) {
         BrowseQueries q = new BrowseQueries(connection);
         try {
-            q.checkDetectionSet(setId);
+            int setId = q.detectionSet(set);
             List<Long> ids = List.of(imageId);
-            return new ImageOutcomes(setId, dev.loupe.core.outcome.Thresholds.value(tIndex),
+            return new ImageOutcomes(set, dev.loupe.core.outcome.Thresholds.value(tIndex),
                     q.predictionsOn(ids, setId, tIndex).getOrDefault(imageId, List.of()),
                     q.missedOn(ids, setId, tIndex).getOrDefault(imageId, List.of()));
         } catch (java.sql.SQLException e) {

@@ -67,7 +67,7 @@ class OutcomeSearchTest {
     }
 
     private ItemFilter filter(Scope scope, int tIndex, String... outcomes) {
-        return ItemFilter.all(Scope.IMAGE).withOutcome(new OutcomeFilter(set, tIndex, List.of(outcomes)))
+        return ItemFilter.all(Scope.IMAGE).withOutcome(new OutcomeFilter("m", tIndex, List.of(outcomes)))
                 .withScope(scope);
     }
 
@@ -104,11 +104,11 @@ class OutcomeSearchTest {
         assertThat(scores(search(filter(Scope.PREDICTION, 11, "localisation"), null))).containsExactly(0.9);
         // other conditions combine with AND
         ItemFilter classB = new ItemFilter(Scope.PREDICTION, List.of(), List.of("b"), List.of(), List.of(), List.of(),
-                new OutcomeFilter(set, 10, List.of("fp")));
+                new OutcomeFilter("m", 10, List.of("fp")));
         assertThat(scores(search(classB, null))).containsExactly(0.1);
         store.addTag("look", Scope.PREDICTION, List.of(all.items().get(1).id()));
         ItemFilter tagged = new ItemFilter(Scope.PREDICTION, List.of(), List.of(), List.of("look"), List.of(), List.of(),
-                new OutcomeFilter(set, 10, List.of()));
+                new OutcomeFilter("m", 10, List.of()));
         assertThat(scores(search(tagged, null))).containsExactly(0.8);
         // tag-all and CSV export work on predictions too
         assertThat(store.tagMatching("bg", filter(Scope.PREDICTION, 10, "background"), List.of())).isEqualTo(1);
@@ -146,7 +146,7 @@ class OutcomeSearchTest {
 
     @Test
     void imageOutcomesListPredictionsAndMisses() {
-        ImageOutcomes o = store.imageOutcomes(2, set, 10);
+        ImageOutcomes o = store.imageOutcomes(2, "m", 10);
         assertThat(o.iou()).isEqualTo(0.5);
         assertThat(o.predictions()).extracting(PredictionShape::outcome).containsExactly("ignored", "background");
         assertThat(o.predictions().get(1).falsePositive()).isTrue();
@@ -161,9 +161,9 @@ class OutcomeSearchTest {
         assertThatThrownBy(() -> search(filter(Scope.ANNOTATION, 10, "duplicate"), null))
                 .hasMessageContaining("unknown ground truth outcome 'duplicate'; known: tp, fn");
         assertThatThrownBy(() -> store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE)
-                .withOutcome(new OutcomeFilter(99, 10, List.of("fp"))), null, false, 0, 10), List.of()))
-                .hasMessageContaining("no prediction set with id 99");
-        assertThatThrownBy(() -> new OutcomeFilter(set, 20, List.of())).hasMessageContaining("not in 1..19");
+                .withOutcome(new OutcomeFilter("nope", 10, List.of("fp"))), null, false, 0, 10), List.of()))
+                .hasMessageContaining("no prediction set named 'nope'");
+        assertThatThrownBy(() -> new OutcomeFilter("m", 20, List.of())).hasMessageContaining("not in 1..19");
         assertThatThrownBy(() -> store.forEachSelected(filter(Scope.PREDICTION, 10), List.of(), i -> { }, a -> { }))
                 .hasMessageContaining("not predictions");
     }
