@@ -358,6 +358,7 @@ class BrowserTest {
             for (WebElement t : thumbs.subList(0, 6)) {
                 assertThat(pixelsOf(t, 239, 68, 68)).as("red FP box on a thumbnail").isGreaterThan(40);
             }
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('[data-testid=outcome-legend]').scrollIntoView()");
             screenshot("explorer-false-positives");
 
             driver.findElements(By.cssSelector(".thumb-card")).get(0).click();
