@@ -62,7 +62,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
       h("div", { class: "thumb-caption" },
         h("span", { class: "thumb-name", title: hit.path }, s.scope === "annotation"
           ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
-          : s.scope === "prediction" ? `${hit.category ?? "?"} ${formatNumber(own?.score ?? null)}`
+          : s.scope === "prediction" ? `${hit.category ?? "?"} #${hit.id}`
           : hit.path.split("/").pop()!),
         own ? h("span", { class: `outcome-pill ${outcomeKind(own.outcome)}`, "data-outcome": own.outcome,
           title: own.iou !== null ? `IoU ${formatNumber(own.iou)} with annotation #${own.annotationId}` : "" }, outcomeLabel(own.outcome)) : null,
@@ -160,7 +160,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
       sc === "image" ? "Images" : sc === "annotation" ? "Annotations" : "Predictions"))),
     outcomeFacet(d, s, update),
     h("fieldset", { class: "facet" }, h("legend", {}, "Sort"), h("div", { class: "row" }, sortSelect, orderButton)),
-    checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
+    s.scope === "prediction" ? null : checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
     checks("Classes", cats.map((c) => ({ value: c.name, label: h("span", {}, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name),
       count: s.scope === "image" ? c.images : s.scope === "annotation" ? c.annotations : undefined })), s.classes, "classes"),
     Object.keys(d.summary.project.splits).length > 1

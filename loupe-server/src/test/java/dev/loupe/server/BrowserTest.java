@@ -359,6 +359,7 @@ class BrowserTest {
                 assertThat(pixelsOf(t, 239, 68, 68)).as("red FP box on a thumbnail").isGreaterThan(40);
             }
             ((JavascriptExecutor) driver).executeScript("document.querySelector('[data-testid=outcome-legend]').scrollIntoView()");
+            waitThumbnails(16);
             screenshot("explorer-false-positives");
 
             driver.findElements(By.cssSelector(".thumb-card")).get(0).click();
