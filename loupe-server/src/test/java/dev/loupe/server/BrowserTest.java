@@ -369,6 +369,13 @@ class BrowserTest {
             wait.until(d -> pixelsOf(canvas, 239, 68, 68) > 100);
             assertThat(driver.findElement(By.cssSelector("[data-testid=outcomes]")).getText()).contains("FP · ");
             screenshot("item-outcomes");
+
+            // Images with a missed ground truth: 47 FN; the misses are drawn dashed amber.
+            driver.get(api.base() + "/#/explorer?scope=annotation&set=det&outcome=fn");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "47 annotations match"));
+            waitThumbnails(4);
+            WebElement first = driver.findElements(By.cssSelector("canvas.thumb.ready")).get(0);
+            assertThat(pixelsOf(first, 245, 158, 11)).as("dashed amber FN box").isGreaterThan(20);
         }
     }
 
