@@ -37,10 +37,17 @@ export interface Shape {
   id: number; categoryId: number | null; kind: "box" | "polygon" | "mask" | "label"; box: number[] | null;
   rings: number[][] | null; holes: boolean[] | null; maskCounts: number[] | null; maskHeight: number | null; maskWidth: number | null;
 }
+/** A prediction with its outcome under a set and IoU: tp, ignored (crowd) or the FP reason. */
+export interface PredictionShape {
+  id: number; category: string | null; score: number; outcome: string; annotationId: number | null; iou: number | null; shape: Shape;
+}
 export interface Hit {
   id: number; imageId: number; path: string; width: number | null; height: number | null; split: string | null;
   category: string | null; sortValue: number | null; shapes: Shape[];
+  /** With a prediction set in the filter: the set's predictions on the image, and its missed ground truths (ids). */
+  predictions?: PredictionShape[]; missed?: number[];
 }
+export interface ImageOutcomes { set: string; iou: number; predictions: PredictionShape[]; missed: number[] }
 export interface SearchPage { total: number; offset: number; items: Hit[] }
 export interface ItemIssue { kind: string; source: "import" | "rule"; severity: string; message: string; location: string | null }
 export interface AnnotationDetail {
@@ -51,6 +58,8 @@ export interface ItemDetail {
   id: number; path: string; width: number | null; height: number | null; format: string | null; split: string | null; fileSize: number;
   metrics: Record<string, number | string>; issues: ItemIssue[]; tags: string[]; annotations: AnnotationDetail[];
   previous: number | null; next: number | null;
+  /** With ?set=: that set's outcomes on the image. */
+  outcomes?: ImageOutcomes;
 }
 /** GET /api/images/{id}/similar: nearest images by cosine similarity of stored embeddings, most similar first. */
 export interface SimilarImage { rank: number; imageId: number; path: string; similarity: number }
@@ -62,7 +71,7 @@ export interface SimilarObjectsView {
 }
 export interface OutlierView { image: MetricStats[]; annotation: MetricStats[] }
 export interface PredictionsView { sets: PredictionSetInfo[]; hint: string }
-export type Scope = "image" | "annotation";
+export type Scope = "image" | "annotation" | "prediction";
 
 // GET /api/eval: the JSON of 'loupe eval --json' (NaN is null).
 export interface RateStats { count: number; positives: number; rate: number | null; wilsonLow: number | null; wilsonHigh: number | null }

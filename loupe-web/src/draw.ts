@@ -1,6 +1,6 @@
 // Draws labels over an image on a canvas: boxes, polygons (holes cut out) and masks, one colour per class.
 
-import type { Shape } from "./api";
+import type { PredictionShape, Shape } from "./api";
 
 const PALETTE = ["#f05252", "#3f83f8", "#31c48d", "#faca15", "#9061f9", "#ff8a4c", "#16bdca", "#e74694", "#8da2fb", "#84e1bc"];
 
@@ -95,7 +95,8 @@ function hex(c: string): [number, number, number] {
  * around one box with context (annotation hits), then the shapes.
  */
 export function drawThumb(canvas: HTMLCanvasElement, img: HTMLImageElement, imageWidth: number, imageHeight: number,
-                          shapes: Shape[], crop: number[] | null, focus: number | null): void {
+                          shapes: Shape[], crop: number[] | null, focus: number | null,
+                          outcomes: { predictions: PredictionShape[]; missed: number[]; focus: number | null } | null = null): void {
   const dpr = window.devicePixelRatio || 1;
   const cw = canvas.clientWidth || 200;
   const ch = canvas.clientHeight || 150;
@@ -125,6 +126,46 @@ export function drawThumb(canvas: HTMLCanvasElement, img: HTMLImageElement, imag
   ctx.beginPath();
   ctx.rect(0, 0, sw * scale, sh * scale);
   ctx.clip();
-  drawShapes(ctx, shapes, { sx, sy, scale }, focus);
+  if (outcomes) {
+    const missed = new Set(outcomes.missed);
+    drawOutcomes(ctx, outcomes.predictions, shapes.filter((x) => missed.has(x.id)), { sx, sy, scale }, outcomes.focus);
+  } else {
+    drawShapes(ctx, shapes, { sx, sy, scale }, focus);
+  }
+  ctx.restore();
+}
+
+/** Outcome colours: true positive, false positive, missed ground truth (dashed), ignored (matched a crowd region). */
+export const OUTCOME_COLOURS = { tp: "#22c55e", fp: "#ef4444", fn: "#f59e0b", ignored: "#9ca3af" } as const;
+
+/** The colour key of a prediction outcome (tp, ignored, or an FP reason). */
+export function outcomeKind(outcome: string): keyof typeof OUTCOME_COLOURS {
+  return outcome === "tp" || outcome === "ignored" ? outcome : "fp";
+}
+
+/**
+ * Draws outcomes over an image: predictions as boxes, TP green and FP red (solid), ignored grey;
+ * missed ground truths (FN) as dashed amber boxes. {@code focus} (a prediction id) is drawn thicker.
+ */
+export function drawOutcomes(ctx: CanvasRenderingContext2D, predictions: PredictionShape[], missed: Shape[], view: View,
+                             focus: number | null = null): void {
+  const lw = Math.max(1.5, Math.min(3, ctx.canvas.width / 240));
+  const rect = (box: number[]) => ctx.strokeRect((box[0] - view.sx) * view.scale, (box[1] - view.sy) * view.scale,
+    Math.max(1, box[2] * view.scale), Math.max(1, box[3] * view.scale));
+  ctx.save();
+  ctx.lineWidth = lw;
+  ctx.setLineDash([6, 4]);
+  ctx.strokeStyle = OUTCOME_COLOURS.fn;
+  missed.forEach((s) => { if (s.box) rect(s.box); });
+  ctx.setLineDash([]);
+  // lowest score first so that the most confident boxes are on top; the focused one last
+  const order = [...predictions].sort((a, b) => (a.id === focus ? 1 : b.id === focus ? -1 : a.score - b.score));
+  for (const p of order) {
+    if (!p.shape.box) continue;
+    ctx.strokeStyle = OUTCOME_COLOURS[outcomeKind(p.outcome)];
+    ctx.globalAlpha = focus !== null && p.id !== focus ? 0.55 : 1;
+    ctx.lineWidth = p.id === focus ? lw * 2 : lw;
+    rect(p.shape.box);
+  }
   ctx.restore();
 }

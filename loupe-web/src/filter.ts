@@ -7,17 +7,25 @@ export interface Range { metric: string; min: string; max: string }
 export interface ViewState {
   scope: Scope; classes: string[]; tags: string[]; issues: string[]; splits: string[]; ranges: Range[];
   sort: string; order: "asc" | "desc"; page: number;
+  /** Outcomes: a detection prediction set's name ("" for none), its IoU threshold and the outcomes kept. */
+  set: string; iou: string; outcomes: string[];
 }
+
+export const DEFAULT_IOU = "0.5";
 
 export const PAGE_SIZE = 48;
 
 export function emptyState(scope: Scope = "image"): ViewState {
-  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0 };
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [] };
 }
 
 export function parse(query: string): ViewState {
   const p = new URLSearchParams(query);
-  const s = emptyState(p.get("scope") === "annotation" ? "annotation" : "image");
+  const scope = p.get("scope");
+  const s = emptyState(scope === "annotation" || scope === "prediction" ? scope : "image");
+  s.set = p.get("set") ?? "";
+  s.iou = p.get("iou") || DEFAULT_IOU;
+  s.outcomes = p.getAll("outcome");
   s.classes = p.getAll("class");
   s.tags = p.getAll("tag");
   s.issues = p.getAll("issue");
@@ -41,6 +49,11 @@ export function filterParams(s: ViewState): URLSearchParams {
   s.issues.forEach((v) => p.append("issue", v));
   s.splits.forEach((v) => p.append("split", v));
   s.ranges.forEach((r) => p.append("range", `${r.metric}:${r.min}:${r.max}`));
+  if (s.set) {
+    p.set("set", s.set);
+    if (s.iou !== DEFAULT_IOU) p.set("iou", s.iou);
+    s.outcomes.forEach((v) => p.append("outcome", v));
+  }
   return p;
 }
 
@@ -67,5 +80,5 @@ export function explorerHref(s: Partial<ViewState>): string {
 }
 
 export function isFiltered(s: ViewState): boolean {
-  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length > 0;
+  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length > 0;
 }

@@ -32,21 +32,36 @@ const observer = new IntersectionObserver((entries) => {
  * A canvas that draws a hit's thumbnail with its labels once it scrolls into view: the whole image
  * for image hits, a crop around the box for annotation hits.
  */
-export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256): HTMLCanvasElement {
+export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256, predictionScope = false): HTMLCanvasElement {
   const canvas = h("canvas", { class: "thumb", "aria-label": hit.path }) as HTMLCanvasElement & { load?: () => void };
+  // With a prediction set in the filter, draw outcomes (TP green, FP red, FN dashed) instead of the labels.
+  const outcomes = hit.predictions ? { predictions: hit.predictions, missed: hit.missed ?? [], focus: predictionScope ? hit.id : null } : null;
   canvas.load = () => {
-    const own = annotationScope ? hit.shapes.find((s) => s.id === hit.id) : undefined;
+    const own = annotationScope ? hit.shapes.find((s) => s.id === hit.id)
+      : predictionScope ? hit.predictions?.find((p) => p.id === hit.id)?.shape : undefined;
     const crop = own?.box ?? null;
     const want = crop ? 512 : size;
     image(thumbnailUrl(hit.imageId, want)).then((img) => {
       const w = hit.width ?? img.naturalWidth;
       const hh = hit.height ?? img.naturalHeight;
-      drawThumb(canvas, img, w, hh, hit.shapes, crop, annotationScope ? hit.id : null);
+      drawThumb(canvas, img, w, hh, hit.shapes, crop, annotationScope ? hit.id : null, outcomes);
       canvas.classList.add("ready");
     }).catch(() => canvas.classList.add("broken"));
   };
   observer.observe(canvas);
   return canvas;
+}
+
+/** The key to outcome overlays: TP green, FP red, FN dashed. */
+export function outcomeLegend(): HTMLElement {
+  return h("div", { class: "outcome-legend", "data-testid": "outcome-legend" },
+    h("span", {}, h("i", { class: "swatch tp" }), "TP"), h("span", {}, h("i", { class: "swatch fp" }), "FP"),
+    h("span", {}, h("i", { class: "swatch fn" }), "FN (missed ground truth)"), h("span", {}, h("i", { class: "swatch ignored" }), "ignored (crowd)"));
+}
+
+/** A short label of a prediction outcome: "TP", or "FP · reason". */
+export function outcomeLabel(outcome: string): string {
+  return outcome === "tp" ? "TP" : outcome === "ignored" ? "ignored" : `FP · ${outcome.replace("_", " ")}`;
 }
 
 export function pill(text: string, cls = ""): HTMLElement {

@@ -1,10 +1,10 @@
 import { ApiError, get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage, type SimilarObjectsView, type SimilarView } from "../api";
 import { appData, metricTitle, refreshAppData, type AppData } from "../app";
-import { classColour, drawShapes } from "../draw";
+import { classColour, drawOutcomes, drawShapes, outcomeKind } from "../draw";
 import { clear, formatNumber, h, spinner, toast } from "../dom";
 import { parse, searchQuery } from "../filter";
 import { go } from "../router";
-import { card, pill, thumbCanvas } from "./common";
+import { card, outcomeLabel, outcomeLegend, pill, thumbCanvas } from "./common";
 
 let keyHandler: ((e: KeyboardEvent) => void) | null = null;
 window.addEventListener("keydown", (e) => {
@@ -20,8 +20,12 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
   let focus: number | null = focusParam ? Number(focusParam) : null;
   const ctx = q.get("ctx");
   const index = q.has("i") ? Number(q.get("i")) : null;
+  // The Explorer's prediction set and IoU (from its filter) bring the outcomes along.
+  const view = ctx !== null ? parse(ctx) : null;
+  const outcomeQuery = view?.set ? `?${new URLSearchParams({ set: view.set, iou: view.iou })}` : "";
+  let pred: number | null = q.get("pred") ? Number(q.get("pred")) : null;
   page.appendChild(spinner());
-  const [d, item] = await Promise.all([appData(), get<ItemDetail>(`/api/images/${imageId}`)]);
+  const [d, item] = await Promise.all([appData(), get<ItemDetail>(`/api/images/${imageId}${outcomeQuery}`)]);
   clear(page);
 
   const neighbour = async (step: number) => {
@@ -32,7 +36,8 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
       const r = await get<SearchPage>(`/api/search?${searchQuery(s, next, 1)}`);
       const hit = r.items[0];
       if (!hit) return;
-      const p = new URLSearchParams({ ...(s.scope === "annotation" ? { focus: String(hit.id) } : {}), ctx, i: String(next) });
+      const p = new URLSearchParams({ ...(s.scope === "annotation" ? { focus: String(hit.id) } : {}),
+        ...(s.scope === "prediction" ? { pred: String(hit.id) } : {}), ctx, i: String(next) });
       go(`#/item/${hit.imageId}?${p}`);
     } else {
       const id = step < 0 ? item.previous : item.next;
@@ -75,7 +80,13 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
     canvas.height = Math.round(item.height * scale * dpr);
     const c = canvas.getContext("2d")!;
     c.drawImage(img, 0, 0, canvas.width, canvas.height);
-    drawShapes(c, shapes, { sx: 0, sy: 0, scale: scale * dpr }, focus);
+    if (item.outcomes) {
+      const missed = new Set(item.outcomes.missed);
+      drawOutcomes(c, item.outcomes.predictions, shapes.filter((x) => missed.has(x.id)), { sx: 0, sy: 0, scale: scale * dpr }, pred);
+      if (focus !== null) drawShapes(c, shapes.filter((x) => x.id === focus), { sx: 0, sy: 0, scale: scale * dpr }, focus);
+    } else {
+      drawShapes(c, shapes, { sx: 0, sy: 0, scale: scale * dpr }, focus);
+    }
   };
   image(thumbnailUrl(item.id, 1024)).then((i) => { img = i; draw(); canvas.classList.add("ready"); })
     .catch((e) => stage.replaceChildren(h("div", { class: "state error" }, `Cannot show the image: ${e.message}`)));
@@ -84,6 +95,7 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
   const renderSide = () => {
     clear(side);
     const focused = item.annotations.find((a) => a.id === focus) ?? null;
+    if (item.outcomes) side.appendChild(outcomeCard(item, () => pred, (id) => { pred = id; draw(); renderSide(); }));
     side.appendChild(card("Issues", issueList([...item.issues, ...(focused ? focused.issues : [])])));
     side.appendChild(card("Tags", tagEditor(item.tags, "image", item.id, d)));
     if (focused) {
@@ -101,6 +113,24 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
     side.appendChild(card("Image metrics", metricTable(d, item.metrics)));
   };
   renderSide();
+}
+
+/** The set's predictions on the image with their outcome (FP reason), and the missed ground truths. */
+function outcomeCard(item: ItemDetail, pred: () => number | null, choose: (id: number | null) => void): HTMLElement {
+  const o = item.outcomes!;
+  const missed = item.annotations.filter((a) => o.missed.includes(a.id));
+  const counts = { tp: 0, fp: 0 };
+  o.predictions.forEach((p) => { const k = outcomeKind(p.outcome); if (k === "tp" || k === "fp") counts[k]++; });
+  return card(`Predictions of ${o.set} at IoU ${formatNumber(o.iou)}`, h("div", { "data-testid": "outcomes" }, outcomeLegend(),
+    h("p", { class: "small" }, `${counts.tp} TP · ${counts.fp} FP · ${missed.length} FN`),
+    h("div", { class: "ann-list" },
+      o.predictions.length === 0 ? h("p", { class: "muted" }, "No prediction on this image.") : null,
+      o.predictions.map((p) => h("button", { class: `ann${p.id === pred() ? " active" : ""}`, "data-prediction": p.id,
+        onclick: () => choose(p.id === pred() ? null : p.id) },
+      h("span", { class: `outcome-pill ${outcomeKind(p.outcome)}` }, outcomeLabel(p.outcome)),
+      ` ${p.category ?? "?"} ${formatNumber(p.score)}`,
+      p.iou !== null ? h("span", { class: "muted small" }, ` IoU ${formatNumber(p.iou)} with #${p.annotationId}`) : null)),
+      missed.map((a) => h("div", { class: "ann" }, h("span", { class: "outcome-pill fn" }, "FN"), ` missed ${a.category ?? "?"} #${a.id}`)))));
 }
 
 function issueList(issues: ItemIssue[]): HTMLElement {

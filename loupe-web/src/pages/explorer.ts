@@ -5,7 +5,8 @@ import { classColour } from "../draw";
 import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { filterParams, isFiltered, PAGE_SIZE, parse, searchQuery, viewParams, type ViewState } from "../filter";
 import { go } from "../router";
-import { card, header, thumbCanvas } from "./common";
+import { card, header, outcomeLabel, outcomeLegend, thumbCanvas } from "./common";
+import { outcomeKind } from "../draw";
 
 const selection = { scope: "image", ids: new Set<number>() };
 
@@ -23,8 +24,8 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   clear(page);
   const countLabel = h("span", {}, "…");
   page.appendChild(header("Explorer", "", ...exportButtons(s)));
-  page.querySelector(".subtitle")!.append(countLabel, ` ${s.scope === "image" ? "images" : "annotations"} match`,
-    isFiltered(s) ? " the filter" : "");
+  page.querySelector(".subtitle")!.append(countLabel, ` ${SCOPE_NOUN[s.scope]} match`,
+    isFiltered(s) ? " the filter" : "", s.set ? ` · outcomes of ${s.set} at IoU ${s.iou}` : "");
   page.appendChild(h("div", { class: "explorer" }, filterPanel(d, s, update), results));
 
   const result = await get<SearchPage>(`/api/search?${searchQuery(s, s.page * PAGE_SIZE, PAGE_SIZE)}`);
@@ -33,6 +34,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   const chartMetric = s.sort !== "id" ? s.sort : s.ranges[0]?.metric;
   results.appendChild(distributionCard(d, s, chartMetric));
   results.appendChild(scatterCard(d, s, update));
+  if (s.set) results.appendChild(outcomeLegend());
   results.appendChild(selectionBar(s, result));
   if (result.items.length === 0) {
     results.appendChild(emptyState("Nothing matches", isFiltered(s) ? "No item meets every condition. Remove a filter to widen the view."
@@ -51,14 +53,19 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
       cardEl.classList.toggle("selected", on);
       refreshSelectionCount();
     } });
+    const own = s.scope === "prediction" ? hit.predictions?.find((p) => p.id === hit.id) : undefined;
     const href = `#/item/${hit.imageId}?` + new URLSearchParams({ ...(s.scope === "annotation" ? { focus: String(hit.id) } : {}),
+      ...(s.scope === "prediction" ? { pred: String(hit.id) } : {}),
       ctx: viewParams(s).toString(), i: String(index) }).toString();
     const cardEl = h("a", { class: `thumb-card${selected ? " selected" : ""}`, href, "data-id": hit.id },
-      thumbCanvas(hit, s.scope === "annotation"), box,
+      thumbCanvas(hit, s.scope === "annotation", 256, s.scope === "prediction"), box,
       h("div", { class: "thumb-caption" },
         h("span", { class: "thumb-name", title: hit.path }, s.scope === "annotation"
           ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
+          : s.scope === "prediction" ? `${hit.category ?? "?"} #${hit.id}`
           : hit.path.split("/").pop()!),
+        own ? h("span", { class: `outcome-pill ${outcomeKind(own.outcome)}`, "data-outcome": own.outcome,
+          title: own.iou !== null ? `IoU ${formatNumber(own.iou)} with annotation #${own.annotationId}` : "" }, outcomeLabel(own.outcome)) : null,
         s.sort !== "id" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
     grid.appendChild(cardEl);
   });
@@ -68,17 +75,49 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
 
 let refreshSelectionCount = () => undefined as void;
 
+const SCOPE_NOUN: Record<string, string> = { image: "images", annotation: "annotations", prediction: "predictions" };
+const IOU_GRID = Array.from({ length: 19 }, (_, i) => ((i + 1) / 20).toFixed(2).replace(/0$/, ""));
+const OUTCOMES: Record<string, { value: string; label: string }[]> = {
+  prediction: [{ value: "tp", label: "TP" }, { value: "fp", label: "FP (any reason)" }, { value: "duplicate", label: "FP · duplicate" },
+    { value: "wrong_class", label: "FP · wrong class" }, { value: "localisation", label: "FP · localisation" },
+    { value: "background", label: "FP · background" }],
+  annotation: [{ value: "tp", label: "TP (matched)" }, { value: "fn", label: "FN (missed)" }],
+  image: [{ value: "fp", label: "has an FP" }, { value: "fn", label: "has an FN" }, { value: "tp", label: "has a TP" }],
+};
+
+/** Prediction set, IoU and outcome controls; the URL keeps them like the other filters. */
+function outcomeFacet(d: AppData, s: ViewState, update: (c: Partial<ViewState>) => void): HTMLElement | null {
+  const sets = d.summary.predictionSets.filter((p) => p.kind === "detection");
+  if (sets.length === 0) return null;
+  const setSelect = h("select", { class: "input", "aria-label": "Prediction set", onchange: (e: Event) => {
+    const v = (e.target as HTMLSelectElement).value;
+    update(v ? { set: v } : { set: "", outcomes: [], ...(s.scope === "prediction" ? { scope: "image" as const, sort: "id", ranges: [] } : {}) });
+  } }, s.scope === "prediction" ? null : h("option", { value: "" }, "none"),
+  sets.map((p) => h("option", { value: p.name, selected: p.name === s.set }, `${p.name} (${formatNumber(p.predictions)})`)));
+  setSelect.value = s.set;
+  const iouSelect = h("select", { class: "input", "aria-label": "IoU threshold", disabled: !s.set,
+    onchange: (e: Event) => update({ iou: (e.target as HTMLSelectElement).value }) },
+  IOU_GRID.map((v) => h("option", { value: v, selected: Number(v) === Number(s.iou) }, `IoU ${v}`)));
+  const toggle = (v: string) => update({ outcomes: s.outcomes.includes(v) ? s.outcomes.filter((x) => x !== v) : [...s.outcomes, v] });
+  return h("fieldset", { class: "facet", "data-facet": "outcomes" }, h("legend", {}, "Prediction outcomes"),
+    h("div", { class: "row" }, setSelect, iouSelect),
+    s.set ? (OUTCOMES[s.scope] ?? []).map((o) => h("label", { class: "check" },
+      h("input", { type: "checkbox", value: o.value, checked: s.outcomes.includes(o.value), onchange: () => toggle(o.value) }),
+      h("span", { class: "check-label" }, o.label))) : h("p", { class: "muted small" }, "Pick a set to draw TP/FP/FN and filter by outcome."));
+}
+
 function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) => void): HTMLElement {
   const metrics = numericMetrics(d, s.scope);
   const sortSelect = h("select", { class: "input", "aria-label": "Sort by", onchange: (e: Event) =>
     update({ sort: (e.target as HTMLSelectElement).value }) },
   h("option", { value: "id" }, "id (import order)"),
+  s.scope === "prediction" ? h("option", { value: "prediction.score", selected: s.sort === "prediction.score" }, "Score · prediction.score") : null,
   metrics.map((m) => h("option", { value: m.id, selected: m.id === s.sort }, `${m.title} · ${m.id}`)));
   sortSelect.value = s.sort;
   const orderButton = h("button", { class: "btn icon", "aria-label": "Sort order", title: s.order === "asc" ? "Ascending: lowest first" : "Descending: highest first",
     onclick: () => update({ order: s.order === "asc" ? "desc" : "asc" }) }, s.order === "asc" ? "↑ asc" : "↓ desc");
 
-  const issues: IssueKindInfo[] = s.scope === "image" ? d.summary.imageIssues : d.summary.annotationIssues;
+  const issues: IssueKindInfo[] = s.scope === "image" ? d.summary.imageIssues : s.scope === "annotation" ? d.summary.annotationIssues : [];
   const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const checks = (name: string, values: { value: string; label: Node | string; count?: number }[], chosen: string[],
                   key: "classes" | "tags" | "issues" | "splits") => h("fieldset", { class: "facet", "data-facet": key },
@@ -109,25 +148,33 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     } }, h("option", { value: "" }, "+ add a range…"), metrics.map((m) => h("option", { value: m.id }, m.title))));
 
   const cats = d.summary.project.categories;
+  const detectionSets = d.summary.predictionSets.filter((p) => p.kind === "detection");
+  const scopes = detectionSets.length > 0 ? (["image", "annotation", "prediction"] as const) : (["image", "annotation"] as const);
   return h("aside", { class: "filters", "aria-label": "Filters" },
     h("div", { class: "segmented", role: "tablist" },
-      (["image", "annotation"] as const).map((sc) => h("button", { class: `seg${s.scope === sc ? " active" : ""}`, role: "tab",
+      scopes.map((sc) => h("button", { class: `seg${s.scope === sc ? " active" : ""}`, role: "tab", "data-scope": sc,
         "aria-selected": s.scope === sc ? "true" : "false",
-        onclick: () => go("#/explorer?" + viewParams({ ...s, scope: sc, sort: "id", order: "asc", ranges: [], issues: [], tags: [], page: 0 }).toString()) },
-      sc === "image" ? "Images" : "Annotations"))),
+        onclick: () => go("#/explorer?" + viewParams({ ...s, scope: sc, sort: sc === "prediction" ? "prediction.score" : "id",
+          order: sc === "prediction" ? "desc" : "asc", ranges: [], issues: [], tags: [], outcomes: [], page: 0,
+          set: sc === "prediction" && !s.set ? detectionSets[0].name : s.set }).toString()) },
+      sc === "image" ? "Images" : sc === "annotation" ? "Annotations" : "Predictions"))),
+    outcomeFacet(d, s, update),
     h("fieldset", { class: "facet" }, h("legend", {}, "Sort"), h("div", { class: "row" }, sortSelect, orderButton)),
-    checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
+    s.scope === "prediction" ? null : checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
     checks("Classes", cats.map((c) => ({ value: c.name, label: h("span", {}, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name),
-      count: s.scope === "image" ? c.images : c.annotations })), s.classes, "classes"),
+      count: s.scope === "image" ? c.images : s.scope === "annotation" ? c.annotations : undefined })), s.classes, "classes"),
     Object.keys(d.summary.project.splits).length > 1
       ? checks("Splits", Object.entries(d.summary.project.splits).map(([k, v]) => ({ value: k, label: k, count: v })), s.splits, "splits") : null,
-    checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
+    s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
-    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [] }) }, "Clear all filters") : null);
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [] }) }, "Clear all filters") : null);
 }
 
 function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {
+  if (metric === "prediction.score") {
+    return card("Distribution", h("p", { class: "muted" }, "Sorted by score. Pick a prediction metric to see its histogram."), null, "dist-card");
+  }
   if (!metric) {
     return card("Distribution", h("p", { class: "muted" }, "Sort by a metric (or add a range) to see its histogram with quartiles and outlier bounds."), null, "dist-card");
   }
@@ -226,7 +273,7 @@ function selectionBar(s: ViewState, result: SearchPage): HTMLElement {
     if (!n || selection.ids.size === 0) return;
     try {
       const r = await post<{ changed: number }>("/api/tags/add", { name: n, scope: s.scope, ids: [...selection.ids] });
-      toast(`Tagged ${r.changed} ${s.scope === "image" ? "images" : "annotations"} '${n}'`);
+      toast(`Tagged ${r.changed} ${SCOPE_NOUN[s.scope]} '${n}'`);
       selection.ids.clear();
       refreshAppData();
       go("#/explorer?" + viewParams({ ...s, tags: [n], page: 0 }).toString());
@@ -237,7 +284,7 @@ function selectionBar(s: ViewState, result: SearchPage): HTMLElement {
     if (!n) return;
     try {
       const r = await post<{ changed: number }>(`/api/tags/matching?${filterParams(s)}`, { name: n });
-      toast(`Tagged ${r.changed} of ${result.total} matching ${s.scope === "image" ? "images" : "annotations"} '${n}'`);
+      toast(`Tagged ${r.changed} of ${result.total} matching ${SCOPE_NOUN[s.scope]} '${n}'`);
       refreshAppData();
       go("#/explorer?" + viewParams({ ...s, tags: [n], page: 0 }).toString());
     } catch (e) { toast((e as Error).message, "error"); }

@@ -6,6 +6,7 @@ import dev.loupe.core.metrics.rules.IssueRules;
 import dev.loupe.store.AnalysisSummary;
 import dev.loupe.store.IssueKindInfo;
 import dev.loupe.store.ItemDetail;
+import dev.loupe.store.ImageOutcomes;
 import dev.loupe.store.ItemFilter;
 import dev.loupe.store.MetricStats;
 import dev.loupe.store.PredictionSetInfo;
@@ -78,6 +79,10 @@ final class ApiRoutes {
     }
 
     /** Prediction sets and whether evaluation results exist. */
+    /** An image's detail with a prediction set's outcomes on it ({@code /api/images/{id}?set=...}). */
+    record DetailWithOutcomes(@com.fasterxml.jackson.annotation.JsonUnwrapped ItemDetail detail, ImageOutcomes outcomes) {
+    }
+
     record PredictionsView(List<PredictionSetInfo> sets, String hint) {
     }
 
@@ -103,7 +108,13 @@ final class ApiRoutes {
             if (d == null) {
                 throw ApiError.notFound("no image " + id);
             }
-            Json.send(ctx, d);
+            String set = ctx.queryParam("set");
+            if (set == null || set.isEmpty()) {
+                Json.send(ctx, d);
+            } else {
+                int tIndex = EvalCache.tIndex(ctx.queryParam("iou"));
+                Json.send(ctx, new DetailWithOutcomes(d, store.with(s -> s.imageOutcomes(id, set, tIndex))));
+            }
         });
         r.get("/api/annotations/{id}", ctx -> {
             long id = id(ctx);
@@ -229,7 +240,7 @@ final class ApiRoutes {
 
     private String fileName(ItemFilter f) {
         String project = projectDir.toAbsolutePath().normalize().getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
-        return "loupe-" + project + "-" + (f.scope() == Scope.IMAGE ? "images" : "annotations");
+        return "loupe-" + project + "-" + (f.scope() == Scope.IMAGE ? "images" : f.scope() == Scope.PREDICTION ? "predictions" : "annotations");
     }
 
     private static long id(Context ctx) {

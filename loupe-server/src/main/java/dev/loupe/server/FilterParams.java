@@ -2,6 +2,7 @@ package dev.loupe.server;
 
 import dev.loupe.api.Scope;
 import dev.loupe.store.ItemFilter;
+import dev.loupe.store.OutcomeFilter;
 import dev.loupe.store.SearchRequest;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -10,9 +11,11 @@ import java.util.List;
 /**
  * Reads a filter, a sort and a page from query parameters, the same everywhere (search,
  * distribution, tag-all, export) and in the browser's URL:
- * {@code scope=image|annotation}, repeated {@code class}, {@code tag}, {@code issue}, {@code split},
- * {@code range=METRIC:MIN:MAX} (either bound may be empty), {@code sort=METRIC}, {@code order=asc|desc},
- * {@code offset}, {@code limit}. Names are checked by the store against the project.
+ * {@code scope=image|annotation|prediction}, repeated {@code class}, {@code tag}, {@code issue}, {@code split},
+ * {@code range=METRIC:MIN:MAX} (either bound may be empty), {@code sort=METRIC} ({@code prediction.score}
+ * for predictions), {@code order=asc|desc}, {@code offset}, {@code limit}; outcomes: {@code set} (a
+ * prediction set name; required for predictions), {@code iou} (grid 0.05..0.95, default 0.5) and repeated
+ * {@code outcome} (tp, fp, fn, or an FP reason). Names are checked by the store against the project.
  */
 final class FilterParams {
     static final int MAX_VALUES = 200;
@@ -30,7 +33,30 @@ final class FilterParams {
             }
             ranges.add(new ItemFilter.MetricRange(parts[0], number(parts[1], "range " + r), number(parts[2], "range " + r)));
         }
-        return new ItemFilter(scope, ranges, values(ctx, "class"), values(ctx, "tag"), values(ctx, "issue"), values(ctx, "split"));
+        return new ItemFilter(scope, ranges, values(ctx, "class"), values(ctx, "tag"), values(ctx, "issue"), values(ctx, "split"),
+                outcome(ctx, scope));
+    }
+
+    /** The {@code set}, {@code iou} and {@code outcome} parameters, or null when no set is named. */
+    static OutcomeFilter outcome(Context ctx, Scope scope) {
+        String set = ctx.queryParam("set");
+        List<String> outcomes = values(ctx, "outcome");
+        if (set == null || set.isEmpty()) {
+            if (scope == Scope.PREDICTION) {
+                throw ApiError.badRequest("scope=prediction needs set (a prediction set name from /api/predictions)");
+            }
+            if (!outcomes.isEmpty()) {
+                throw ApiError.badRequest("outcome needs set (a prediction set name from /api/predictions)");
+            }
+            return null;
+        }
+        for (String o : outcomes) {
+            if (!OutcomeFilter.NAMES.contains(o)) {
+                throw ApiError.badRequest("outcome must be tp, fp, fn, duplicate, wrong_class, localisation or background, got '"
+                        + o + "'");
+            }
+        }
+        return new OutcomeFilter(set, EvalCache.tIndex(ctx.queryParam("iou")), outcomes);
     }
 
     static SearchRequest search(Context ctx) {
@@ -58,7 +84,10 @@ final class FilterParams {
         if (s.equals("annotation")) {
             return Scope.ANNOTATION;
         }
-        throw ApiError.badRequest("scope must be image or annotation, got '" + s + "'");
+        if (s.equals("prediction")) {
+            return Scope.PREDICTION;
+        }
+        throw ApiError.badRequest("scope must be image, annotation or prediction, got '" + s + "'");
     }
 
     static long integer(String s, String name, long fallback) {

@@ -449,6 +449,56 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector(".stats")).getText()).contains("TP @ " + t + "\n" + e.at("/outcomes/tp").asLong());
     }
 
+    /** Pixels of a canvas within 8 of an RGB colour in every channel (an outcome box's stroke). */
+    private static long pixelsOf(WebElement canvas, int r, int g, int b) {
+        Object n = ((JavascriptExecutor) driver).executeScript("const [c, r, g, b] = arguments; if (!c.width) return 0;"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) <= 8 && Math.abs(d[i + 1] - g) <= 8 "
+                + "&& Math.abs(d[i + 2] - b) <= 8) n++; return n;", canvas, r, g, b);
+        return ((Number) n).longValue();
+    }
+
+    @Test
+    @Order(7)
+    void explorerShowsFalsePositivesOfASetInRed(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(Voc100Project.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            driver.get(api.base() + "/#/explorer");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-scope=prediction]"))).click();
+            wait.until(d -> d.getCurrentUrl().contains("scope=prediction") && d.getCurrentUrl().contains("set=det"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-facet=outcomes] input[value=fp]"))).click();
+            wait.until(d -> d.getCurrentUrl().contains("outcome=fp"));
+            // the reference count of FP at IoU 0.5 on voc100
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "226 predictions match"));
+            waitThumbnails(6);
+            List<WebElement> pills = driver.findElements(By.cssSelector(".thumb-card .outcome-pill"));
+            assertThat(pills).isNotEmpty().allSatisfy(p -> assertThat(p.getText()).startsWith("FP · "));
+            assertThat(driver.findElement(By.cssSelector("[data-testid=outcome-legend]")).getText()).contains("TP", "FP", "FN");
+            List<WebElement> thumbs = driver.findElements(By.cssSelector("canvas.thumb.ready"));
+            for (WebElement t : thumbs.subList(0, 6)) {
+                assertThat(pixelsOf(t, 239, 68, 68)).as("red FP box on a thumbnail").isGreaterThan(40);
+            }
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('[data-testid=outcome-legend]').scrollIntoView()");
+            waitThumbnails(16);
+            screenshot("explorer-false-positives");
+
+            driver.findElements(By.cssSelector(".thumb-card")).get(0).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=outcomes]")));
+            waitPainted(By.cssSelector("canvas.detail-canvas.ready"), 10_000);
+            WebElement canvas = driver.findElement(By.cssSelector("canvas.detail-canvas"));
+            wait.until(d -> pixelsOf(canvas, 239, 68, 68) > 100);
+            assertThat(driver.findElement(By.cssSelector("[data-testid=outcomes]")).getText()).contains("FP · ");
+            screenshot("item-outcomes");
+
+            // Images with a missed ground truth: 47 FN; the misses are drawn dashed amber.
+            driver.get(api.base() + "/#/explorer?scope=annotation&set=det&outcome=fn");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "47 annotations match"));
+            waitThumbnails(4);
+            WebElement first = driver.findElements(By.cssSelector("canvas.thumb.ready")).get(0);
+            assertThat(pixelsOf(first, 245, 158, 11)).as("dashed amber FN box").isGreaterThan(20);
+        }
+    }
+
     @Test
     @Order(7)
     void modelQualityShowsTheEvaluationAtTheChosenIou(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {

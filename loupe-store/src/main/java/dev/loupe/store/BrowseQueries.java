@@ -29,6 +29,9 @@ final class BrowseQueries {
     /** The columns {@link #shape} reads, in order, from alias {@code a}. */
     static final String SHAPE_COLUMNS = "a.id, a.category_id, a.kind, a.x, a.y, a.w, a.h, a.polygon, a.rle, a.rle_height, a.rle_width";
 
+    /** The sort key of predictions by confidence (predictions scope). */
+    static final String SCORE = "prediction.score";
+
     private final Connection c;
 
     BrowseQueries(Connection c) {
@@ -65,7 +68,8 @@ final class BrowseQueries {
 
     FilterSql filter(ItemFilter f, List<IssueRule> rules) {
         try {
-            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"));
+            Integer setId = f.outcome() == null ? null : detectionSet(f.outcome().set());
+            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"), setId);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -73,7 +77,9 @@ final class BrowseQueries {
 
     SearchPage search(SearchRequest r, List<IssueRule> rules) {
         FilterSql f = filter(r.filter(), rules);
-        String sortCol = r.sortMetric() == null ? null : "m." + FilterSql.metricColumn(r.sortMetric(), numeric(f.scope), f.scope);
+        String sortCol = r.sortMetric() == null ? null
+                : f.scope == Scope.PREDICTION && r.sortMetric().equals(SCORE) ? "p.score"
+                : "m." + FilterSql.metricColumn(r.sortMetric(), numeric(f.scope), f.scope);
         boolean images = f.scope == Scope.IMAGE;
         try {
             long total = count(f);
@@ -94,7 +100,7 @@ final class BrowseQueries {
                     }
                 }
             }
-            return new SearchPage(total, r.offset(), withShapes(rows));
+            return new SearchPage(total, r.offset(), withShapes(rows, r.filter().outcome()));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -102,9 +108,10 @@ final class BrowseQueries {
 
     /**
      * Hits for rows of (item id, image id, path, width, height, split, class, sort value), each with
-     * every annotation of its image, so that a thumbnail shows an object with its neighbours.
+     * every annotation of its image, so that a thumbnail shows an object with its neighbours, and,
+     * under an outcome filter, the set's predictions on the image and its missed ground truths.
      */
-    private List<SearchPage.Hit> withShapes(List<Object[]> rows) throws SQLException {
+    private List<SearchPage.Hit> withShapes(List<Object[]> rows, OutcomeFilter o) throws SQLException {
         Map<Long, List<Shape>> shapes = new TreeMap<>();
         List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
         if (!imageIds.isEmpty()) {
@@ -121,10 +128,15 @@ final class BrowseQueries {
                 }
             }
         }
+        // With an outcome filter, also the set's predictions on each image and its missed ground truths.
+        int setId = o == null ? 0 : detectionSet(o.set());
+        Map<Long, List<PredictionShape>> predictions = o == null ? Map.of() : predictionsOn(imageIds, setId, o.tIndex());
+        Map<Long, List<Long>> missed = o == null ? Map.of() : missedOn(imageIds, setId, o.tIndex());
         List<SearchPage.Hit> hits = new ArrayList<>();
         for (Object[] row : rows) {
             hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
-                    (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of())));
+                    (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of()),
+                    predictions.getOrDefault((Long) row[1], List.of()), missed.getOrDefault((Long) row[1], List.of())));
         }
         return hits;
     }
@@ -162,10 +174,76 @@ final class BrowseQueries {
                     rows.add(row);
                 }
             }
-            return withShapes(rows);
+            return withShapes(rows, null);
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** The id of the detection prediction set named {@code name}; fails with a clear message when there is none. */
+    int detectionSet(String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind FROM prediction_sets WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
+                }
+                if ("classification".equals(rs.getString(2))) {
+                    throw LoupeException.badInput("prediction set '" + name + "' is a classification set; outcomes need a detection set");
+                }
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The columns {@link #shape} reads, in order, from prediction alias {@code p}. */
+    private static final String PREDICTION_SHAPE_COLUMNS = SHAPE_COLUMNS.replace("a.", "p.");
+
+    /** Every prediction of set {@code setId} on the images, with its outcome at threshold index {@code tIndex}, by image. */
+    Map<Long, List<PredictionShape>> predictionsOn(List<Long> imageIds, int setId, int tIndex) throws SQLException {
+        Map<Long, List<PredictionShape>> out = new TreeMap<>();
+        if (imageIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT " + PREDICTION_SHAPE_COLUMNS + ", p.image_id, k.name, p.score, q.outcome, q.annotation_id, q.iou FROM ("
+                + OutcomeQueries.PREDICTION_OUTCOMES + ") q JOIN predictions p ON p.id = q.id LEFT JOIN categories k ON k.id = p.category_id "
+                + "WHERE p.image_id IN " + FilterSql.placeholders(imageIds.size()) + " ORDER BY p.score DESC, p.id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = OutcomeQueries.bindOutcome(ps, 1, setId, tIndex);
+            for (Long id : imageIds) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Shape shape = shape(rs);
+                    out.computeIfAbsent(rs.getLong(12), k -> new ArrayList<>()).add(new PredictionShape(shape.id(), rs.getString(13),
+                            rs.getDouble(14), rs.getString(15), toLong(rs.getObject(16)), toDouble(rs.getObject(17)), shape));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The ground truths of the images that set {@code setId} missed at threshold index {@code tIndex} (FN), by image. */
+    Map<Long, List<Long>> missedOn(List<Long> imageIds, int setId, int tIndex) throws SQLException {
+        Map<Long, List<Long>> out = new TreeMap<>();
+        if (imageIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT id, image_id FROM (" + OutcomeQueries.GROUND_TRUTH_OUTCOMES + ") WHERE NOT matched AND image_id IN "
+                + FilterSql.placeholders(imageIds.size()) + " ORDER BY id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = OutcomeQueries.bindGroundTruth(ps, 1, setId, tIndex);
+            for (Long id : imageIds) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Ids of every item the filter selects, in id order (for tag-all and export). */

@@ -19,7 +19,12 @@ import java.util.Set;
  * import issue kinds. Values never enter the SQL text.
  *
  * <p>Aliases: {@code i} images, {@code m} the scope's metric table; for annotations also {@code a}
- * annotations and {@code k} categories.
+ * annotations and {@code k} categories; for predictions {@code p} predictions, {@code k} categories
+ * and {@code q} the predictions' outcomes at the filter's threshold ({@code q.outcome}: tp, ignored
+ * or a false-positive reason; {@code q.annotation_id}, {@code q.iou}: the match).
+ *
+ * <p>The prediction FROM clause has parameters (set and threshold): {@link #params} holds them
+ * first, then the WHERE clause's, so every statement must read {@code FROM from WHERE where}.
  */
 final class FilterSql {
     final Scope scope;
@@ -38,15 +43,23 @@ final class FilterSql {
 
     /** The FROM clause of a scope, without conditions. */
     static String from(Scope scope) {
-        return scope == Scope.IMAGE
-                ? "images i LEFT JOIN image_metrics m ON m.image_id = i.id"
-                : "annotations a JOIN images i ON i.id = a.image_id LEFT JOIN annotation_metrics m ON m.annotation_id = a.id "
-                  + "LEFT JOIN categories k ON k.id = a.category_id";
+        return switch (scope) {
+            case IMAGE -> "images i LEFT JOIN image_metrics m ON m.image_id = i.id";
+            case ANNOTATION -> "annotations a JOIN images i ON i.id = a.image_id LEFT JOIN annotation_metrics m ON m.annotation_id = a.id "
+                    + "LEFT JOIN categories k ON k.id = a.category_id";
+            case PREDICTION -> "(" + OutcomeQueries.PREDICTION_OUTCOMES + ") q JOIN predictions p ON p.id = q.id "
+                    + "JOIN images i ON i.id = p.image_id LEFT JOIN prediction_metrics m ON m.prediction_id = p.id "
+                    + "LEFT JOIN categories k ON k.id = p.category_id";
+        };
     }
 
     /** The item id expression of a scope. */
     static String key(Scope scope) {
-        return scope == Scope.IMAGE ? "i.id" : "a.id";
+        return switch (scope) {
+            case IMAGE -> "i.id";
+            case ANNOTATION -> "a.id";
+            case PREDICTION -> "p.id";
+        };
     }
 
     /**
@@ -54,14 +67,21 @@ final class FilterSql {
      * @param rules       the project's issue rules
      * @param importKinds issue kinds recorded by the import for items of this scope
      * @param classes     every class name of the project
+     * @param setId       the id of the filter's prediction set, or null when it names none
      */
     static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, List<IssueRule> rules, Set<String> importKinds,
-                        Set<String> classes) {
+                        Set<String> classes, Integer setId) {
         Scope scope = f.scope();
         String key = key(scope);
         String itemType = MetricQueries.scopeName(scope);
         List<String> and = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (scope == Scope.PREDICTION) {
+            OutcomeFilter o = f.outcome();
+            double t = dev.loupe.core.outcome.Thresholds.value(o.tIndex());
+            double bg = dev.loupe.core.outcome.Thresholds.BACKGROUND_IOU;
+            params.addAll(List.of(t, t, bg, bg, o.tIndex(), setId));
+        }
         for (ItemFilter.MetricRange r : f.ranges()) {
             String col = "m." + metricColumn(r.metricId(), catalogue, scope);
             if (r.min() != null) {
@@ -127,6 +147,9 @@ final class FilterSql {
                 }
             }
             and.add("(" + String.join(" OR ", or) + ")");
+        }
+        if (f.outcome() != null && !f.outcome().outcomes().isEmpty()) {
+            OutcomeSql.add(scope, f.outcome(), setId, and, params);
         }
         String where = and.isEmpty() ? "TRUE" : String.join(" AND ", and);
         return new FilterSql(scope, from(scope), key, where, params);

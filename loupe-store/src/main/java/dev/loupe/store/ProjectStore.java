@@ -332,6 +332,23 @@ public final class ProjectStore implements AutoCloseable {
         return new BrowseQueries(connection).detail(imageId, rules);
     }
 
+    /**
+     * The predictions of a detection set on one image with their outcome at grid threshold
+     * {@code tIndex}, and the image's ground truths the set missed.
+     */
+    public ImageOutcomes imageOutcomes(long imageId, String set, int tIndex) {
+        BrowseQueries q = new BrowseQueries(connection);
+        try {
+            int setId = q.detectionSet(set);
+            List<Long> ids = List.of(imageId);
+            return new ImageOutcomes(set, dev.loupe.core.outcome.Thresholds.value(tIndex),
+                    q.predictionsOn(ids, setId, tIndex).getOrDefault(imageId, List.of()),
+                    q.missedOn(ids, setId, tIndex).getOrDefault(imageId, List.of()));
+        } catch (java.sql.SQLException e) {
+            throw BrowseQueries.failure(e);
+        }
+    }
+
     /** The image an annotation belongs to, or null when there is no such annotation. */
     public Long imageOfAnnotation(long annotationId) {
         return new BrowseQueries(connection).imageOf(annotationId);
@@ -365,6 +382,10 @@ public final class ProjectStore implements AutoCloseable {
     /** Streams the images and annotations a filter selects (see {@link SelectionExport#forEach}). */
     public void forEachSelected(ItemFilter filter, List<IssueRule> rules, Consumer<ImageRecord> images,
                                 Consumer<Annotation> annotations) {
+        if (filter.scope() == Scope.PREDICTION) {
+            throw dev.loupe.core.LoupeException.badInput("COCO export selects images or annotations, not predictions; "
+                    + "export predictions as CSV");
+        }
         new SelectionExport(connection).forEach(new BrowseQueries(connection).filter(filter, rules), images, annotations);
     }
 

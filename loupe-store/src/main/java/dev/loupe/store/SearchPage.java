@@ -18,8 +18,21 @@ public record SearchPage(long total, long offset, List<Hit> items) {
      * @param category  class name of an annotation hit; null for image hits
      * @param sortValue the value of the sort metric, or null
      * @param shapes    every annotation of the image (for an annotation hit, the one whose id is {@code id} among them)
+     * @param predictions when the filter names a prediction set: every prediction of that set on the image with its
+     *                  outcome (for a prediction hit, the one whose id is {@code id} among them); else empty
+     * @param missed    when the filter names a prediction set: the ids of the image's ground truths it missed (FN)
      */
     public record Hit(long id, long imageId, String path, Integer width, Integer height, String split, String category,
-                      Double sortValue, List<Shape> shapes) {
+                      Double sortValue, List<Shape> shapes, List<PredictionShape> predictions, List<Long> missed) {
+        /** A hit without predictions. */
+        public Hit(long id, long imageId, String path, Integer width, Integer height, String split, String category,
+                   Double sortValue, List<Shape> shapes) {
+            this(id, imageId, path, width, height, split, category, sortValue, shapes, List.of(), List.of());
+        }
+
+        /** This hit's own prediction (prediction hits), or null. */
+        public PredictionShape prediction() {
+            return predictions.stream().filter(p -> p.id() == id).findFirst().orElse(null);
+        }
     }
 }

@@ -67,9 +67,14 @@ final class SelectionExport {
                 cols.append(", m.").append(MetricColumns.column(m.id()));
             }
         }
-        String keys = f.scope == Scope.IMAGE
-                ? "i.id AS image_id, i.path, i.split, i.width, i.height"
-                : "a.id AS annotation_id, a.image_id, i.path, i.split, k.name AS class, a.kind, a.x, a.y, a.w, a.h";
+        String keys = switch (f.scope) {
+            case IMAGE -> "i.id AS image_id, i.path, i.split, i.width, i.height";
+            case ANNOTATION -> "a.id AS annotation_id, a.image_id, i.path, i.split, k.name AS class, a.kind, a.x, a.y, a.w, a.h";
+            case PREDICTION -> "p.id AS prediction_id, p.image_id, i.path, i.split, k.name AS class, p.score, "
+                    + "CASE WHEN q.outcome IN ('tp', 'ignored') THEN q.outcome ELSE 'fp' END AS outcome, "
+                    + "CASE WHEN q.outcome IN ('tp', 'ignored') THEN NULL ELSE q.outcome END AS fp_reason, "
+                    + "q.annotation_id AS matched_annotation, q.iou, p.kind, p.x, p.y, p.w, p.h";
+        };
         long rows = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + keys + cols + " FROM " + f.from + " WHERE " + f.where
                 + " ORDER BY " + f.key)) {

@@ -33,7 +33,11 @@ final class TagQueries {
         if (ids.isEmpty()) {
             return 0;
         }
-        String table = scope == Scope.IMAGE ? "images" : "annotations";
+        String table = switch (scope) {
+            case IMAGE -> "images";
+            case ANNOTATION -> "annotations";
+            case PREDICTION -> "predictions";
+        };
         return update("INSERT OR IGNORE INTO tags (name, item_type, item_id, created_at) SELECT ?, ?, id, now() FROM " + table
                 + " WHERE id IN " + FilterSql.placeholders(ids.size()), tag, MetricQueries.scopeName(scope), ids);
     }
