@@ -31,6 +31,10 @@ final class CompareRoutes {
 
     private void distributions(Context ctx) {
         Scope scope = FilterParams.scope(ctx.queryParam("scope"));
+        if (scope == Scope.PREDICTION) {
+            // Two prediction sets are compared by /api/compare/sets; sides here are parts of the labelled project.
+            throw ApiError.badRequest("scope must be image or annotation (compare prediction sets with /api/compare/sets)");
+        }
         String a = ctx.queryParam("a");
         String b = ctx.queryParam("b");
         ItemFilter fa = CompareSide.parse("a", a, scope);
