@@ -81,7 +81,7 @@ export function render(): void {
     case "explorer": done(renderExplorer(page, route.query)); break;
     case "item": done(renderDetail(page, Number(route.id), route.query)); break;
     case "labels": done(renderLabels(page)); break;
-    case "models": done(renderModels(page, "models", route.query)); break;
+    case "models": done(renderModels(page, route.query)); break;
     case "compare": done(renderCompare(page, route.query)); break;
     default: page.appendChild(errorState(new Error(`no page '${route.page}'`)));
   }

@@ -1,5 +1,5 @@
 import { get, type BucketRow, type ClassificationEval, type DetectionEval, type EvalView, type ImportanceReport,
-  type PredictionSetInfo, type PredictionsView, type Slice } from "../api";
+  type PredictionsView, type Slice } from "../api";
 import { bars, heatmap, lines, rateBars } from "../charts";
 import { classColour } from "../draw";
 import { clear, emptyState, errorState, formatNumber, h, spinner } from "../dom";
@@ -23,29 +23,21 @@ const FP_REASONS: Record<string, string> = {
 };
 
 /**
- * Model quality and Compare: they show evaluation results of imported prediction sets. Until a set
- * is imported they say so and how to import one; they never invent numbers. Model quality shows
- * one set at a chosen IoU (both in the URL: #/models?set=NAME&iou=0.5).
+ * Model quality: evaluation results of one imported prediction set at a chosen IoU (both in the
+ * URL: #/models?set=NAME&iou=0.5). Until a set is imported it says so and how to import one; it
+ * never invents numbers.
  */
-export async function renderModels(page: HTMLElement, which: "models" | "compare", query = ""): Promise<void> {
+export async function renderModels(page: HTMLElement, query = ""): Promise<void> {
   page.appendChild(spinner());
   const p = await get<PredictionsView>("/api/predictions");
   clear(page);
-  const title = which === "models" ? "Model quality" : "Compare";
-  const what = which === "models"
-    ? "mAP and PR curves per class at a chosen IoU, performance by metric, metric importance and the worst slices"
-    : "two prediction sets side by side: metric deltas, and the items one model gets right and the other wrong";
-  if (p.sets.length === 0 || (which === "compare" && p.sets.length < 2)) {
+  const title = "Model quality";
+  const what = "mAP and PR curves per class at a chosen IoU, performance by metric, metric importance and the worst slices";
+  if (p.sets.length === 0) {
     page.appendChild(header(title, what));
-    page.appendChild(emptyState(which === "compare" && p.sets.length === 1 ? "One prediction set: nothing to compare yet" : "No prediction sets",
+    page.appendChild(emptyState("No prediction sets",
       `${p.hint} to add a model's predictions to this project; this page then shows ${what}.`,
       h("code", { class: "cmd" }, "loupe predictions import --help")));
-    return;
-  }
-  if (which === "compare") {
-    page.appendChild(header(title, what));
-    page.appendChild(setTable(p.sets));
-    page.appendChild(emptyState("Comparison is not served yet", "The comparison endpoints land with the compare issue; the sets above are imported."));
     return;
   }
   const params = new URLSearchParams(query);
@@ -92,13 +84,6 @@ export async function renderModels(page: HTMLElement, which: "models" | "compare
 function snap(v: number): number {
   if (!Number.isFinite(v)) return 0.5;
   return IOU_STEPS.reduce((best, t) => (Math.abs(t - v) < Math.abs(best - v) ? t : best), 0.5);
-}
-
-function setTable(sets: PredictionSetInfo[]): HTMLElement {
-  return card("Prediction sets", h("table", { class: "table" },
-    h("thead", {}, h("tr", {}, h("th", {}, "name"), h("th", {}, "kind"), h("th", {}, "format"), h("th", { class: "num" }, "predictions"))),
-    h("tbody", {}, sets.map((s) => h("tr", {}, h("td", {}, s.name), h("td", {}, s.kind), h("td", {}, s.format),
-      h("td", { class: "num" }, formatNumber(s.predictions)))))));
 }
 
 function fixed(v: number | null | undefined, digits = 3): string {
