@@ -5,6 +5,7 @@ import dev.loupe.core.embed.VectorSet;
 import dev.loupe.embed.knn.VectorIndex;
 import dev.loupe.embed.knn.Vectors;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -36,9 +37,7 @@ final class EmbeddingIndexes {
     Loaded images(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::images, "image");
         synchronized (this) {
-            if (images == null || images.model().id() != model.id() || images.count() != model.images()) {
-                images = load(model, model.images(), store.with(s -> s.imageVectors(model.id())));
-            }
+            images = current(images, model, model.images(), id -> store.with(s -> s.imageVectors(id)));
             return images;
         }
     }
@@ -47,14 +46,17 @@ final class EmbeddingIndexes {
     Loaded objects(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::objects, "object");
         synchronized (this) {
-            if (objects == null || objects.model().id() != model.id() || objects.count() != model.objects()) {
-                objects = load(model, model.objects(), store.with(s -> s.objectVectors(model.id())));
-            }
+            objects = current(objects, model, model.objects(), id -> store.with(s -> s.objectVectors(id)));
             return objects;
         }
     }
 
-    private static Loaded load(EmbeddingModelInfo model, long count, VectorSet set) {
+    /** {@code cached} while it is of this model and vector count, else the model's vectors read and indexed anew. */
+    private static Loaded current(Loaded cached, EmbeddingModelInfo model, long count, IntFunction<VectorSet> read) {
+        if (cached != null && cached.model().id() == model.id() && cached.count() == count) {
+            return cached;
+        }
+        VectorSet set = read.apply(model.id());
         return new Loaded(model, count, set, VectorIndex.create(Vectors.forSimilarity(set.vectors()),
                 Runtime.getRuntime().availableProcessors()));
     }

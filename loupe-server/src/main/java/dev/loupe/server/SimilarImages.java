@@ -1,6 +1,8 @@
 package dev.loupe.server;
 
+import dev.loupe.api.Scope;
 import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.store.SearchPage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +37,17 @@ final class SimilarImages {
             throw ApiError.notFound("image " + imageId + " has no embedding of " + l.model().name() + " (it could not be read; see loupe info)");
         }
         Neighbours nn = l.index().search(l.index().vectors().row(row), k, i -> i == row);
-        List<Hit> hits = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<Double> similarity = new ArrayList<>();
         for (int i = 0; i < nn.size(); i++) {
-            long id = l.set().ids()[nn.rows()[i]];
-            hits.add(new Hit(i + 1, id, store.with(s -> s.imagePath(id)), nn.similarities()[i]));
+            ids.add(l.set().ids()[nn.rows()[i]]);
+            similarity.add((double) nn.similarities()[i]);
+        }
+        // One query for every neighbour's path.
+        List<SearchPage.Hit> found = store.with(s -> s.hits(Scope.IMAGE, ids, similarity));
+        List<Hit> hits = new ArrayList<>();
+        for (SearchPage.Hit h : found) {
+            hits.add(new Hit(hits.size() + 1, h.imageId(), h.path(), h.sortValue()));
         }
         return new View(imageId, l.model().name(), hits);
     }
