@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Number of images of the dataset with exactly the same decoded pixels (same image.md5_pixels),
+ * Number of images of the dataset with exactly the same decoded pixels (same image.pixel_hash),
  * the image itself included: 1 = unique, 2 = one exact duplicate, ... Images without a hash get no
  * value.
  */
 public final class DuplicateGroupSize implements DatasetMetric {
-    static final String INPUT = "image.md5_pixels";
+    static final String INPUT = "image.pixel_hash";
     private static final MetricDescriptor DESCRIPTOR = MetricDescriptor.image("image.duplicate_group_size",
-            "Exact duplicates", "Number of images whose decoded pixels have the same MD5 as this image's, itself "
-                    + "included (1 = unique).",
-            ValueKind.NON_NEGATIVE_INTEGER, Direction.LOWER_IS_BETTER);
+            "Exact duplicates", "Number of images whose decoded pixels are the same as this image's (same "
+                    + "image.pixel_hash), itself included (1 = unique).",
+            ValueKind.NON_NEGATIVE_INTEGER, Direction.LOWER_IS_BETTER).withVersion("2");
 
     @Override
     public MetricDescriptor descriptor() {

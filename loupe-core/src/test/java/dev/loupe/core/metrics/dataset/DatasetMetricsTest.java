@@ -105,7 +105,7 @@ class DatasetMetricsTest {
         items.put(img(5), new Object[] {null});
         Map<Long, Double> v = run(new DuplicateGroupSize(), items);
         assertThat(v).containsExactly(Map.entry(1L, 3.0), Map.entry(2L, 1.0), Map.entry(3L, 3.0), Map.entry(4L, 3.0));
-        assertThat(new DuplicateGroupSize().inputs()).containsExactly("image.md5_pixels");
+        assertThat(new DuplicateGroupSize().inputs()).containsExactly("image.pixel_hash");
     }
 
     @Test

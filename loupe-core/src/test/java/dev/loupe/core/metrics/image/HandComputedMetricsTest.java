@@ -143,10 +143,22 @@ class HandComputedMetricsTest {
     }
 
     @Test
-    void pixelMd5IsTheDigestOfTheRgbBytes() {
-        // md5 of three zero bytes.
-        assertThat(new Md5Pixels().compute(new TestImages.Ctx(TestImages.uniform(1, 1, 0, 0, 0))))
-                .isEqualTo("693e9af84d3dfcc71e640e005bdc5e2e");
+    void pixelHashIsTheXxh3OfTheRgbBytes() {
+        // Expected values from the C xxHash library (npm @node-rs/xxhash 1.x, xxh3.xxh128, seed 0).
+        assertThat(PixelHash.hex(new byte[0])).isEqualTo("99aa06d3014798d86001c324468d497f");
+        assertThat(new PixelHash().compute(new TestImages.Ctx(TestImages.uniform(1, 1, 0, 0, 0))))
+                .isEqualTo("f21da334f2869f1beb5d658bb22f286b");
+        byte[] small = new byte[1000];
+        for (int i = 0; i < small.length; i++) {
+            small[i] = (byte) (i * 31 + 7);
+        }
+        assertThat(PixelHash.hex(small)).isEqualTo("f534f51e82a81d29989765d0ea7a5ecd");
+        // A 640 x 480 RGB image's worth of bytes (long input: XXH3's stripe loop and last stripe).
+        byte[] large = new byte[640 * 480 * 3];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 131 + i % 7);
+        }
+        assertThat(PixelHash.hex(large)).isEqualTo("160996eccf6d876b8523a43f1216a7a5");
     }
 
     @Test

@@ -25,7 +25,7 @@ class ImageMetricsContractTest {
                 new SaturationMean(), new PerceivedBrightness(), new PerceivedBrightnessP1(),
                 new PerceivedBrightnessP5(), new PerceivedBrightnessP99(), new Entropy(), new GreyHistStd(),
                 new BlurrinessCleanVision(), new Colourfulness(), new ObjectCount(), new ObjectDensity(),
-                new RandomBaseline(), new Md5Pixels(), new PHash(), new DHash());
+                new RandomBaseline(), new PixelHash(), new PHash(), new DHash());
     }
 
     static List<PixelImage> oddImages() {

@@ -9,12 +9,18 @@ import dev.loupe.core.image.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,14 +35,15 @@ class ReferenceMetricsTest {
      * classification/cat/7.jpg: ImageIO's libjpeg and Pillow's libjpeg-turbo differ by up to 2 grey
      * levels there, so its values are only close: within 2% of max(|expected|, 1), i.e. relative
      * for large values and absolute 0.02 for fractions and [0, 1] values (the HSV box fractions move
-     * most: red by 0.011, blue by 0.0026, as pixels cross the box thresholds). Its pixel MD5
-     * necessarily differs and is not compared.
+     * most: red by 0.011, blue by 0.0026, as pixels cross the box thresholds). Its decoded pixels'
+     * MD5 necessarily differs from the reference's and is not compared.
      */
     private static final double CAT7 = 0.02;
     private static final String CAT7_PATH = "cat/7.jpg";
 
     private static final Map<String, ImageMetric> NUMERIC = new LinkedHashMap<>();
     private static final Map<String, ImageHashMetric> HASHES = new LinkedHashMap<>();
+    private static final PixelHash PIXEL_HASH = new PixelHash();
 
     static {
         NUMERIC.put("width", new ImageWidth());
@@ -54,7 +61,6 @@ class ReferenceMetricsTest {
         NUMERIC.put("cv_grayscale_std", new GreyHistStd());
         NUMERIC.put("cv_entropy", new Entropy());
         NUMERIC.put("lapvar_gray", new SharpnessGrey());
-        HASHES.put("md5_pixels", new Md5Pixels());
         HASHES.put("phash8", new PHash());
         HASHES.put("dhash8", new DHash());
     }
@@ -79,6 +85,8 @@ class ReferenceMetricsTest {
         Map<String, String> worstAt = new HashMap<>();
         Map<String, Integer> worstHamming = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
+        Map<String, Set<String>> byReference = new HashMap<>();
+        Map<String, Set<String>> byPixelHash = new HashMap<>();
         for (Map<String, String> row : metrics) {
             String path = row.get("path");
             PixelImage px = ImageDecoder.decode(shared().resolve(folder).resolve(path));
@@ -104,14 +112,22 @@ class ReferenceMetricsTest {
                 }
             }
             Map<String, String> hashRow = hashes.get(path);
+            // The decode itself: MD5 of the decoded RGB bytes as the reference computed it from Pillow.
+            String md5 = HexFormat.of().formatHex(md5(px.rgb()));
+            if (!cat7 && !md5.equals(hashRow.get("md5_pixels"))) {
+                failures.add(path + " decoded pixels differ from Pillow's: MD5 " + md5);
+            }
+            // image.pixel_hash must group the images exactly as the reference's pixel MD5 does.
+            byReference.computeIfAbsent(hashRow.get("md5_pixels"), k -> new TreeSet<>()).add(path);
+            byPixelHash.computeIfAbsent(PIXEL_HASH.compute(ctx), k -> new TreeSet<>()).add(path);
             for (Map.Entry<String, ImageHashMetric> e : HASHES.entrySet()) {
                 String expected = hashRow.get(e.getKey());
                 String actual = e.getValue().compute(ctx);
                 String column = e.getKey() + (cat7 ? " (cat/7)" : "");
                 int distance = hamming(expected, actual);
                 worstHamming.merge(column, distance, Math::max);
-                // Exact everywhere; on cat/7 the perceptual hashes may move by <= 4 bits, the MD5 anyhow.
-                boolean ok = cat7 ? distance <= 4 || e.getKey().equals("md5_pixels") : distance == 0;
+                // Exact everywhere; on cat/7 the perceptual hashes may move by <= 4 bits.
+                boolean ok = cat7 ? distance <= 4 : distance == 0;
                 if (!ok) {
                     failures.add(path + " " + e.getKey() + ": expected " + expected + ", got " + actual);
                 }
@@ -122,6 +138,16 @@ class ReferenceMetricsTest {
         worstHamming.forEach((c, v) -> report.append(String.format(Locale.ROOT, "  %-32s Hamming %d%n", c, v)));
         System.out.print(report);
         assertThat(failures).as(report.toString()).isEmpty();
+        assertThat(new HashSet<>(byPixelHash.values())).isEqualTo(new HashSet<>(byReference.values()));
+        assertThat(byPixelHash).hasSize(metrics.size());
+    }
+
+    static byte[] md5(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
     }
 
     /** Bits that differ between two hex strings of equal length (all bits when lengths differ). */
