@@ -58,72 +58,86 @@ record RgbPass(ChannelHistogram histogram, long sumRG, long sumRB, long sumGB, H
         byte[] rgb = image.rgb();
         int w = image.width();
         int h = image.height();
-        int[] bins = new int[768];
+        int[] bins = new int[2 * 768];
         int[] keyCounts = new int[BrightnessPercentiles.BUCKETS];
         Totals t = new Totals();
         for (int y = 0; y < h; y++) {
             pixelRow(rgb, 3 * w * y, w, bins, keyCounts, t);
         }
+        for (int i = 0; i < 768; i++) {
+            bins[i] += bins[768 + i];
+        }
+        bins = java.util.Arrays.copyOf(bins, 768);
         long pixels = (long) w * h;
         return new RgbPass(new ChannelHistogram(bins, pixels), t.rg, t.rb, t.gb,
                 new HsvStats(t.red, t.green, t.blue, t.saturation, pixels), keyCounts);
     }
 
-    /** Per-pixel statistics of one row. */
+    /**
+     * Per-pixel statistics of one row, two pixels per iteration: the second pixel of each pair
+     * counts into the upper half of the double-length histogram, so that runs of equal values (common
+     * in photographs) do not chain every increment on the previous store to the same bin.
+     */
     private static void pixelRow(byte[] rgb, int off, int w, int[] bins, int[] keyCounts, Totals t) {
-        int[] kr = BrightnessPercentiles.KR;
-        int[] kg = BrightnessPercentiles.KG;
-        int[] kb = BrightnessPercentiles.KB;
-        int[] sdiv = HsvStats.SDIV;
-        int[] hdiv = HsvStats.HDIV;
-        long[] box = BOX;
-        int shift = BrightnessPercentiles.BUCKET_SHIFT;
         for (int x0 = 0; x0 < w; x0 += CHUNK) {
             int x1 = Math.min(w, x0 + CHUNK);
-            int rg = 0;
-            int rb = 0;
-            int gb = 0;
-            int sat = 0;
-            long boxes = 0;
-            for (int x = x0, j = off + 3 * x0; x < x1; x++, j += 3) {
-                int r = rgb[j] & 0xFF;
-                int g = rgb[j + 1] & 0xFF;
-                int b = rgb[j + 2] & 0xFF;
-                bins[r]++;
-                bins[256 + g]++;
-                bins[512 + b]++;
-                rg += r * g;
-                rb += r * b;
-                gb += g * b;
-                keyCounts[(kr[r] + kg[g] + kb[b]) >>> shift]++;
-                // OpenCV RGB2HSV_b, as HsvStats documents it (the hue only where S and V are in range).
-                int v = Math.max(r, Math.max(g, b));
-                int diff = v - Math.min(r, Math.min(g, b));
-                int s = (diff * sdiv[v] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
-                sat += s;
-                if (s >= 50 && v >= 40) {
-                    int hue;
-                    if (v == r) {
-                        hue = g - b;
-                    } else if (v == g) {
-                        hue = b - r + 2 * diff;
-                    } else {
-                        hue = r - g + 4 * diff;
-                    }
-                    hue = (hue * hdiv[diff] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
-                    if (hue < 0) {
-                        hue += 180;
-                    }
-                    boxes += box[hue & 255];
-                }
+            Chunk c = new Chunk();
+            int x = x0;
+            int j = off + 3 * x0;
+            for (; x + 1 < x1; x += 2, j += 6) {
+                c.pixel(rgb[j] & 0xFF, rgb[j + 1] & 0xFF, rgb[j + 2] & 0xFF, bins, 0, keyCounts);
+                c.pixel(rgb[j + 3] & 0xFF, rgb[j + 4] & 0xFF, rgb[j + 5] & 0xFF, bins, 768, keyCounts);
             }
-            t.rg += rg;
-            t.rb += rb;
-            t.gb += gb;
-            t.saturation += sat;
-            t.red += boxes & FIELD;
-            t.green += (boxes >>> GREEN_SHIFT) & FIELD;
-            t.blue += boxes >>> BLUE_SHIFT;
+            if (x < x1) {
+                c.pixel(rgb[j] & 0xFF, rgb[j + 1] & 0xFF, rgb[j + 2] & 0xFF, bins, 0, keyCounts);
+            }
+            t.rg += c.rg;
+            t.rb += c.rb;
+            t.gb += c.gb;
+            t.saturation += c.sat;
+            t.red += c.boxes & FIELD;
+            t.green += (c.boxes >>> GREEN_SHIFT) & FIELD;
+            t.blue += c.boxes >>> BLUE_SHIFT;
+        }
+    }
+
+    /** The int partial sums of one chunk (scalar-replaced by the JIT: the object never escapes). */
+    private static final class Chunk {
+        int rg;
+        int rb;
+        int gb;
+        int sat;
+        long boxes;
+
+        void pixel(int r, int g, int b, int[] bins, int half, int[] keyCounts) {
+            bins[half + r]++;
+            bins[half + 256 + g]++;
+            bins[half + 512 + b]++;
+            rg += r * g;
+            rb += r * b;
+            gb += g * b;
+            keyCounts[(BrightnessPercentiles.KR[r] + BrightnessPercentiles.KG[g] + BrightnessPercentiles.KB[b])
+                    >>> BrightnessPercentiles.BUCKET_SHIFT]++;
+            // OpenCV RGB2HSV_b, as HsvStats documents it (the hue only where S and V are in range).
+            int v = Math.max(r, Math.max(g, b));
+            int diff = v - Math.min(r, Math.min(g, b));
+            int s = (diff * HsvStats.SDIV[v] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
+            sat += s;
+            if (s >= 50 && v >= 40) {
+                int hue;
+                if (v == r) {
+                    hue = g - b;
+                } else if (v == g) {
+                    hue = b - r + 2 * diff;
+                } else {
+                    hue = r - g + 4 * diff;
+                }
+                hue = (hue * HsvStats.HDIV[diff] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
+                if (hue < 0) {
+                    hue += 180;
+                }
+                boxes += BOX[hue & 255];
+            }
         }
     }
 }
