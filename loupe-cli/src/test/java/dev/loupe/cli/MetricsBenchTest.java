@@ -29,7 +29,7 @@ class MetricsBenchTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("3 images from", "decode only, 1 thread", "decode + all image metrics, 1 thread")
-                .contains("image.pixel_hash", "image.sharpness", "(floor: one scalar pass, 3 products/pixel)")
+                .contains("image.pixel_hash", "image.sharpness", "(yardstick: 1 scalar pass, 3 mul/pixel)")
                 .contains("analyze (all metrics), 1 thread", "live heap after GC")
                 .doesNotContain("NaN");
     }

@@ -174,7 +174,7 @@ final class MetricsBench implements Callable<Integer> {
         for (Cost c : costs) {
             out.printf("  %-40s %7.3f ms/image   (%.2fx decode)%n", c.id(), c.ms(), c.ms() / (decodeSeconds * 1000));
         }
-        out.printf("  %-40s %7.3f ms/image   (%.2fx decode)%n", "(floor: one scalar pass, 3 products/pixel)",
+        out.printf("  %-40s %7.3f ms/image   (%.2fx decode)%n", "(yardstick: 1 scalar pass, 3 mul/pixel)",
                 floor, floor / (decodeSeconds * 1000));
         if (sink[0] == Double.MIN_VALUE) {
             throw new IllegalStateException();
