@@ -6,7 +6,7 @@ export interface IssueExample { itemType: string; itemId: number | null; file: s
 export interface IssueKindCount { kind: string; severity: string; count: number; examples: IssueExample[] }
 export interface ProjectSummary {
   project: string; format: string; imagesRoot: string; labels: string | null; images: number; annotations: number;
-  annotationsByKind: Record<string, number>; annotationsWithoutClass: number; crowdAnnotations: number;
+  annotationsByKind: Record<string, number>; annotationsWithoutClass: number; crowdAnnotations: number; difficultAnnotations: number;
   categories: CategoryCount[]; splits: Record<string, number>; issues: { total: number; byKind: IssueKindCount[] };
 }
 export interface AnalysisRun { id: number; toolVersion: string; status: string; startedAt: string; finishedAt: string | null; message: string | null }

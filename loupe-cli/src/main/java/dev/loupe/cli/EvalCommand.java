@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean equalWidth;
 
     @Option(names = "--voc", paramLabel = "YEAR", description = "also PASCAL VOC AP at IoU 0.5: 2007 (11-point) or "
-            + "2012 (all-point interpolation)")
+            + "2012 (all-point interpolation); VOC-difficult objects and crowd regions are ignored")
     Integer voc;
 
     @Option(names = "--slice-conditions", paramLabel = "N", defaultValue = "2",

@@ -63,7 +63,8 @@ final class EvalText {
                     c.truePositives(), c.falsePositives(), c.ignored());
         }
         out.println("  VOC matching: each detection, by score, takes its best-IoU object; a taken object makes it a "
-                + "duplicate (no fall-back, unlike COCO).");
+                + "duplicate (no fall-back, unlike COCO). Objects VOC marks difficult, and crowd regions, are not "
+                + "counted as objects; a detection of one is ignored.");
     }
 
     private static void byMetric(Map<String, MetricPerformance> tables, List<String> by, String noun, String rate,

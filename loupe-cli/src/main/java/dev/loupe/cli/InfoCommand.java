@@ -66,8 +66,9 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("Project      %s%n", s.project());
         out.printf("Labels       %s %s%n", s.format(), s.labels() == null ? "" : s.labels());
         out.printf("Images       %d  (folder %s)%n", s.images(), s.imagesRoot());
-        out.printf("Annotations  %d  %s%s%s%n", s.annotations(), s.annotationsByKind(),
+        out.printf("Annotations  %d  %s%s%s%s%n", s.annotations(), s.annotationsByKind(),
                 s.crowdAnnotations() > 0 ? "  crowd " + s.crowdAnnotations() : "",
+                s.difficultAnnotations() > 0 ? "  difficult (VOC) " + s.difficultAnnotations() : "",
                 s.annotationsWithoutClass() > 0 ? "  without class " + s.annotationsWithoutClass() : "");
         out.printf("Splits       %s%n", s.splits());
         out.printf("%nClasses (%d)%n", s.categories().size());

@@ -46,6 +46,9 @@ class InitAndInfoTest {
             assertThat(info.at("/issues/total").asLong()).isZero();
             assertThat(perClass(info)).isEqualTo(perClass(coco));
         }
+        // VOC's own difficult flag (38 objects), kept by the VOC import only; info prints it.
+        assertThat(voc.get("difficultAnnotations").asLong()).isEqualTo(38);
+        assertThat(coco.get("difficultAnnotations").asLong()).isZero();
     }
 
     @Test

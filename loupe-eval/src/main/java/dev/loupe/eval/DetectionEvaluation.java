@@ -13,8 +13,10 @@ import dev.loupe.core.model.Prediction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,9 +28,10 @@ import java.util.function.Consumer;
  *                    on an image of unknown size for segm), by reason
  * @param groundTruths the evaluated ground truths
  * @param detections   the evaluated detections
+ * @param difficult    ids of the ground truths VOC marks difficult (only VOC AP reads them)
  */
 public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt, List<GroundTruth> groundTruths,
-                           List<Detection> detections) {
+                           List<Detection> detections, Set<Long> difficult) {
 
     /**
      * @param annotations calls its argument with every annotation of the project
@@ -43,7 +46,11 @@ public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt
         images.forEach(im -> byId.put(im.id(), im));
         List<GroundTruth> gts = new ArrayList<>();
         Map<String, Long> skipped = new HashMap<>();
+        Set<Long> difficult = new HashSet<>();
         annotations.accept(a -> {
+            if (a.difficult()) {
+                difficult.add(a.id());
+            }
             if (a.categoryId() == null) {
                 skipped.merge("no class", 1L, Long::sum);
             } else if (a.geometry().box() == null) {
@@ -64,16 +71,17 @@ public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt
                     : new Detection(d.id(), d.imageId(), d.categoryId(), d.box(), d.mask(), p.area(), d.score()));
         });
         EvalResult r = new CocoEvaluator().evaluate(images, categories, gts, dts, EvalParams.defaults(type));
-        return new DetectionEvaluation(r, skipped, gts, dts);
+        return new DetectionEvaluation(r, skipped, gts, dts, difficult);
     }
 
     /**
-     * PASCAL VOC AP at IoU 0.5 on the same boxes (crowd regions count as VOC's "difficult"
-     * objects: neither found nor missed; Loupe does not keep VOC's own difficult flag yet).
+     * PASCAL VOC AP at IoU 0.5 on the same boxes: objects VOC marks difficult, and crowd regions,
+     * are neither found nor missed.
      */
     public VocResult voc(VocParams params) {
         List<VocGroundTruth> gts = groundTruths.stream()
-                .map(g -> new VocGroundTruth(g.id(), g.imageId(), g.categoryId(), g.box(), g.crowd())).toList();
+                .map(g -> new VocGroundTruth(g.id(), g.imageId(), g.categoryId(), g.box(),
+                        g.crowd() || difficult.contains(g.id()))).toList();
         return VocEvaluator.evaluate(gts, detections, params);
     }
 }

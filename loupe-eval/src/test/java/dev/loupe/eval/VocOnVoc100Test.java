@@ -6,9 +6,21 @@ import static org.assertj.core.api.Assertions.within;
 import dev.loupe.eval.voc.VocClassResult;
 import dev.loupe.eval.voc.VocEvaluator;
 import dev.loupe.eval.voc.VocGroundTruth;
+import dev.loupe.core.model.Annotation;
+import dev.loupe.core.model.Category;
+import dev.loupe.core.model.DatasetSink;
+import dev.loupe.core.model.Geometry;
+import dev.loupe.core.model.ImageRecord;
+import dev.loupe.core.model.Issue;
+import dev.loupe.core.model.Prediction;
 import dev.loupe.eval.voc.VocParams;
+import dev.loupe.eval.voc.VocResult;
+import dev.loupe.formats.voc.VocImporter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +49,65 @@ class VocOnVoc100Test {
         VocClassResult first = allPoint.classes().get(0);
         assertThat(first.ap()).isCloseTo(0.38435020866053227, within(1e-12));
         assertThat(eleven.classes().get(0).ap()).isCloseTo(0.40053618670812985, within(1e-12));
+    }
+
+    /**
+     * The same detections against the VOC XML import, whose 38 objects marked difficult VOC AP
+     * ignores, through {@link DetectionEvaluation#voc}. Expected values: the same Python script given
+     * the XML folder ({@code voc_eval_reference.py 0 GT DETS XMLDIR}), which reads the flags itself.
+     */
+    @Test
+    void difficultObjectsOfTheVocImportAreIgnored(@TempDir Path empty) throws Exception {
+        CocoReference coco = new CocoReference(VOC100.resolve("gts/coco_format_v1/instances_default.json"), empty);
+        List<Detection> dts = coco.detections(VOC100.resolve("coco_dets_from_abs_xywh.json"), IouType.BBOX);
+        List<ImageRecord> images = new ArrayList<>();
+        List<Category> categories = new ArrayList<>();
+        List<Annotation> annotations = new ArrayList<>();
+        new VocImporter(VOC100.resolve("gts/pascalvoc_format"), VOC100.resolve("images"), null).read(new DatasetSink() {
+            @Override
+            public void category(Category category) {
+                categories.add(category);
+            }
+
+            @Override
+            public void image(ImageRecord image) {
+                images.add(image);
+            }
+
+            @Override
+            public void annotation(Annotation annotation) {
+                annotations.add(annotation);
+            }
+
+            @Override
+            public void issue(Issue issue) {
+                throw new AssertionError(issue.describe());
+            }
+        });
+        assertThat(annotations).hasSize(273);
+        assertThat(annotations.stream().filter(Annotation::difficult)).hasSize(38);
+        // The detections name COCO's image and class ids: map them through file and class names.
+        Map<Long, Long> imageOf = new HashMap<>();
+        for (ImageRecord c : coco.images) {
+            ImageRecord v = images.stream().filter(i -> i.path().equals(c.path())).findFirst().orElseThrow();
+            imageOf.put(c.id(), v.id());
+        }
+        Map<Integer, Integer> classOf = new HashMap<>();
+        for (Category c : coco.categories) {
+            classOf.put(c.id(), categories.stream().filter(k -> k.name().equals(c.name())).findFirst().orElseThrow().id());
+        }
+        DetectionEvaluation ev = DetectionEvaluation.run(images, categories, annotations::forEach,
+                sink -> dts.forEach(d -> sink.accept(new Prediction(d.id(), imageOf.get(d.imageId()),
+                        classOf.get(d.categoryId()), new Geometry.BoxShape(d.box()), d.score(), null, null))),
+                IouType.BBOX);
+        assertThat(ev.difficult()).hasSize(38);
+        VocResult allPoint = ev.voc(VocParams.voc2012());
+        assertThat(allPoint.map()).isCloseTo(0.6138747922842811, within(1e-12));
+        assertThat(ev.voc(VocParams.voc2007()).map()).isCloseTo(0.6075105147322853, within(1e-12));
+        VocClassResult person = allPoint.classes().stream()
+                .filter(c -> c.categoryId() == classOf.get(1)).findFirst().orElseThrow();
+        assertThat(coco.categories.get(0).name()).isEqualTo("person");
+        assertThat(person.ap()).isCloseTo(0.37064526285144844, within(1e-12));
+        assertThat(allPoint.classes().stream().mapToInt(VocClassResult::ignored).sum()).isPositive();
     }
 }

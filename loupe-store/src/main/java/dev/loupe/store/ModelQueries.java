@@ -54,7 +54,7 @@ final class ModelQueries {
 
     /** The columns {@link #annotation} reads, in order. */
     static final String ANNOTATION_SELECT = "SELECT id, image_id, category_id, kind, x, y, w, h, polygon, rle, rle_height, "
-            + "rle_width, iscrowd, area, annotator, confidence, source_id FROM annotations";
+            + "rle_width, iscrowd, area, annotator, confidence, source_id, difficult FROM annotations";
 
     void forEachAnnotation(Consumer<Annotation> consumer) {
         String sql = ANNOTATION_SELECT + " ORDER BY id";
@@ -94,7 +94,7 @@ final class ModelQueries {
             default -> throw new IllegalStateException("unknown geometry kind in store: " + kind);
         };
         return new Annotation(rs.getLong(1), rs.getLong(2), (Integer) rs.getObject(3), g, rs.getBoolean(13),
-                (Double) rs.getObject(14), rs.getString(15), (Double) rs.getObject(16), rs.getString(17));
+                (Double) rs.getObject(14), rs.getString(15), (Double) rs.getObject(16), rs.getString(17), rs.getBoolean(18));
     }
 
     static String meta(Connection c, String key) {

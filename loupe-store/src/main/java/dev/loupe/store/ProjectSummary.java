@@ -17,13 +17,15 @@ import java.util.Map;
  * @param annotationsByKind count per geometry kind (box, polygon, mask, label)
  * @param annotationsWithoutClass annotations whose class was unknown
  * @param crowdAnnotations annotations with iscrowd
+ * @param difficultAnnotations annotations PASCAL VOC marks difficult
  * @param categories       every class, in id order, with its annotation and image counts
  * @param splits           images per split ("none" for images without one)
  * @param issues           issues by kind with a few examples
  */
 public record ProjectSummary(String project, int schemaVersion, String createdWith, String format, String imagesRoot,
                              String labels, long images, long annotations, Map<String, Long> annotationsByKind,
-                             long annotationsWithoutClass, long crowdAnnotations, List<CategoryCount> categories,
+                             long annotationsWithoutClass, long crowdAnnotations, long difficultAnnotations,
+                             List<CategoryCount> categories,
                              Map<String, Long> splits, IssueSummary issues) {
 
     /** One class with its counts. */

@@ -112,6 +112,7 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
             Appenders.string(annotations, a.annotator());
             Appenders.number(annotations, a.confidence());
             Appenders.string(annotations, a.sourceId());
+            annotations.append(a.difficult());
             annotations.endRow();
             annotationCount++;
         } catch (SQLException e) {

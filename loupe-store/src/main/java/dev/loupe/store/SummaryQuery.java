@@ -30,10 +30,11 @@ final class SummaryQuery {
             long annotations = count("SELECT count(*) FROM annotations");
             long withoutClass = count("SELECT count(*) FROM annotations WHERE category_id IS NULL");
             long crowd = count("SELECT count(*) FROM annotations WHERE iscrowd");
+            long difficult = count("SELECT count(*) FROM annotations WHERE difficult");
             return new ProjectSummary(dir.toString(), Migrations.current(c), ModelQueries.meta(c, "created_with"),
                     ModelQueries.meta(c, "format"), ModelQueries.meta(c, "images_root"), ModelQueries.meta(c, "labels"),
                     images, annotations, countMap("SELECT kind, count(*) FROM annotations GROUP BY kind ORDER BY kind"),
-                    withoutClass, crowd, categories(),
+                    withoutClass, crowd, difficult, categories(),
                     countMap("SELECT coalesce(split, 'none') AS s, count(*) FROM images GROUP BY s ORDER BY s"),
                     issues());
         } catch (SQLException e) {

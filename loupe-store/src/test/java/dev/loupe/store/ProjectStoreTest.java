@@ -38,7 +38,8 @@ class ProjectStoreTest {
         sink.category(new Category(2, "dog", null, "18"));
         sink.image(new ImageRecord(1, "a/1.jpg", 640, 480, "jpeg", "train", 1234, "100"));
         sink.image(new ImageRecord(2, "b.png", null, null, null, null, -1, "101"));
-        sink.annotation(Annotation.of(1, 1, 1, new Geometry.BoxShape(new Box(0.5, 1.25, 10, 20.125)), "a1"));
+        sink.annotation(new Annotation(1, 1, 1, new Geometry.BoxShape(new Box(0.5, 1.25, 10, 20.125)), false, null,
+                null, null, "a1", true));
         Polygon polygon = new Polygon(List.of(new Ring(new double[] {0, 0, 10, 0, 10, 10, 0.1 + 0.2, 10}, false),
                 new Ring(new double[] {2, 2, 4, 2, 4, 4}, true)));
         sink.annotation(new Annotation(2, 1, 2, new Geometry.PolygonShape(polygon.bounds(), polygon), false, 99.5,
@@ -75,6 +76,25 @@ class ProjectStoreTest {
         }
     }
 
+    /** A project written before V005 (no difficult column) opens, migrates, and reads as not difficult. */
+    @Test
+    void projectOfAnEarlierSchemaGainsTheDifficultColumn() throws Exception {
+        Path project = tmp.resolve("p");
+        ProjectStore.create(project, SOURCE, SMALL);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE).toAbsolutePath());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE annotations DROP COLUMN difficult");
+            st.execute("DELETE FROM schema_version WHERE version = 5");
+        }
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.summary().schemaVersion()).isEqualTo(5);
+            List<Annotation> read = new ArrayList<>();
+            store.forEachAnnotation(read::add);
+            assertThat(read).hasSize(4).noneMatch(Annotation::difficult);
+        }
+    }
+
     @Test
     void summaryCountsClassesSplitsAndIssuesWithExamples() {
         Path project = tmp.resolve("p");
@@ -86,6 +106,7 @@ class ProjectStoreTest {
             assertThat(s.annotationsByKind()).isEqualTo(Map.of("box", 1L, "polygon", 1L, "mask", 1L, "label", 1L));
             assertThat(s.annotationsWithoutClass()).isEqualTo(1);
             assertThat(s.crowdAnnotations()).isEqualTo(1);
+            assertThat(s.difficultAnnotations()).isEqualTo(1);
             assertThat(s.categories()).containsExactly(new ProjectSummary.CategoryCount(1, "cat", "animal", 2, 2),
                     new ProjectSummary.CategoryCount(2, "dog", null, 1, 1));
             assertThat(s.splits()).isEqualTo(Map.of("train", 1L, "none", 1L));

@@ -109,8 +109,8 @@ public final class VocImporter implements DatasetImporter {
         }
         Box box = Box.fromCorners(x1, y1, x2, y2);
         String sourceId = label + "#" + o.line();
-        sink.annotation(Annotation.of(id, image.id(), category == null ? null : category.id(),
-                new Geometry.BoxShape(box), sourceId));
+        sink.annotation(new Annotation(id, image.id(), category == null ? null : category.id(),
+                new Geometry.BoxShape(box), false, null, null, null, sourceId, o.difficult()));
         if (category == null) {
             sink.issue(new Issue(IssueKind.UNKNOWN_CATEGORY, "annotation", id, label, where,
                     "object class \"" + o.name() + "\" is not among the declared classes; kept without a class"));
