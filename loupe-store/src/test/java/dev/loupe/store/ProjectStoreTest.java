@@ -76,7 +76,10 @@ class ProjectStoreTest {
         }
     }
 
-    /** A project written before V005 (no difficult column) opens, migrates, and reads as not difficult. */
+    /**
+     * A project written before V005 (no difficult column, analyzed with the retired
+     * image.md5_pixels) opens, migrates, reads as not difficult and no longer holds the MD5 column.
+     */
     @Test
     void projectOfAnEarlierSchemaGainsTheDifficultColumn() throws Exception {
         Path project = tmp.resolve("p");
@@ -85,13 +88,26 @@ class ProjectStoreTest {
                 "jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE).toAbsolutePath());
              java.sql.Statement st = c.createStatement()) {
             st.execute("ALTER TABLE annotations DROP COLUMN difficult");
-            st.execute("DELETE FROM schema_version WHERE version = 5");
+            st.execute("DELETE FROM schema_version WHERE version >= 5");
+            st.execute("ALTER TABLE image_metrics ADD COLUMN \"image.md5_pixels\" VARCHAR");
+            st.execute("INSERT INTO image_metrics VALUES (1, '693e9af84d3dfcc71e640e005bdc5e2e')");
+            st.execute("INSERT INTO metric_columns (scope, metric_id, column_name, version, run_id) "
+                    + "VALUES ('image', 'image.md5_pixels', 'image.md5_pixels', '1', 1)");
         }
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.summary().schemaVersion()).isEqualTo(5);
+            assertThat(store.summary().schemaVersion()).isEqualTo(Migrations.latest());
             List<Annotation> read = new ArrayList<>();
             store.forEachAnnotation(read::add);
             assertThat(read).hasSize(4).noneMatch(Annotation::difficult);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + project.resolve(ProjectStore.DATABASE_FILE).toAbsolutePath());
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM metric_columns), "
+                     + "(SELECT count(*) FROM information_schema.columns WHERE table_name = 'image_metrics')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+            assertThat(rs.getLong(2)).isEqualTo(1);
         }
     }
 
