@@ -27,12 +27,14 @@ final class AnalysisText {
         outliers("Image metrics", a.imageOutliers(), out);
         outliers("Annotation metrics", a.annotationOutliers(), out);
         out.printf("%nFindings (issue rules; thresholds in README, override in PROJECT/rules.properties)%n");
+        int width = a.findings().stream().mapToInt(f -> f.rule().length()).max().orElse(0);
+        String name = "  %-" + Math.max(width, 1) + "s ";
         for (RuleFinding f : a.findings()) {
             if (!f.missing().isEmpty()) {
-                out.printf("  %-22s -       needs %s (not computed)%n", f.rule(), String.join(", ", f.missing()));
+                out.printf(name + "-       needs %s (not computed)%n", f.rule(), String.join(", ", f.missing()));
                 continue;
             }
-            out.printf("  %-22s %-7d %s%n", f.rule(), f.count(), f.expression());
+            out.printf(name + "%-7d %s%n", f.rule(), f.count(), f.expression());
             for (String e : f.examples()) {
                 out.printf("      %s%n", e);
             }
