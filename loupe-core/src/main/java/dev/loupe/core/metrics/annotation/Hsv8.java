@@ -17,12 +17,22 @@ final class Hsv8 {
     private static final int SHIFT = 12;
     private static final int[] SDIV = new int[256];
     private static final int[] HDIV = new int[256];
+    /** The box of each hue before the +180 of negative hues, at index hue + 180. */
+    private static final byte[] BOX_OF_HUE = new byte[180 + 256];
 
     static {
         // OpenCV color_hsv.simd.hpp RGB2HSV_b tables (saturate_cast<int> rounds to nearest).
         for (int i = 1; i < 256; i++) {
             SDIV[i] = (int) Math.rint((255 << SHIFT) / (1.0 * i));
             HDIV[i] = (int) Math.rint((180 << SHIFT) / (6.0 * i));
+        }
+        for (int i = 0; i < BOX_OF_HUE.length; i++) {
+            int h = i - 180;
+            if (h < 0) {
+                h += 180;
+            }
+            BOX_OF_HUE[i] = (byte) (h <= 10 || (h >= 170 && h <= 179) ? RED
+                    : h >= 35 && h <= 75 ? GREEN : h >= 90 && h <= 130 ? BLUE : NONE);
         }
     }
 
@@ -49,7 +59,11 @@ final class Hsv8 {
         return h << 16 | s << 8 | v;
     }
 
-    /** Which colour box the pixel falls in: {@link #RED}, {@link #GREEN}, {@link #BLUE} or {@link #NONE}. */
+    /**
+     * Which colour box the pixel falls in: {@link #RED}, {@link #GREEN}, {@link #BLUE} or {@link #NONE}.
+     * The same arithmetic as {@link #hsv}, done once, the hue only for pixels in the S and V range
+     * (checked against {@link #hsv} on all 2^24 colours).
+     */
     static int box(int r, int g, int b) {
         int v = Math.max(r, Math.max(g, b));
         if (v < 40) {
@@ -60,15 +74,15 @@ final class Hsv8 {
         if (s < 50) {
             return NONE;
         }
-        int hsv = hsv(r, g, b);
-        int h = hsv >> 16;
-        if (h <= 10 || (h >= 170 && h <= 179)) {
-            return RED;
-        } else if (h >= 35 && h <= 75) {
-            return GREEN;
-        } else if (h >= 90 && h <= 130) {
-            return BLUE;
+        int h;
+        if (v == r) {
+            h = g - b;
+        } else if (v == g) {
+            h = b - r + 2 * diff;
+        } else {
+            h = r - g + 4 * diff;
         }
-        return NONE;
+        h = (h * HDIV[diff] + (1 << (SHIFT - 1))) >> SHIFT;
+        return BOX_OF_HUE[h + 180];
     }
 }

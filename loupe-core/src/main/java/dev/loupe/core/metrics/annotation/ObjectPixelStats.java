@@ -41,6 +41,9 @@ record ObjectPixelStats(long pixels, long sum, long sumSq, long lapSum, long lap
         long blue = 0;
         int rw = r.width();
         int stride = 3 * w;
+        // The raster's columns inside the image, found once instead of tested at every pixel.
+        int colFrom = Math.max(0, -r.x0());
+        int colTo = Math.min(rw, w - r.x0());
         for (int row = 0; row < r.height(); row++) {
             int y = r.y0() + row;
             if (y < 0 || y >= h) {
@@ -50,11 +53,17 @@ record ObjectPixelStats(long pixels, long sum, long sumSq, long lapSum, long lap
             int down = (Sharpness.reflect101(y + 1, h) - y) * stride;
             int base = row * rw;
             int rowStart = y * stride;
-            for (int col = 0; col < rw; col++) {
-                int x = r.x0() + col;
-                if (x < 0 || x >= w || !inside[base + col]) {
+            // Per-row partial sums in ints where they cannot overflow (a row has < 2^31 / 3060 pixels).
+            int rowPixels = 0;
+            int rowSum = 0;
+            long rowSumSq = 0;
+            int rowLap = 0;
+            long rowLapSq = 0;
+            for (int col = colFrom; col < colTo; col++) {
+                if (!inside[base + col]) {
                     continue;
                 }
+                int x = r.x0() + col;
                 int i = rowStart + 3 * x;
                 // Horizontal neighbours: ±3 bytes inside the row, reflect-101 at the two ends.
                 int left = x > 0 ? -3 : (w > 1 ? 3 : 0);
@@ -62,17 +71,17 @@ record ObjectPixelStats(long pixels, long sum, long sumSq, long lapSum, long lap
                 int cr = rgb[i] & 0xFF;
                 int cg = rgb[i + 1] & 0xFF;
                 int cb = rgb[i + 2] & 0xFF;
-                n++;
-                sum += cr + cg + cb;
-                sumSq += cr * cr + cg * cg + cb * cb;
+                rowPixels++;
+                rowSum += cr + cg + cb;
+                rowSumSq += cr * cr + cg * cg + cb * cb;
                 int lr = (rgb[i + left] & 0xFF) + (rgb[i + right] & 0xFF) + (rgb[i + up] & 0xFF)
                         + (rgb[i + down] & 0xFF) - 4 * cr;
                 int lg = (rgb[i + 1 + left] & 0xFF) + (rgb[i + 1 + right] & 0xFF) + (rgb[i + 1 + up] & 0xFF)
                         + (rgb[i + 1 + down] & 0xFF) - 4 * cg;
                 int lb = (rgb[i + 2 + left] & 0xFF) + (rgb[i + 2 + right] & 0xFF) + (rgb[i + 2 + up] & 0xFF)
                         + (rgb[i + 2 + down] & 0xFF) - 4 * cb;
-                lapSum += lr + lg + lb;
-                lapSq += lr * lr + lg * lg + lb * lb;
+                rowLap += lr + lg + lb;
+                rowLapSq += lr * lr + lg * lg + lb * lb;
                 int box = Hsv8.box(cr, cg, cb);
                 if (box == Hsv8.RED) {
                     red++;
@@ -82,6 +91,11 @@ record ObjectPixelStats(long pixels, long sum, long sumSq, long lapSum, long lap
                     blue++;
                 }
             }
+            n += rowPixels;
+            sum += rowSum;
+            sumSq += rowSumSq;
+            lapSum += rowLap;
+            lapSq += rowLapSq;
         }
         return new ObjectPixelStats(n, sum, sumSq, lapSum, lapSq, red, green, blue);
     }

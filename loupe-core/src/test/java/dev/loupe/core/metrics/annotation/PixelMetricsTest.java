@@ -73,6 +73,30 @@ class PixelMetricsTest {
         assertThat(Hsv8.box(255, 0, 40)).isEqualTo(Hsv8.RED);
     }
 
+    /** The box shortcut against the definition (cv2.inRange on the full HSV triple), on all 2^24 colours. */
+    @Test
+    void boxAgreesWithTheHsvTripleOnEveryColour() {
+        long mismatches = 0;
+        for (int r = 0; r < 256; r++) {
+            for (int g = 0; g < 256; g++) {
+                for (int b = 0; b < 256; b++) {
+                    int hsv = Hsv8.hsv(r, g, b);
+                    int h = hsv >> 16;
+                    int sat = (hsv >> 8) & 0xFF;
+                    int v = hsv & 0xFF;
+                    int expected = sat < 50 || v < 40 ? Hsv8.NONE
+                            : h <= 10 || (h >= 170 && h <= 179) ? Hsv8.RED
+                            : h >= 35 && h <= 75 ? Hsv8.GREEN
+                            : h >= 90 && h <= 130 ? Hsv8.BLUE : Hsv8.NONE;
+                    if (Hsv8.box(r, g, b) != expected) {
+                        mismatches++;
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).isZero();
+    }
+
     @Test
     void sharpnessReflectsAtTheLeftImageBorder() {
         // 3x2 grey, 100 at (1,0) only; object = pixels (0,0) and (1,0).
