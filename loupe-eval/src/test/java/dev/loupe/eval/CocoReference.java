@@ -2,7 +2,6 @@ package dev.loupe.eval;
 
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
-import dev.loupe.core.model.DatasetSink;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.Prediction;
@@ -39,30 +38,11 @@ final class CocoReference {
 
     /** Imports a COCO ground-truth file; the images folder is empty, so only declared sizes are known. */
     CocoReference(Path groundTruth, Path emptyImagesFolder) {
-        List<ImageRecord> ims = new ArrayList<>();
-        List<Category> cats = new ArrayList<>();
-        List<Annotation> anns = new ArrayList<>();
-        new CocoImporter(groundTruth, emptyImagesFolder).read(new DatasetSink() {
-            @Override
-            public void category(Category category) {
-                cats.add(category);
-            }
-
-            @Override
-            public void image(ImageRecord image) {
-                ims.add(image);
-            }
-
-            @Override
-            public void annotation(Annotation annotation) {
-                anns.add(annotation);
-            }
-
-            @Override
-            public void issue(Issue issue) {
-                // missing image files; the declared sizes are all evaluation needs
-            }
-        });
+        // Missing image files are issues here; the declared sizes are all evaluation needs.
+        ImportedDataset d = ImportedDataset.read(new CocoImporter(groundTruth, emptyImagesFolder));
+        List<ImageRecord> ims = d.images();
+        List<Category> cats = d.categories();
+        List<Annotation> anns = d.annotations();
         images = EvalInputs.cocoImageOrder(ims);
         categories = EvalInputs.cocoCategoryOrder(cats);
         annotations = anns;

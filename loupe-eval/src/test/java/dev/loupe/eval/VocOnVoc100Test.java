@@ -8,16 +8,13 @@ import dev.loupe.eval.voc.VocEvaluator;
 import dev.loupe.eval.voc.VocGroundTruth;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
-import dev.loupe.core.model.DatasetSink;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.Prediction;
 import dev.loupe.eval.voc.VocParams;
 import dev.loupe.eval.voc.VocResult;
 import dev.loupe.formats.voc.VocImporter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,30 +57,12 @@ class VocOnVoc100Test {
     void difficultObjectsOfTheVocImportAreIgnored(@TempDir Path empty) throws Exception {
         CocoReference coco = new CocoReference(VOC100.resolve("gts/coco_format_v1/instances_default.json"), empty);
         List<Detection> dts = coco.detections(VOC100.resolve("coco_dets_from_abs_xywh.json"), IouType.BBOX);
-        List<ImageRecord> images = new ArrayList<>();
-        List<Category> categories = new ArrayList<>();
-        List<Annotation> annotations = new ArrayList<>();
-        new VocImporter(VOC100.resolve("gts/pascalvoc_format"), VOC100.resolve("images"), null).read(new DatasetSink() {
-            @Override
-            public void category(Category category) {
-                categories.add(category);
-            }
-
-            @Override
-            public void image(ImageRecord image) {
-                images.add(image);
-            }
-
-            @Override
-            public void annotation(Annotation annotation) {
-                annotations.add(annotation);
-            }
-
-            @Override
-            public void issue(Issue issue) {
-                throw new AssertionError(issue.describe());
-            }
-        });
+        ImportedDataset voc = ImportedDataset.read(
+                new VocImporter(VOC100.resolve("gts/pascalvoc_format"), VOC100.resolve("images"), null));
+        assertThat(voc.issues()).isEmpty();
+        List<ImageRecord> images = voc.images();
+        List<Category> categories = voc.categories();
+        List<Annotation> annotations = voc.annotations();
         assertThat(annotations).hasSize(273);
         assertThat(annotations.stream().filter(Annotation::difficult)).hasSize(38);
         // The detections name COCO's image and class ids: map them through file and class names.

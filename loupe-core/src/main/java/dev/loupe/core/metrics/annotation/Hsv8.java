@@ -44,6 +44,15 @@ final class Hsv8 {
         int v = Math.max(r, Math.max(g, b));
         int diff = v - Math.min(r, Math.min(g, b));
         int s = (diff * SDIV[v] + (1 << (SHIFT - 1))) >> SHIFT;
+        int h = rawHue(r, g, b, v, diff);
+        if (h < 0) {
+            h += 180;
+        }
+        return h << 16 | s << 8 | v;
+    }
+
+    /** OpenCV's hue before negative values get 180 added (v the largest channel, diff v − smallest). */
+    private static int rawHue(int r, int g, int b, int v, int diff) {
         int h;
         if (v == r) {
             h = g - b;
@@ -52,11 +61,7 @@ final class Hsv8 {
         } else {
             h = r - g + 4 * diff;
         }
-        h = (h * HDIV[diff] + (1 << (SHIFT - 1))) >> SHIFT;
-        if (h < 0) {
-            h += 180;
-        }
-        return h << 16 | s << 8 | v;
+        return (h * HDIV[diff] + (1 << (SHIFT - 1))) >> SHIFT;
     }
 
     /**
@@ -74,15 +79,6 @@ final class Hsv8 {
         if (s < 50) {
             return NONE;
         }
-        int h;
-        if (v == r) {
-            h = g - b;
-        } else if (v == g) {
-            h = b - r + 2 * diff;
-        } else {
-            h = r - g + 4 * diff;
-        }
-        h = (h * HDIV[diff] + (1 << (SHIFT - 1))) >> SHIFT;
-        return BOX_OF_HUE[h + 180];
+        return BOX_OF_HUE[rawHue(r, g, b, v, diff) + 180];
     }
 }
