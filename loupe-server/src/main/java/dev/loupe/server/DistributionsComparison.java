@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,9 +41,6 @@ record DistributionsComparison(String scope, int bins, Side a, Side b, List<Row>
 
     static DistributionsComparison run(ProjectStore s, Scope scope, String selectorA, ItemFilter a, String selectorB,
                                        ItemFilter b, int bins, List<IssueRule> rules) {
-        Set<String> splits = s.summary().splits().keySet();
-        checkSplits("a", a, splits);
-        checkSplits("b", b, splits);
         long itemsA = s.count(a, rules);
         long itemsB = s.count(b, rules);
         Map<String, MetricSample> sa = s.metricSamples(a, rules).stream()
@@ -64,15 +59,5 @@ record DistributionsComparison(String scope, int bins, Side a, Side b, List<Row>
                 .thenComparing(Row::metricId));
         return new DistributionsComparison(scope.name().toLowerCase(java.util.Locale.ROOT), bins,
                 new Side(selectorA, itemsA), new Side(selectorB, itemsB), rows);
-    }
-
-    /** A split the project does not have is a typo, not an empty side. */
-    private static void checkSplits(String param, ItemFilter f, Set<String> splits) {
-        for (String split : f.splits()) {
-            if (!split.equals("none") && !splits.contains(split)) {
-                throw ApiError.badRequest(param + ": unknown split '" + split + "'; the project's splits: "
-                        + (splits.isEmpty() ? "none" : String.join(", ", new TreeSet<>(splits))));
-            }
-        }
     }
 }

@@ -188,6 +188,20 @@ class ApiTest {
                 .isLessThan(364);
     }
 
+    /** A mistyped split is an error wherever a filter is read, not an empty selection. */
+    @Test
+    void unknownSplitIsRefusedByEveryFilter() {
+        for (String path : new String[] {"/api/search?split=tain", "/api/distribution?metric=image.entropy&split=tain",
+            "/api/scatter?x=image.brightness&y=image.entropy&split=tain", "/api/export/csv?split=tain"}) {
+            Http.Reply r = http.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.json().get("detail").asText()).as(path)
+                    .isEqualTo("unknown split 'tain'; the project's splits: test, train, val");
+        }
+        assertThat(http.get("/api/search?split=train&limit=1").json().get("total").asLong()).isEqualTo(205);
+        assertThat(http.get("/api/search?split=none&limit=1").json().get("total").asLong()).isZero();
+    }
+
     @Test
     void scatterNamesAnUnknownMetric() {
         Http.Reply r = http.get("/api/scatter?x=image.brightness&y=image.no_such_metric");

@@ -171,7 +171,7 @@ class CompareApiTest {
         assertBad("scope=image&b=split:val", "a is required");
         assertBad("scope=image&a=split:train&b=color:red", "b: unknown key 'color'");
         assertBad("scope=image&a=split:train&b=split:", "b: term 'split:' must be KEY:VALUE");
-        assertBad("scope=image&a=split:nope&b=split:val", "a: unknown split 'nope'; the project's splits: test, train, val");
+        assertBad("scope=image&a=split:nope&b=split:val", "unknown split 'nope'; the project's splits: test, train, val");
         assertBad("scope=image&a=" + q("range:image.brightness:x:") + "&b=all", "range bound 'x' is not a finite number");
         assertBad("scope=image&a=all&b=all&bins=0", "bins must be between 1 and 200");
         assertBad("scope=prediction&a=all&b=all", "scope must be image or annotation");

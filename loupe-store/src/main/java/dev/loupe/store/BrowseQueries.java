@@ -69,7 +69,10 @@ final class BrowseQueries {
     FilterSql filter(ItemFilter f, List<IssueRule> rules) {
         try {
             Integer setId = f.outcome() == null ? null : detectionSet(f.outcome().set());
-            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"), setId);
+            Set<String> splits = f.splits().isEmpty() ? Set.of()
+                    : strings("SELECT DISTINCT split FROM images WHERE split IS NOT NULL");
+            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"),
+                    splits, setId);
         } catch (SQLException e) {
             throw failure(e);
         }

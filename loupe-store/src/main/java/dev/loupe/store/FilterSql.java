@@ -67,10 +67,12 @@ final class FilterSql {
      * @param rules       the project's issue rules
      * @param importKinds issue kinds recorded by the import for items of this scope
      * @param classes     every class name of the project
+     * @param splits      every split of the project's images ("none" is always accepted: images
+     *                    without a split)
      * @param setId       the id of the filter's prediction set, or null when it names none
      */
     static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, List<IssueRule> rules, Set<String> importKinds,
-                        Set<String> classes, Integer setId) {
+                        Set<String> classes, Set<String> splits, Integer setId) {
         Scope scope = f.scope();
         String key = key(scope);
         String itemType = MetricQueries.scopeName(scope);
@@ -116,6 +118,13 @@ final class FilterSql {
             params.addAll(f.tags());
         }
         if (!f.splits().isEmpty()) {
+            for (String split : f.splits()) {
+                // A split the project does not have is a typo, not an empty selection.
+                if (!split.equals("none") && !splits.contains(split)) {
+                    throw LoupeException.badInput("unknown split '" + split + "'; the project's splits: "
+                            + (splits.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(splits))));
+                }
+            }
             and.add("coalesce(i.split, 'none') IN " + placeholders(f.splits().size()));
             params.addAll(f.splits());
         }
