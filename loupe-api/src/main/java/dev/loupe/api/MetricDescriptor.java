@@ -42,20 +42,25 @@ public record MetricDescriptor(String id, String title, String description, Scop
         if (shapes.isEmpty()) {
             throw new IllegalArgumentException("metric " + id + " applies to no shape");
         }
-        if (outliers && (kind == ValueKind.HASH || kind == ValueKind.RANK)) {
+        if (outliers && (!kind.quantity() || kind == ValueKind.RANK)) {
             throw new IllegalArgumentException("metric " + id + ": outliers make no sense for " + kind);
         }
     }
 
-    /** A numeric image metric with outliers, version "1". */
+    /** An image metric, version "1", with outliers where they make sense (quantities other than ranks). */
     public static MetricDescriptor image(String id, String title, String description, ValueKind kind, Direction direction) {
-        return new MetricDescriptor(id, title, description, Scope.IMAGE, kind, ALL_SHAPES, direction, "1", kind.numeric());
+        return new MetricDescriptor(id, title, description, Scope.IMAGE, kind, ALL_SHAPES, direction, "1", outliersByDefault(kind));
     }
 
-    /** A numeric annotation metric with outliers, version "1". */
+    /** An annotation metric, version "1", with outliers where they make sense (quantities other than ranks). */
     public static MetricDescriptor annotation(String id, String title, String description, ValueKind kind,
                                               Set<ShapeKind> shapes, Direction direction) {
-        return new MetricDescriptor(id, title, description, Scope.ANNOTATION, kind, shapes, direction, "1", kind.numeric());
+        return new MetricDescriptor(id, title, description, Scope.ANNOTATION, kind, shapes, direction, "1",
+                outliersByDefault(kind));
+    }
+
+    private static boolean outliersByDefault(ValueKind kind) {
+        return kind.quantity() && kind != ValueKind.RANK;
     }
 
     /** A copy with another version. */

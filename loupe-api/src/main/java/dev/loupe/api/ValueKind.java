@@ -15,10 +15,20 @@ public enum ValueKind {
     /** A position 1..N in an ordering: quartiles by count, never outliers. */
     RANK,
     /** A hex string (pixel or perceptual hash): grouped, never plotted. */
-    HASH;
+    HASH,
+    /**
+     * A number that names a group (a cluster id: equal values, same group). Stored and filterable
+     * as a number, but its size means nothing: no quartiles, outliers, comparisons or importance.
+     */
+    IDENTIFIER;
 
     /** Whether values are numbers (everything but {@link #HASH}). */
     public boolean numeric() {
         return this != HASH;
+    }
+
+    /** Whether the size of a value means something (numbers other than {@link #IDENTIFIER}s). */
+    public boolean quantity() {
+        return numeric() && this != IDENTIFIER;
     }
 }

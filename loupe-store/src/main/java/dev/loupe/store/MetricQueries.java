@@ -38,13 +38,13 @@ final class MetricQueries {
         return out;
     }
 
-    /** Distribution and IQR outliers of every numeric metric of a scope. */
+    /** Distribution and IQR outliers of every quantity metric of a scope (numeric, not an identifier). */
     List<MetricStats> stats(Scope scope) {
         String table = MetricColumns.table(scope);
         String items = scope == Scope.IMAGE ? "images" : "annotations";
         List<MetricStats> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT metric_id, title, outliers FROM metric_columns "
-                + "WHERE scope = ? AND kind <> 'hash' ORDER BY metric_id")) {
+                + "WHERE scope = ? AND kind NOT IN ('hash', 'identifier') ORDER BY metric_id")) {
             ps.setString(1, scopeName(scope));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -148,11 +148,11 @@ final class OutcomeQueries {
         }
     }
 
-    /** Numeric metric ids stored for a scope ("image", "annotation", "prediction"). */
+    /** Quantity metric ids stored for a scope ("image", "annotation", "prediction"): numeric, not identifiers. */
     private List<String> numericMetrics(String scope) {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT metric_id FROM metric_columns WHERE scope = ? "
-                + "AND kind <> 'hash' ORDER BY metric_id")) {
+                + "AND kind NOT IN ('hash', 'identifier') ORDER BY metric_id")) {
             ps.setString(1, scope);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

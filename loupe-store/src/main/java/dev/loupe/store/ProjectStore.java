@@ -311,15 +311,15 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * The sorted finite values of every numeric metric of the filter's scope over the items it
-     * selects, in catalogue order (one query per metric).
+     * The sorted finite values of every quantity metric of the filter's scope (numeric, not an
+     * identifier) over the items it selects, in catalogue order (one query per metric).
      */
     public List<MetricSample> metricSamples(ItemFilter filter, List<IssueRule> rules) {
         BrowseQueries q = new BrowseQueries(connection);
         FilterSql f = q.filter(filter, rules);
         Map<String, MetricInfo> numeric = q.numeric(filter.scope());
         SampleQuery samples = new SampleQuery(connection);
-        return numeric.keySet().stream().map(id -> samples.sample(f, numeric, id)).toList();
+        return numeric.values().stream().filter(MetricInfo::quantity).map(m -> samples.sample(f, numeric, m.id())).toList();
     }
 
     /** The issue kinds a filter of this scope can name: rules over computed metrics (with counts), then import kinds. */

@@ -1,6 +1,7 @@
 package dev.loupe.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.api.AnnotationContext;
 import dev.loupe.api.AnnotationMetric;
@@ -62,6 +63,25 @@ class MetricRunTest {
     }
 
     /** image.test_width = width; counts calls so that tests can see what was recomputed. */
+    /** An identifier: image i's group is i % 4 (a size that means nothing). */
+    static final class Group implements ImageMetric {
+        @Override
+        public MetricDescriptor descriptor() {
+            return MetricDescriptor.image("image.test_group", "g", "group id", ValueKind.IDENTIFIER, Direction.NONE)
+                    .withoutOutliers();
+        }
+
+        @Override
+        public double compute(ImageContext image) {
+            return Integer.parseInt(image.path().replaceAll("\\D", "")) % 4;
+        }
+
+        @Override
+        public boolean needsPixels() {
+            return false;
+        }
+    }
+
     static final class Width implements ImageMetric {
         static final AtomicInteger CALLS = new AtomicInteger();
         String version = "1";
@@ -226,6 +246,25 @@ class MetricRunTest {
         assertThat(counts).hasSize(21);
         assertThat(counts.values().stream().filter(v -> v.equals(14.0)).count()).isEqualTo(14);
         assertThat(counts.values().stream().filter(v -> v.equals(7.0)).count()).isEqualTo(7);
+    }
+
+    /** An identifier metric is stored and filterable, but has no statistics and no samples to compare. */
+    @Test
+    void identifiersAreFilterableButNotQuantities() {
+        run(new Width(), new Group());
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.metricStats(Scope.IMAGE)).extracting(MetricStats::metricId).containsExactly("image.test_width");
+            assertThat(store.metricSamples(ItemFilter.all(Scope.IMAGE), List.of())).extracting(MetricSample::metricId)
+                    .containsExactly("image.test_width");
+            assertThat(store.metricCatalogue()).filteredOn(m -> m.id().equals("image.test_group"))
+                    .singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo("identifier"));
+            ItemFilter group2 = new ItemFilter(Scope.IMAGE, List.of(new ItemFilter.MetricRange("image.test_group", 2.0, 2.0)),
+                    List.of(), List.of(), List.of(), List.of(), null);
+            assertThat(store.count(group2, List.of())).isEqualTo(5);
+        }
+        assertThat(MetricDescriptor.image("image.x", "x", "x", ValueKind.IDENTIFIER, Direction.NONE).outliers()).isFalse();
+        assertThatThrownBy(() -> new MetricDescriptor("image.x", "x", "x", Scope.IMAGE, ValueKind.IDENTIFIER,
+                java.util.EnumSet.allOf(ShapeKind.class), Direction.NONE, "1", true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class NearDuplicateClusters {
     public static final MetricDescriptor CLUSTER = MetricDescriptor.image("image.embedding_duplicate_cluster",
             "Embedding near-duplicate cluster", "Smallest image id of this image's near-duplicate cluster (cosine distance <= "
                     + THRESHOLD + "); missing when the image has no near duplicate.",
-            ValueKind.NON_NEGATIVE_INTEGER, Direction.NONE).withoutOutliers();
+            ValueKind.IDENTIFIER, Direction.NONE).withoutOutliers();
 
     /**
      * @param root cluster representative per row (the row with the smallest id in the cluster)
