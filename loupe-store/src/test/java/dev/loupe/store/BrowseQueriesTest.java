@@ -170,8 +170,10 @@ class BrowseQueriesTest {
         }
         assertThatThrownBy(() -> ids(images(List.of(), List.of("c"), List.of(), List.of()))).hasMessageContaining("unknown class 'c'");
         assertThatThrownBy(() -> ids(images(List.of(), List.of(), List.of("dark"), List.of()))).hasMessageContaining("unknown image issue kind");
-        // A class name with SQL in it is only ever a bound value.
-        assertThat(store.count(images(List.of(), List.of("a"), List.of(), List.of("x' OR '1'='1")), RULES)).isZero();
+        // A split with SQL in it is checked against the project's splits (and would only ever be a bound value).
+        assertThatThrownBy(() -> store.count(images(List.of(), List.of("a"), List.of(), List.of("x' OR '1'='1")), RULES))
+                .isInstanceOf(LoupeException.class).hasMessageContaining("unknown split 'x' OR '1'='1'");
+        assertThat(store.count(images(List.of(), List.of("a"), List.of(), List.of("train")), RULES)).isPositive();
     }
 
     private List<Long> ids(ItemFilter f) {
