@@ -6,6 +6,7 @@ import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ShapeKind;
 import dev.loupe.api.ValueKind;
+import dev.loupe.core.metrics.image.Hsv8;
 
 /** Share of the object's pixels in one of Encord Active's HSV colour boxes ({@link Hsv8}). */
 abstract class ColourFraction implements AnnotationMetric {

@@ -3,6 +3,7 @@ package dev.loupe.core.metrics.annotation;
 import dev.loupe.api.AnnotationContext;
 import dev.loupe.api.ObjectView.Raster;
 import dev.loupe.api.PixelImage;
+import dev.loupe.core.metrics.image.Hsv8;
 
 /**
  * Everything the object-pixel metrics need, gathered in one pass over the object's pixels and

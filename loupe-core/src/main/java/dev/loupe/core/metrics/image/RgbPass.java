@@ -21,22 +21,16 @@ record RgbPass(ChannelHistogram histogram, long sumRG, long sumRB, long sumGB, H
     private static final String KEY = "rgb.pass.hist768.cross.hsv8.pbkeys";
     /** Pixels per inner chunk: keeps the int partial sums exact (255² · 2^14 < 2^31). */
     private static final int CHUNK = 1 << 14;
-    /** HSV box increments by hue (0..179; 180..255 in no box): 1 red, 2^21 green, 2^42 blue. */
-    private static final long[] BOX = new long[256];
     private static final int GREEN_SHIFT = 21;
     private static final int BLUE_SHIFT = 42;
     private static final long FIELD = (1L << 21) - 1;
+    /** The count increment of each {@link Hsv8} box, three 21-bit counters in a long: 1 red, 2^21 green, 2^42 blue. */
+    private static final long[] BOX = new long[4];
 
     static {
-        for (int hue = 0; hue < 180; hue++) {
-            if (hue <= 10 || hue >= 170) {
-                BOX[hue] = 1;
-            } else if (hue >= 35 && hue <= 75) {
-                BOX[hue] = 1L << GREEN_SHIFT;
-            } else if (hue >= 90 && hue <= 130) {
-                BOX[hue] = 1L << BLUE_SHIFT;
-            }
-        }
+        BOX[Hsv8.RED] = 1;
+        BOX[Hsv8.GREEN] = 1L << GREEN_SHIFT;
+        BOX[Hsv8.BLUE] = 1L << BLUE_SHIFT;
     }
 
     static RgbPass of(PixelImage image) {
@@ -118,25 +112,13 @@ record RgbPass(ChannelHistogram histogram, long sumRG, long sumRB, long sumGB, H
             gb += g * b;
             keyCounts[(BrightnessPercentiles.KR[r] + BrightnessPercentiles.KG[g] + BrightnessPercentiles.KB[b])
                     >>> BrightnessPercentiles.BUCKET_SHIFT]++;
-            // OpenCV RGB2HSV_b, as HsvStats documents it (the hue only where S and V are in range).
+            // OpenCV RGB2HSV_b (Hsv8): the hue only where S and V are in range.
             int v = Math.max(r, Math.max(g, b));
             int diff = v - Math.min(r, Math.min(g, b));
-            int s = (diff * HsvStats.SDIV[v] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
+            int s = Hsv8.saturation(v, diff);
             sat += s;
             if (s >= 50 && v >= 40) {
-                int hue;
-                if (v == r) {
-                    hue = g - b;
-                } else if (v == g) {
-                    hue = b - r + 2 * diff;
-                } else {
-                    hue = r - g + 4 * diff;
-                }
-                hue = (hue * HsvStats.HDIV[diff] + (1 << (HsvStats.SHIFT - 1))) >> HsvStats.SHIFT;
-                if (hue < 0) {
-                    hue += 180;
-                }
-                boxes += BOX[hue & 255];
+                boxes += BOX[Hsv8.boxOfRawHue(Hsv8.rawHue(r, g, b, v, diff))];
             }
         }
     }

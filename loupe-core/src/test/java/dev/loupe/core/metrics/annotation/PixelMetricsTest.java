@@ -11,6 +11,7 @@ import dev.loupe.api.AnnotationContext;
 import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.geometry.Rle;
+import dev.loupe.core.metrics.image.Hsv8;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,18 +1,18 @@
-package dev.loupe.core.metrics.annotation;
+package dev.loupe.core.metrics.image;
 
 /**
  * Encord Active's HSV colour boxes on OpenCV's 8-bit RGB→HSV conversion
  * ({@code cv2.cvtColor(rgb, COLOR_RGB2HSV)}: H 0..179, S and V 0..255, fixed-point division tables
  * with 12 fractional bits, round half up). Boxes, inclusive as {@code cv2.inRange}: red H 0–10 or
  * 170–179, green 35–75, blue 90–130, all with S 50–255 and V 40–255. H may round to 180, which no
- * box contains (as in OpenCV). Same arithmetic as the image metrics' colour fractions
- * ({@code dev.loupe.core.metrics.image.HsvStats}, package-private there, hence this copy).
+ * box contains (as in OpenCV). The one implementation of this arithmetic: the image colour pass
+ * ({@link RgbPass}, for {@link HsvStats}) and the per-object colour fractions both use it.
  */
-final class Hsv8 {
-    static final int NONE = 0;
-    static final int RED = 1;
-    static final int GREEN = 2;
-    static final int BLUE = 3;
+public final class Hsv8 {
+    public static final int NONE = 0;
+    public static final int RED = 1;
+    public static final int GREEN = 2;
+    public static final int BLUE = 3;
 
     private static final int SHIFT = 12;
     private static final int[] SDIV = new int[256];
@@ -40,10 +40,10 @@ final class Hsv8 {
     }
 
     /** OpenCV's 8-bit (H, S, V) of an RGB pixel, packed as {@code h << 16 | s << 8 | v}. */
-    static int hsv(int r, int g, int b) {
+    public static int hsv(int r, int g, int b) {
         int v = Math.max(r, Math.max(g, b));
         int diff = v - Math.min(r, Math.min(g, b));
-        int s = (diff * SDIV[v] + (1 << (SHIFT - 1))) >> SHIFT;
+        int s = saturation(v, diff);
         int h = rawHue(r, g, b, v, diff);
         if (h < 0) {
             h += 180;
@@ -51,8 +51,18 @@ final class Hsv8 {
         return h << 16 | s << 8 | v;
     }
 
+    /** OpenCV's 8-bit saturation (v the largest channel, diff v − smallest). */
+    static int saturation(int v, int diff) {
+        return (diff * SDIV[v] + (1 << (SHIFT - 1))) >> SHIFT;
+    }
+
+    /** The box of a hue as {@link #rawHue} gives it. */
+    static int boxOfRawHue(int rawHue) {
+        return BOX_OF_HUE[rawHue + 180];
+    }
+
     /** OpenCV's hue before negative values get 180 added (v the largest channel, diff v − smallest). */
-    private static int rawHue(int r, int g, int b, int v, int diff) {
+    static int rawHue(int r, int g, int b, int v, int diff) {
         int h;
         if (v == r) {
             h = g - b;
@@ -69,16 +79,15 @@ final class Hsv8 {
      * The same arithmetic as {@link #hsv}, done once, the hue only for pixels in the S and V range
      * (checked against {@link #hsv} on all 2^24 colours).
      */
-    static int box(int r, int g, int b) {
+    public static int box(int r, int g, int b) {
         int v = Math.max(r, Math.max(g, b));
         if (v < 40) {
             return NONE;
         }
         int diff = v - Math.min(r, Math.min(g, b));
-        int s = (diff * SDIV[v] + (1 << (SHIFT - 1))) >> SHIFT;
-        if (s < 50) {
+        if (saturation(v, diff) < 50) {
             return NONE;
         }
-        return BOX_OF_HUE[rawHue(r, g, b, v, diff) + 180];
+        return boxOfRawHue(rawHue(r, g, b, v, diff));
     }
 }
