@@ -1,5 +1,5 @@
 import "./style.css";
-import { adoptTokenFromUrl, ApiError, setToken } from "./api";
+import { adoptTokenFromUrl, ApiError, get, setToken } from "./api";
 import { appData, refreshAppData } from "./app";
 import { clear, errorState, h, hideToast } from "./dom";
 import { current } from "./router";
@@ -97,6 +97,38 @@ function tokenForm(): HTMLElement {
   h("p", {}, "It was started with --token. Paste the token, or open the link 'loupe serve' printed."),
   input, h("button", { class: "btn primary", type: "submit" }, "Continue"));
 }
+
+/**
+ * CLI commands run inside this server while it is up (loupe analyze, embed, predictions import...).
+ * The status poll shows the one running and, when new data has landed, offers to show it.
+ */
+const activity = h("div", { class: "activity", "data-testid": "activity", hidden: true });
+document.querySelector(".sidebar")!.insertBefore(activity, document.querySelector(".sidebar-foot"));
+let seenVersion: number | null = null;
+async function pollStatus(): Promise<void> {
+  if (document.hidden) return;
+  try {
+    const st = await get<{ version: number; running: string | null }>("/api/status");
+    if (seenVersion === null) seenVersion = st.version;
+    clear(activity);
+    if (st.running) {
+      activity.append(h("span", { class: "pulse" }), `loupe ${st.running} running…`);
+    }
+    if (st.version !== seenVersion) {
+      seenVersion = st.version;
+      refreshAppData();
+      activity.append(h("button", { class: "btn primary", "data-action": "show-new-data", onclick: () => {
+        activity.hidden = true;
+        render();
+      } }, "New data: show it"));
+    }
+    activity.hidden = activity.childElementCount === 0;
+  } catch {
+    // the server is gone or busy; try again at the next tick
+  }
+}
+setInterval(pollStatus, 3000);
+pollStatus();
 
 window.addEventListener("hashchange", render);
 render();

@@ -32,10 +32,12 @@ const observer = new IntersectionObserver((entries) => {
  * A canvas that draws a hit's thumbnail with its labels once it scrolls into view: the whole image
  * for image hits, a crop around the box for annotation hits.
  */
-export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256, predictionScope = false): HTMLCanvasElement {
+export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256, predictionScope = false, withOutcomes = predictionScope): HTMLCanvasElement {
   const canvas = h("canvas", { class: "thumb", "aria-label": hit.path }) as HTMLCanvasElement & { load?: () => void };
-  // With a prediction set in the filter, draw outcomes (TP green, FP red, FN dashed) instead of the labels.
-  const outcomes = hit.predictions ? { predictions: hit.predictions, missed: hit.missed ?? [], focus: predictionScope ? hit.id : null } : null;
+  // Only with a prediction set in the filter are outcomes drawn (TP green, FP red, FN dashed) instead of the labels:
+  // every hit carries a predictions array, empty without a set, and an empty array must still show the labels.
+  const outcomes = withOutcomes && hit.predictions
+    ? { predictions: hit.predictions, missed: hit.missed ?? [], focus: predictionScope ? hit.id : null } : null;
   canvas.load = () => {
     const own = annotationScope ? hit.shapes.find((s) => s.id === hit.id)
       : predictionScope ? hit.predictions?.find((p) => p.id === hit.id)?.shape : undefined;

@@ -58,7 +58,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
       ...(s.scope === "prediction" ? { pred: String(hit.id) } : {}),
       ctx: viewParams(s).toString(), i: String(index) }).toString();
     const cardEl = h("a", { class: `thumb-card${selected ? " selected" : ""}`, href, "data-id": hit.id },
-      thumbCanvas(hit, s.scope === "annotation", 256, s.scope === "prediction"), box,
+      thumbCanvas(hit, s.scope === "annotation", 256, s.scope === "prediction", Boolean(s.set)), box,
       h("div", { class: "thumb-caption" },
         h("span", { class: "thumb-name", title: hit.path }, s.scope === "annotation"
           ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
@@ -74,6 +74,8 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
 }
 
 let refreshSelectionCount = () => undefined as void;
+/** Relabels the export buttons after the selection changes ("Export 2 selected"). */
+let exportLabels = () => undefined as void;
 
 const SCOPE_NOUN: Record<string, string> = { image: "images", annotation: "annotations", prediction: "predictions" };
 const IOU_GRID = Array.from({ length: 19 }, (_, i) => ((i + 1) / 20).toFixed(2).replace(/0$/, ""));
@@ -292,6 +294,7 @@ function selectionBar(s: ViewState, result: SearchPage): HTMLElement {
   refreshSelectionCount = () => {
     count.textContent = `${selection.ids.size} selected`;
     tagSelected.toggleAttribute("disabled", selection.ids.size === 0);
+    exportLabels();
   };
   refreshSelectionCount();
   const pageIds = result.items.map((i) => i.id);
@@ -324,7 +327,10 @@ function exportButtons(s: ViewState): HTMLElement[] {
     const old = button.textContent;
     button.textContent = "Exporting…";
     try {
-      const { blob: b, name } = await blob(`/api/export/${kind}?${filterParams(s)}`);
+      // Ticked items narrow the export to them; without a selection it is every item the filter matches.
+      const p = filterParams(s);
+      if (selection.ids.size > 0) p.set("ids", [...selection.ids].join(","));
+      const { blob: b, name } = await blob(`/api/export/${kind}?${p}`);
       const file = name ?? `loupe-export.${kind === "coco" ? "coco.json" : "csv"}`;
       const a = h("a", { href: URL.createObjectURL(b), download: file });
       document.body.appendChild(a);
@@ -340,5 +346,11 @@ function exportButtons(s: ViewState): HTMLElement[] {
   };
   const coco: HTMLButtonElement = h("button", { class: "btn", "data-action": "export-coco", onclick: () => run("coco", coco) }, "Export COCO");
   const csv: HTMLButtonElement = h("button", { class: "btn", "data-action": "export-csv", onclick: () => run("csv", csv) }, "Export CSV");
+  exportLabels = () => {
+    const n = selection.ids.size;
+    coco.textContent = n ? `Export ${formatNumber(n)} selected (COCO)` : "Export COCO";
+    csv.textContent = n ? `Export ${formatNumber(n)} selected (CSV)` : "Export CSV";
+  };
+  exportLabels();
   return [coco, csv];
 }

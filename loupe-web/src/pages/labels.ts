@@ -118,7 +118,7 @@ function suspectRow(rank: number, hit: Hit, v: SimilarObjectsView | null): HTMLE
         h("span", { class: "thumb-value", title: "agreement (annotation.quality)" },
           hit.sortValue === null ? "–" : `agrees ${Math.round(hit.sortValue * 100)}%`)], "suspect-crop"),
       verdict),
-    h("div", { class: "look-alikes" }, v === null ? h("p", { class: "muted" }, "No crop embedding for this object.")
+    h("div", { class: "look-alikes" }, v === null ? h("p", { class: "muted" }, "No embedding for this object.")
       : v.neighbours.map((n) => crop(n.item, [h("span", { class: n.item.category === hit.category ? "" : "differs" }, n.item.category ?? "?"),
         h("span", { class: "thumb-value", title: "cosine similarity" }, n.similarity.toFixed(3))]))));
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {"Compute metrics for every image and annotation of a project.",
             "Each image is decoded once for all metrics; results are stored in batches, so an interrupted",
             "run resumes where it stopped and a run with a new metric computes only that metric."})
-final class AnalyzeCommand implements Callable<Integer> {
+final class AnalyzeCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -36,6 +36,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public Path project() {
+        return project;
+    }
+
+    @Override
+    public boolean writesProject() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -48,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         params.put("threads", Integer.toString(n));
         RunReport report;
         try (ProjectStore store = ProjectStore.open(project)) {
-            boolean terminal = System.console() != null && !Boolean.getBoolean("loupe.plainProgress");
+            boolean terminal = Loupe.terminal(spec);
             report = new MetricRunner(store.analysis(), n, new ConsoleProgress(out, terminal)).run(selected, params);
         }
         out.printf("Analysed %d of %d images with %d metrics in %.1f s (%.1f images/s, %d threads); %d failures%n",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = {"Compute an embedding for every image and every object crop of a project (resumable).",
             "Then image.uniqueness, embedding near-duplicate clusters, annotation.quality and the 2-D (PCA) map."})
-final class EmbedCommand implements Callable<Integer> {
+final class EmbedCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -50,6 +50,16 @@ final class EmbedCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public Path project() {
+        return project;
+    }
+
+    @Override
+    public boolean writesProject() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -63,7 +73,7 @@ final class EmbedCommand implements Callable<Integer> {
         params.put("threads", Integer.toString(n));
         params.put("objects", Boolean.toString(!noObjects));
         try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
-            boolean terminal = System.console() != null && !Boolean.getBoolean("loupe.plainProgress");
+            boolean terminal = Loupe.terminal(spec);
             EmbedReport report = new EmbeddingRunner(store.embeddings(), model, n, batch, !noObjects,
                     new ConsoleProgress(out, terminal, "embed")).run(params);
             if (terminal) {

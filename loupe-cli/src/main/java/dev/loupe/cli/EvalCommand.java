@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
             "Detection: the COCO table (pycocotools-exact), per-class AP/AR, TP/FP/FN at an IoU threshold with the",
             "reason of each false positive, recall and precision by metric, metric importance, worst slices.",
             "Classification: accuracy, top-k, per-class precision/recall/F1, confusion matrix."})
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -73,6 +73,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Path project() {
+        return project;
+    }
 
     @Override
     public Integer call() throws JsonProcessingException {

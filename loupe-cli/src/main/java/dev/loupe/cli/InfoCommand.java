@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code loupe info}: counts, classes, splits and issues of a project. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show a project's images, annotations per class, splits and the issues found in its labels.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -37,6 +37,11 @@ final class InfoCommand implements Callable<Integer> {
     /** The metric part of info: the latest run, outliers per metric and what the issue rules flag. */
     record AnalysisInfo(AnalysisSummary summary, List<MetricStats> imageOutliers, List<MetricStats> annotationOutliers,
                         List<RuleFinding> findings) {
+    }
+
+    @Override
+    public Path project() {
+        return project;
     }
 
     @Override

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code loupe metrics export}: one row per item, one column per metric. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write every metric value of a scope to CSV or Parquet: one row per item, one column per metric id.")
-final class MetricsExportCommand implements Callable<Integer> {
+final class MetricsExportCommand implements Callable<Integer>, ProjectCommand {
     enum ExportScope { image, annotation }
 
     enum Format { csv, parquet }
@@ -33,6 +33,11 @@ final class MetricsExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Path project() {
+        return project;
+    }
 
     @Override
     public Integer call() {

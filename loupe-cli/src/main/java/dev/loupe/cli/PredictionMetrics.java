@@ -16,10 +16,9 @@ final class PredictionMetrics {
     private PredictionMetrics() {
     }
 
-    static RunReport run(ProjectStore store, Path project, int setId, int threads, PrintWriter out) {
+    static RunReport run(ProjectStore store, Path project, int setId, int threads, PrintWriter out, boolean terminal) {
         List<Metric> metrics = Plugins.registry(project.resolve("plugins")).select(null).stream()
                 .filter(m -> m instanceof AnnotationMetric).toList();
-        boolean terminal = System.console() != null && !Boolean.getBoolean("loupe.plainProgress");
         RunReport r = new MetricRunner(store.predictionAnalysis(setId), threads, new ConsoleProgress(out, terminal))
                 .run(metrics, Map.of("threads", Integer.toString(threads)));
         out.printf("Ran %d annotation metrics on the predictions of %d images in %.1f s; %d failures%n",

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
             "Detections are matched to the ground truth at IoU 0.05..0.95 (COCOeval's matching), so that",
             "'loupe eval' can give TP/FP/FN at any of these thresholds without recomputing; then the",
             "annotation metrics run on every prediction (skip with --no-metrics)."})
-final class PredictionsImportCommand implements Callable<Integer> {
+final class PredictionsImportCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -60,6 +60,16 @@ final class PredictionsImportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Path project() {
+        return project;
+    }
+
+    @Override
+    public boolean writesProject() {
+        return true;
+    }
 
     @Override
     public Integer call() {
@@ -100,7 +110,7 @@ final class PredictionsImportCommand implements Callable<Integer> {
             }
             if (r.kind().equals("detection") && !noMetrics) {
                 int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                PredictionMetrics.run(store, project, r.setId(), n, out);
+                PredictionMetrics.run(store, project, r.setId(), n, out, Loupe.terminal(spec));
             }
         }
         out.printf("Next: 'loupe eval %s --predictions %s'.%n", project, name);

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code loupe predictions list}: the prediction sets of a project. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the prediction sets of a project.")
-final class PredictionsListCommand implements Callable<Integer> {
+final class PredictionsListCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -26,6 +26,11 @@ final class PredictionsListCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Path project() {
+        return project;
+    }
 
     @Override
     public Integer call() throws JsonProcessingException {

@@ -43,7 +43,9 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions options = new ServerOptions(host, port, t == null || t.isEmpty() ? null : t);
         LoupeServer server;
         try {
-            server = LoupeServer.start(project, options);
+            // Commands that other processes start on this project while it is served run here (ServerHandOff).
+            server = LoupeServer.start(project, options,
+                    (args, cwd, out, err) -> Loupe.forServerJob(cwd).setOut(out).setErr(err).execute(args.toArray(String[]::new)));
         } catch (LoupeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -61,7 +63,8 @@ final class ServeCommand implements Callable<Integer> {
         if (options.token() != null) {
             out.println("Every /api call needs 'Authorization: Bearer TOKEN'; the link above hands the token to the page.");
         }
-        out.println("Press Ctrl-C to stop.");
+        out.println("Other loupe commands on this project (analyze, embed, predictions import, eval, info...) run in this server");
+        out.println("while it is up, and the open app picks up their results. Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
         return 0;

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
         description = {"Show the k images of a project most similar to a query image.",
             "Cosine similarity of embeddings: run 'loupe embed' first with the same --model. The query is an image",
             "id, an image path relative to the project's images folder, or any image file (embedded now)."})
-final class SimilarCommand implements Callable<Integer> {
+final class SimilarCommand implements Callable<Integer>, ProjectCommand {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
     Path project;
 
@@ -57,6 +57,11 @@ final class SimilarCommand implements Callable<Integer> {
 
     /** One neighbour. */
     record Hit(int rank, long imageId, String path, double similarity) {
+    }
+
+    @Override
+    public Path project() {
+        return project;
     }
 
     @Override

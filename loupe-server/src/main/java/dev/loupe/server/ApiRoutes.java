@@ -40,9 +40,11 @@ final class ApiRoutes {
     private final EvalCache evaluations;
     private final SimilarImages similarImages;
     private final SimilarObjects similarObjects;
+    private final ProjectJobs jobs;
 
-    ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot) {
+    ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot, ProjectJobs jobs) {
         this.store = store;
+        this.jobs = jobs;
         this.evaluations = new EvalCache(store);
         EmbeddingIndexes indexes = new EmbeddingIndexes(store);
         this.similarImages = new SimilarImages(store, indexes);
@@ -87,6 +89,8 @@ final class ApiRoutes {
     }
 
     void install(RoutesConfig r) {
+        r.get("/api/status", ctx -> Json.send(ctx, jobs.status()));
+        r.post("/jobs", jobs::handle);
         r.get("/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.summary(), s.analysisSummary(),
                 s.issueKinds(Scope.IMAGE, rules), s.issueKinds(Scope.ANNOTATION, rules), s.tags(), s.predictionSets()))));
         r.get("/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.metricCatalogue())));

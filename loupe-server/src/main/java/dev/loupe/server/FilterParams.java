@@ -15,7 +15,8 @@ import java.util.List;
  * {@code range=METRIC:MIN:MAX} (either bound may be empty), {@code sort=METRIC} ({@code prediction.score}
  * for predictions), {@code order=asc|desc}, {@code offset}, {@code limit}; outcomes: {@code set} (a
  * prediction set name; required for predictions), {@code iou} (grid 0.05..0.95, default 0.5) and repeated
- * {@code outcome} (tp, fp, fn, or an FP reason). Names are checked by the store against the project.
+ * {@code outcome} (tp, fp, fn, or an FP reason); {@code ids=1,2,3} keeps only those items of the scope (an
+ * explicit selection, at most {@link ItemFilter#MAX_IDS}). Names are checked by the store against the project.
  */
 final class FilterParams {
     static final int MAX_VALUES = 200;
@@ -34,7 +35,32 @@ final class FilterParams {
             ranges.add(new ItemFilter.MetricRange(parts[0], number(parts[1], "range " + r), number(parts[2], "range " + r)));
         }
         return new ItemFilter(scope, ranges, values(ctx, "class"), values(ctx, "tag"), values(ctx, "issue"), values(ctx, "split"),
-                outcome(ctx, scope));
+                outcome(ctx, scope), ids(ctx.queryParam("ids")));
+    }
+
+    /** The comma-separated item ids of {@code ids}; empty when absent. */
+    static List<Long> ids(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        String[] parts = s.split(",", -1);
+        if (parts.length > ItemFilter.MAX_IDS) {
+            throw ApiError.badRequest("at most " + ItemFilter.MAX_IDS + " ids, got " + parts.length
+                    + "; tag the items and filter by the tag instead");
+        }
+        List<Long> out = new ArrayList<>(parts.length);
+        for (String p : parts) {
+            try {
+                long id = Long.parseLong(p.trim());
+                if (id < 1) {
+                    throw new NumberFormatException();
+                }
+                out.add(id);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("ids must be positive integers separated by commas, got '" + p + "'");
+            }
+        }
+        return out;
     }
 
     /** The {@code set}, {@code iou} and {@code outcome} parameters, or null when no set is named. */

@@ -18,21 +18,38 @@ public final class LoupeServer implements AutoCloseable {
     private final StoreAccess access;
     private final Javalin app;
     private final ServerOptions options;
+    private final ProjectJobs jobs;
+    private final Path projectDir;
+    private ServerRegistration registration;
 
-    private LoupeServer(ProjectStore store, StoreAccess access, Javalin app, ServerOptions options) {
+    private LoupeServer(ProjectStore store, StoreAccess access, Javalin app, ServerOptions options, ProjectJobs jobs,
+                        Path projectDir) {
         this.store = store;
         this.access = access;
         this.app = app;
         this.options = options;
+        this.jobs = jobs;
+        this.projectDir = projectDir;
     }
 
-    /** Opens the project and starts serving it. */
+    /** Opens the project and starts serving it, without running CLI commands for other processes. */
     public static LoupeServer start(Path projectDir, ServerOptions options) {
+        return start(projectDir, options, null);
+    }
+
+    /**
+     * Opens the project and starts serving it. With a job runner, CLI commands started on this
+     * project while the server runs are handed to it and run here ({@link ServerRegistration}).
+     */
+    public static LoupeServer start(Path projectDir, ServerOptions options, JobRunner runner) {
         ProjectStore store = ProjectStore.open(projectDir);
         StoreAccess access = null;
+        ProjectJobs jobs = null;
         try {
             access = new StoreAccess(store, CONNECTIONS);
-            ApiRoutes api = new ApiRoutes(access, projectDir, store.imagesRoot());
+            ServerRegistration registration = runner == null ? null : ServerRegistration.forThisProcess("");
+            jobs = new ProjectJobs(runner, registration == null ? "" : registration.key());
+            ApiRoutes api = new ApiRoutes(access, projectDir, store.imagesRoot(), jobs);
             AccessGuard guard = new AccessGuard(options);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -52,8 +69,15 @@ public final class LoupeServer implements AutoCloseable {
                 api.install(config.routes);
             });
             app.start();
-            return new LoupeServer(store, access, app, options);
+            LoupeServer server = new LoupeServer(store, access, app, options, jobs, projectDir);
+            if (registration != null) {
+                server.register(registration.key());
+            }
+            return server;
         } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
             if (access != null) {
                 access.close();
             }
@@ -73,9 +97,29 @@ public final class LoupeServer implements AutoCloseable {
         return "http://" + host + ":" + port() + "/";
     }
 
+    /** Leaves the note through which CLI commands find this server (the loopback address of its job endpoint). */
+    private void register(String key) {
+        String h = options.host();
+        boolean wildcard = h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]");
+        String base = wildcard ? "http://127.0.0.1:" + port() + "/" : url();
+        ServerRegistration r = new ServerRegistration(ProcessHandle.current().pid(), base, key);
+        try {
+            r.write(projectDir);
+            registration = r;
+        } catch (java.io.IOException e) {
+            // Not fatal: the app works; CLI commands then find the project locked and say so.
+            System.err.println("loupe: cannot write " + projectDir.resolve(ServerRegistration.FILE) + " (" + e.getMessage()
+                    + "); CLI commands on this project will not reach the server");
+        }
+    }
+
     @Override
     public void close() {
         try {
+            if (registration != null) {
+                registration.remove(projectDir);
+            }
+            jobs.close();
             app.stop();
         } finally {
             access.close();

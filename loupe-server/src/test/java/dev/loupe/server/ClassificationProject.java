@@ -1,5 +1,11 @@
 package dev.loupe.server;
 
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.embed.analysis.EmbeddingAnalysis;
+import dev.loupe.embed.analysis.EmbeddingMetrics;
+import dev.loupe.embed.model.FallbackEmbedding;
+import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.eval.CocoOutcomeMatcher;
 import dev.loupe.eval.IouType;
 import dev.loupe.formats.folders.ClassFolderImporter;
@@ -22,6 +28,19 @@ final class ClassificationProject {
     static final Path IMAGES = Path.of(System.getProperty("loupe.shared", "/work/shared")).resolve("data/encord-examples/classification");
 
     private ClassificationProject() {
+    }
+
+    /** {@link #create} with the model-free embedding of every image and its metrics, as 'loupe embed' stores them. */
+    static Path embedded(Path dir) throws IOException {
+        Path p = create(dir);
+        try (ProjectStore store = ProjectStore.open(p)) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), threads, 8, true, ProgressListener.NONE).run(Map.of());
+            EmbeddingModelInfo model = store.embeddingModels().get(0);
+            EmbeddingMetrics.write(store.analysis(), EmbeddingAnalysis.of(store.imageVectors(model.id()), store.objectVectors(model.id()),
+                    threads), model.name());
+        }
+        return p;
     }
 
     static Path create(Path dir) throws IOException {

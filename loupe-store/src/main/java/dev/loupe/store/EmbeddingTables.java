@@ -185,7 +185,9 @@ final class EmbeddingTables implements EmbeddingStore {
         List<EmbeddingModelInfo> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT m.id, m.name, m.dimension, m.description, "
                 + "(SELECT count(*) FROM image_embeddings e WHERE e.model_id = m.id), "
-                + "(SELECT count(*) FROM annotation_embeddings e WHERE e.model_id = m.id) FROM embedding_models m ORDER BY m.id")) {
+                + "(SELECT count(*) FROM annotation_embeddings e WHERE e.model_id = m.id) + (SELECT count(*) FROM annotations a "
+                + "JOIN image_embeddings e ON e.image_id = a.image_id WHERE e.model_id = m.id AND a.kind = 'label') "
+                + "FROM embedding_models m ORDER BY m.id")) {
             while (rs.next()) {
                 out.add(new EmbeddingModelInfo(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getLong(6)));
             }
@@ -200,15 +202,25 @@ final class EmbeddingTables implements EmbeddingStore {
         return vectors("SELECT image_id, image_id, -1, vector FROM image_embeddings WHERE model_id = ? ORDER BY image_id", modelId);
     }
 
-    /** The object vectors of a model, with each object's image and class (-1 when none). */
+    /**
+     * The object vectors of a model, with each object's image and class (-1 when none): the crop
+     * vectors of boxes, polygons and masks, and for an image-level label (a classification dataset)
+     * the vector of its image, which is what that label describes. So label agreement and
+     * look-alikes work the same for both kinds of dataset.
+     */
     synchronized VectorSet objectVectors(int modelId) {
         return vectors("SELECT e.annotation_id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotation_embeddings e "
-                + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? ORDER BY e.annotation_id", modelId);
+                + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? "
+                + "UNION ALL SELECT a.id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotations a "
+                + "JOIN image_embeddings e ON e.image_id = a.image_id WHERE e.model_id = ? AND a.kind = 'label' ORDER BY 1",
+                modelId, modelId);
     }
 
-    private VectorSet vectors(String sql, int modelId) {
+    private VectorSet vectors(String sql, int... modelIds) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, modelId);
+            for (int i = 0; i < modelIds.length; i++) {
+                ps.setInt(i + 1, modelIds[i]);
+            }
             List<long[]> keys = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

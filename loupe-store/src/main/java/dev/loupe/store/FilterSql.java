@@ -157,6 +157,10 @@ final class FilterSql {
             }
             and.add("(" + String.join(" OR ", or) + ")");
         }
+        if (!f.ids().isEmpty()) {
+            and.add(key + " IN " + placeholders(f.ids().size()));
+            params.addAll(f.ids());
+        }
         if (f.outcome() != null && !f.outcome().outcomes().isEmpty()) {
             OutcomeSql.add(scope, f.outcome(), setId, and, params);
         }

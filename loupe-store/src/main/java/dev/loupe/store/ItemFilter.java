@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param issues  issue kinds: an issue rule id (e.g. {@code dark}, {@code tiny_object}) or a stored import issue kind
  * @param splits  image splits ({@code none} for images without one)
  * @param outcome the prediction set, IoU and outcomes to keep; required for predictions, optional (null) otherwise
+ * @param ids     item ids of the scope to keep (an explicit selection, e.g. the ticked items); empty = no such condition
  */
 public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> classes, List<String> tags,
-                         List<String> issues, List<String> splits, OutcomeFilter outcome) {
+                         List<String> issues, List<String> splits, OutcomeFilter outcome, List<Long> ids) {
+    /** The most ids one filter may name (they travel in a URL). */
+    public static final int MAX_IDS = 1000;
+
     public ItemFilter {
         Objects.requireNonNull(scope, "scope");
         if (scope == Scope.PREDICTION && outcome == null) {
@@ -30,6 +34,16 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
         tags = List.copyOf(tags);
         issues = List.copyOf(issues);
         splits = List.copyOf(splits);
+        ids = List.copyOf(ids);
+        if (ids.size() > MAX_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_IDS + " ids, got " + ids.size());
+        }
+    }
+
+    /** A filter without an explicit id selection. */
+    public ItemFilter(Scope scope, List<MetricRange> ranges, List<String> classes, List<String> tags, List<String> issues,
+                      List<String> splits, OutcomeFilter outcome) {
+        this(scope, ranges, classes, tags, issues, splits, outcome, List.of());
     }
 
     /** A filter without outcome conditions. */
@@ -40,12 +54,17 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
 
     /** The same filter with outcome conditions. */
     public ItemFilter withOutcome(OutcomeFilter o) {
-        return new ItemFilter(scope, ranges, classes, tags, issues, splits, o);
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, o, ids);
     }
 
     /** The same conditions over another scope. */
     public ItemFilter withScope(Scope other) {
-        return new ItemFilter(other, ranges, classes, tags, issues, splits, outcome);
+        return new ItemFilter(other, ranges, classes, tags, issues, splits, outcome, ids);
+    }
+
+    /** The same conditions restricted to these item ids. */
+    public ItemFilter withIds(List<Long> selected) {
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, selected);
     }
 
     /** Every item of a scope. */

@@ -429,7 +429,15 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     static DuckDBConnection connect(Path db) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+        // The real path: DuckDB shares one database instance between the connections of a process that name the
+        // same file (the server and a command it runs for the CLI), and a symlinked spelling must not open a second.
+        Path file;
+        try {
+            file = Files.exists(db) ? db.toRealPath() : db.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new SQLException("cannot resolve " + db + ": " + e.getMessage(), e);
+        }
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         return c.unwrap(DuckDBConnection.class);
     }
 

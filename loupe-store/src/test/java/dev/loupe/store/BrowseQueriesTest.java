@@ -104,6 +104,22 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void anIdSelectionNarrowsEveryOtherCondition() {
+        ItemFilter ticked = ItemFilter.all(Scope.IMAGE).withIds(List.of(2L, 5L, 6L, 99L));
+        assertThat(store.count(ticked, RULES)).isEqualTo(3);
+        ItemFilter tickedOfClassB = new ItemFilter(Scope.IMAGE, List.of(), List.of("b"), List.of(), List.of(), List.of())
+                .withIds(List.of(2L, 5L, 6L));
+        assertThat(store.search(new SearchRequest(tickedOfClassB, null, false, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(2L, 5L);
+        ItemFilter annotations = ItemFilter.all(Scope.ANNOTATION).withIds(List.of(3L, 6L));
+        assertThat(store.search(new SearchRequest(annotations, null, false, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(3L, 6L);
+        StringWriter csv = new StringWriter();
+        store.exportCsv(ticked, RULES, csv);
+        assertThat(csv.toString().lines()).hasSize(4);
+    }
+
+    @Test
     void tagsAddRemoveAndMatch() {
         assertThat(store.addTag("keep", Scope.IMAGE, List.of(1L, 2L, 99L))).isEqualTo(2);
         assertThat(store.removeTag("keep", Scope.IMAGE, List.of(2L))).isEqualTo(1);

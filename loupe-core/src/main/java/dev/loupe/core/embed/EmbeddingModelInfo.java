@@ -8,7 +8,8 @@ package dev.loupe.core.embed;
  * @param dimension   vector length
  * @param description provenance
  * @param images      images with a vector
- * @param objects     object crops with a vector
+ * @param objects     objects with a vector: crops of boxes, polygons and masks, and image-level labels (whose vector
+ *                    is their image's)
  */
 public record EmbeddingModelInfo(int id, String name, int dimension, String description, long images, long objects) {
 }
