@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Import the sample dataset (BCCD blood cells, Pascal VOC) into a project, analyse and embed it, and show its summary.")
 final class QuickstartCommand implements Callable<Integer> {
+    /** Where the sample lies in a checkout of Loupe. */
+    static final String SAMPLE = "samples/bccd/BCCD";
+
     @Option(names = "--data", paramLabel = "DIR",
-            description = "the sample's VOC folder (default: ../shared/data/bccd/BCCD beside the Loupe checkout)")
+            description = "a Pascal VOC folder with JPEGImages/ and Annotations/ (default: the sample shipped in the Loupe "
+                    + "checkout, samples/bccd/BCCD)")
     Path data;
 
     @Option(names = "--project", paramLabel = "DIR", defaultValue = "projects/bccd",
@@ -68,12 +72,13 @@ final class QuickstartCommand implements Callable<Integer> {
         return rc;
     }
 
-    private static Path defaultSample() {
+    /** The BCCD sample that the repository ships ({@code samples/bccd/BCCD} under the checkout that runs). */
+    static Path defaultSample() {
         String home = System.getProperty("loupe.home", ".");
-        Path sample = Path.of(home).toAbsolutePath().normalize().resolveSibling("shared").resolve("data/bccd/BCCD");
-        if (!Files.isDirectory(sample)) {
-            throw LoupeException.badInput("sample dataset not found at " + sample + "; pass --data DIR (a Pascal VOC "
-                    + "folder with JPEGImages/ and Annotations/)");
+        Path sample = Path.of(home).toAbsolutePath().normalize().resolve(SAMPLE);
+        if (!Files.isDirectory(sample.resolve("JPEGImages")) || !Files.isDirectory(sample.resolve("Annotations"))) {
+            throw LoupeException.badInput("sample dataset not found at " + sample + " (the checkout ships it; is it complete?); "
+                    + "pass --data DIR (a Pascal VOC folder with JPEGImages/ and Annotations/)");
         }
         return sample;
     }

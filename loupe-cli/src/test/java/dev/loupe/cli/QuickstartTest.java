@@ -46,4 +46,35 @@ class QuickstartTest {
         CliRun skip = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--no-embed");
         assertThat(skip.out()).doesNotContain("Embedded");
     }
+
+    /**
+     * A user's first step: a plain clone of the repository, with no ../shared beside it, holds the
+     * sample, and quickstart finds it there by default (the embedding step is covered above).
+     */
+    @Test
+    void aPlainCloneShipsTheSampleAndQuickstartUsesIt() throws Exception {
+        Path repository = Path.of("").toAbsolutePath().getParent();
+        Path clone = tmp.resolve("clone/loupe");
+        Process git = new ProcessBuilder("git", "clone", "--quiet", "--depth", "1", "file://" + repository, clone.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(git.waitFor()).as(log).isZero();
+        assertThat(clone.resolveSibling("shared")).doesNotExist();
+        assertThat(clone.resolve(QuickstartCommand.SAMPLE).resolve("JPEGImages")).isDirectory();
+        assertThat(clone.resolve("samples/bccd/LICENSE")).content().contains("MIT License");
+        String before = System.getProperty("loupe.home");
+        System.setProperty("loupe.home", clone.toString());
+        try {
+            Path project = tmp.resolve("projects/bccd");
+            CliRun r = CliRun.of("quickstart", "--project", project.toString(), "--no-embed");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("364 images").contains("4888 annotations").contains("./loupe serve " + project);
+        } finally {
+            if (before == null) {
+                System.clearProperty("loupe.home");
+            } else {
+                System.setProperty("loupe.home", before);
+            }
+        }
+    }
 }
