@@ -10,7 +10,56 @@ export function classColour(categoryId: number | null): string {
 
 export interface View { sx: number; sy: number; scale: number } // image pixel (x, y) -> canvas ((x - sx) * scale, (y - sy) * scale)
 
+/**
+ * What thumbnails and the item view draw, chosen by the user and kept in the browser: ground-truth
+ * labels, a set's predictions, class captions on boxes, the lowest prediction score shown, the
+ * thumbnail size of the grid.
+ */
+export interface Display { labels: boolean; predictions: boolean; captions: boolean; minScore: number; size: "s" | "m" | "l" }
+const DISPLAY_KEY = "loupe.display";
+const DEFAULT_DISPLAY: Display = { labels: true, predictions: true, captions: false, minScore: 0, size: "m" };
+
+function loadDisplay(): Display {
+  try {
+    return { ...DEFAULT_DISPLAY, ...JSON.parse(localStorage.getItem(DISPLAY_KEY) ?? "{}") };
+  } catch {
+    return { ...DEFAULT_DISPLAY };
+  }
+}
+
+export const display: Display = loadDisplay();
+
+export function setDisplay(change: Partial<Display>): void {
+  Object.assign(display, change);
+  localStorage.setItem(DISPLAY_KEY, JSON.stringify(display));
+}
+
+/** Class names by category id, for captions (set once the project's categories are known). */
+const classNames = new Map<number, string>();
+
+export function setClassNames(categories: { id: number; name: string }[]): void {
+  classNames.clear();
+  categories.forEach((c) => classNames.set(c.id, c.name));
+}
+
+/** A filled caption at a box's top-left corner (inside the box when it touches the top edge). */
+function caption(ctx: CanvasRenderingContext2D, text: string, colour: string, x: number, y: number): void {
+  const size = Math.max(10, Math.min(14, ctx.canvas.width / 40));
+  ctx.save();
+  ctx.globalAlpha = 1;
+  ctx.font = `600 ${size}px system-ui, sans-serif`;
+  const w = ctx.measureText(text).width + 6;
+  const top = y - size - 4 < 0 ? y : y - size - 4;
+  ctx.fillStyle = colour;
+  ctx.fillRect(x, top, w, size + 4);
+  ctx.fillStyle = "#fff";
+  ctx.textBaseline = "top";
+  ctx.fillText(text, x + 3, top + 2);
+  ctx.restore();
+}
+
 export function drawShapes(ctx: CanvasRenderingContext2D, shapes: Shape[], view: View, focus: number | null = null): void {
+  if (!display.labels) return;
   const lw = Math.max(1.5, Math.min(3, ctx.canvas.width / 240));
   for (const s of shapes) {
     const colour = classColour(s.categoryId);
@@ -40,6 +89,9 @@ export function drawShapes(ctx: CanvasRenderingContext2D, shapes: Shape[], view:
     } else if (s.box) {
       const [x, y, w, h] = s.box;
       ctx.strokeRect((x - view.sx) * view.scale, (y - view.sy) * view.scale, Math.max(1, w * view.scale), Math.max(1, h * view.scale));
+    }
+    if (display.captions && s.box && s.categoryId !== null) {
+      caption(ctx, classNames.get(s.categoryId) ?? `#${s.categoryId}`, colour, (s.box[0] - view.sx) * view.scale, (s.box[1] - view.sy) * view.scale);
     }
     ctx.restore();
   }
@@ -149,6 +201,8 @@ export function outcomeKind(outcome: string): keyof typeof OUTCOME_COLOURS {
  */
 export function drawOutcomes(ctx: CanvasRenderingContext2D, predictions: PredictionShape[], missed: Shape[], view: View,
                              focus: number | null = null): void {
+  // The display's choices: predictions under the score threshold (the focused one always) or all of them are left out.
+  predictions = predictions.filter((p) => p.id === focus || (display.predictions && p.score >= display.minScore));
   const lw = Math.max(1.5, Math.min(3, ctx.canvas.width / 240));
   const rect = (box: number[]) => ctx.strokeRect((box[0] - view.sx) * view.scale, (box[1] - view.sy) * view.scale,
     Math.max(1, box[2] * view.scale), Math.max(1, box[3] * view.scale));
@@ -166,6 +220,10 @@ export function drawOutcomes(ctx: CanvasRenderingContext2D, predictions: Predict
     ctx.globalAlpha = focus !== null && p.id !== focus ? 0.55 : 1;
     ctx.lineWidth = p.id === focus ? lw * 2 : lw;
     rect(p.shape.box);
+    if (display.captions) {
+      caption(ctx, `${p.category ?? "?"} ${p.score.toFixed(2)}`, OUTCOME_COLOURS[outcomeKind(p.outcome)],
+        (p.shape.box[0] - view.sx) * view.scale, (p.shape.box[1] - view.sy) * view.scale);
+    }
   }
   ctx.restore();
 }

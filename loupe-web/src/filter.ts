@@ -9,6 +9,10 @@ export interface ViewState {
   sort: string; order: "asc" | "desc"; page: number;
   /** Outcomes: a detection prediction set's name ("" for none), its IoU threshold and the outcomes kept. */
   set: string; iou: string; outcomes: string[];
+  /** Text the image path must contain (file-name search, ignoring case); "" for any. */
+  path: string;
+  /** Whether the Explorer shows its histogram and scatter above the grid (collapsed by default: the grid comes first). */
+  charts: boolean;
 }
 
 export const DEFAULT_IOU = "0.5";
@@ -16,7 +20,7 @@ export const DEFAULT_IOU = "0.5";
 export const PAGE_SIZE = 48;
 
 export function emptyState(scope: Scope = "image"): ViewState {
-  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [] };
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, path: "" };
 }
 
 export function parse(query: string): ViewState {
@@ -37,6 +41,8 @@ export function parse(query: string): ViewState {
   s.sort = p.get("sort") || "id";
   s.order = p.get("order") === "desc" ? "desc" : "asc";
   s.page = Math.max(0, Number.parseInt(p.get("page") ?? "0", 10) || 0);
+  s.charts = p.get("charts") === "1";
+  s.path = p.get("path") ?? "";
   return s;
 }
 
@@ -49,6 +55,7 @@ export function filterParams(s: ViewState): URLSearchParams {
   s.issues.forEach((v) => p.append("issue", v));
   s.splits.forEach((v) => p.append("split", v));
   s.ranges.forEach((r) => p.append("range", `${r.metric}:${r.min}:${r.max}`));
+  if (s.path) p.set("path", s.path);
   if (s.set) {
     p.set("set", s.set);
     if (s.iou !== DEFAULT_IOU) p.set("iou", s.iou);
@@ -63,6 +70,7 @@ export function viewParams(s: ViewState): URLSearchParams {
   if (s.sort !== "id") p.set("sort", s.sort);
   if (s.order !== "asc") p.set("order", s.order);
   if (s.page > 0) p.set("page", String(s.page));
+  if (s.charts) p.set("charts", "1");
   return p;
 }
 
@@ -80,5 +88,5 @@ export function explorerHref(s: Partial<ViewState>): string {
 }
 
 export function isFiltered(s: ViewState): boolean {
-  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length > 0;
+  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length > 0 || s.path !== "";
 }

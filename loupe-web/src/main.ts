@@ -3,6 +3,8 @@ import { adoptTokenFromUrl, ApiError, get, setToken } from "./api";
 import { appData, refreshAppData } from "./app";
 import { clear, errorState, h, hideToast } from "./dom";
 import { current } from "./router";
+import { setClassNames } from "./draw";
+import { applyThumbSize } from "./pages/common";
 import { renderSummary } from "./pages/summary";
 import { renderExplorer } from "./pages/explorer";
 import { renderDetail } from "./pages/detail";
@@ -46,7 +48,10 @@ document.getElementById("app")!.append(
     h("div", { class: "sidebar-foot" }, projectName, themeButton)),
   content);
 
+applyThumbSize();
+
 const showProject = () => appData().then((d) => {
+  setClassNames(d.summary.project.categories);
   const name = d.summary.project.project.split(/[\\/]/).filter(Boolean).pop() ?? "project";
   projectName.textContent = name;
   projectName.title = d.summary.project.project;

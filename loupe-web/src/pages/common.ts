@@ -1,7 +1,7 @@
 // Pieces several pages use: page header, cards, a thumbnail strip.
 
 import { image, thumbnailUrl, type Hit } from "../api";
-import { drawThumb } from "../draw";
+import { display, drawThumb, setDisplay, type Display } from "../draw";
 import { h } from "../dom";
 
 export function header(title: string, subtitle: string, ...actions: (HTMLElement | null)[]): HTMLElement {
@@ -46,7 +46,9 @@ export function thumbCanvas(hit: Hit, annotationScope: boolean, size = 256, pred
     image(thumbnailUrl(hit.imageId, want)).then((img) => {
       const w = hit.width ?? img.naturalWidth;
       const hh = hit.height ?? img.naturalHeight;
-      drawThumb(canvas, img, w, hh, hit.shapes, crop, annotationScope ? hit.id : null, outcomes);
+      const draw = () => drawThumb(canvas, img, w, hh, hit.shapes, crop, annotationScope ? hit.id : null, outcomes);
+      draw();
+      (canvas as HTMLCanvasElement & { redraw?: () => void }).redraw = draw;
       canvas.classList.add("ready");
     }).catch(() => canvas.classList.add("broken"));
   };
@@ -68,4 +70,44 @@ export function outcomeLabel(outcome: string): string {
 
 export function pill(text: string, cls = ""): HTMLElement {
   return h("span", { class: `pill ${cls}` }, text);
+}
+
+/** Redraws every thumbnail on the page with the current display choices (no refetch). */
+export function redrawThumbnails(): void {
+  document.querySelectorAll<HTMLCanvasElement & { redraw?: () => void }>("canvas.thumb").forEach((c) => c.redraw?.());
+}
+
+/** Applies the thumbnail size to the page (CSS reads data-thumbs on the root). */
+export function applyThumbSize(): void {
+  document.documentElement.dataset.thumbs = display.size;
+}
+
+/**
+ * What to draw: labels, captions and (with a prediction set) predictions with a score threshold;
+ * with {@code sizes}, the grid's thumbnail size. Choices are kept in the browser and apply to every
+ * thumbnail and the item view; {@code changed} redraws what the page shows.
+ */
+export function displayControls(changed: () => void, options: { predictions: boolean; sizes: boolean }): HTMLElement {
+  const set = (c: Partial<Display>) => { setDisplay(c); applyThumbSize(); changed(); };
+  const check = (key: "labels" | "captions" | "predictions", label: string, title: string) => h("label", { class: "check inline", title },
+    h("input", { type: "checkbox", checked: display[key], "data-display": key, onchange: (e: Event) => set({ [key]: (e.target as HTMLInputElement).checked }) }),
+    h("span", {}, label));
+  const scoreValue = h("span", { class: "mono small" }, display.minScore.toFixed(2));
+  const score = h("input", { type: "range", min: "0", max: "1", step: "0.05", value: String(display.minScore), "aria-label": "Lowest prediction score shown",
+    "data-display": "min-score",
+    oninput: (e: Event) => { scoreValue.textContent = Number((e.target as HTMLInputElement).value).toFixed(2); },
+    onchange: (e: Event) => set({ minScore: Number((e.target as HTMLInputElement).value) }) });
+  const sizes = h("div", { class: "segmented small", role: "group", "aria-label": "Thumbnail size" },
+    (["s", "m", "l"] as const).map((z) => h("button", { class: `seg${display.size === z ? " active" : ""}`, "data-size": z,
+      onclick: (e: Event) => {
+        (e.currentTarget as HTMLElement).parentElement!.querySelectorAll(".seg").forEach((b) => b.classList.toggle("active", b === e.currentTarget));
+        set({ size: z });
+      } }, z.toUpperCase())));
+  return h("div", { class: "display-controls", "data-testid": "display-controls" },
+    h("span", { class: "muted small" }, "Show"),
+    options.predictions ? null : check("labels", "labels", "Draw the ground-truth labels"),
+    check("captions", "class names", "Write the class (and a prediction's score) on each box"),
+    options.predictions ? [check("predictions", "predictions", "Draw the set's predictions"),
+      h("label", { class: "inline", title: "Hide predictions scored below this" }, h("span", { class: "muted small" }, "score ≥"), score, scoreValue)] : null,
+    options.sizes ? [h("span", { class: "muted small" }, "Size"), sizes] : null);
 }

@@ -4,7 +4,7 @@ import { classColour, drawOutcomes, drawShapes, outcomeKind } from "../draw";
 import { clear, formatNumber, h, spinner, toast } from "../dom";
 import { parse, searchQuery } from "../filter";
 import { go } from "../router";
-import { card, outcomeLabel, outcomeLegend, pill, thumbCanvas } from "./common";
+import { card, displayControls, outcomeLabel, outcomeLegend, pill, thumbCanvas } from "./common";
 
 let keyHandler: ((e: KeyboardEvent) => void) | null = null;
 window.addEventListener("keydown", (e) => {
@@ -62,6 +62,7 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
 
   const canvas = h("canvas", { class: "detail-canvas", "data-testid": "detail-canvas" }) as HTMLCanvasElement;
   const stage = h("div", { class: "stage" }, canvas);
+  page.appendChild(displayControls(() => draw(), { predictions: Boolean(item.outcomes), sizes: false }));
   const side = h("div", { class: "detail-side" });
   page.appendChild(h("div", { class: "detail" }, stage, side));
   page.appendChild(similarImages(item.id));

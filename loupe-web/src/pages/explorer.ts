@@ -5,7 +5,7 @@ import { classColour } from "../draw";
 import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { filterParams, isFiltered, PAGE_SIZE, parse, searchQuery, viewParams, type ViewState } from "../filter";
 import { go } from "../router";
-import { card, header, outcomeLabel, outcomeLegend, thumbCanvas } from "./common";
+import { card, displayControls, header, outcomeLabel, outcomeLegend, redrawThumbnails, thumbCanvas } from "./common";
 import { outcomeKind } from "../draw";
 
 const selection = { scope: "image", ids: new Set<number>() };
@@ -32,16 +32,24 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   countLabel.textContent = formatNumber(result.total);
   clear(results);
   const chartMetric = s.sort !== "id" ? s.sort : s.ranges[0]?.metric;
-  results.appendChild(distributionCard(d, s, chartMetric));
-  results.appendChild(scatterCard(d, s, update));
+  // The grid comes first: the histogram and the scatter open on demand (charts=1 in the URL keeps them open).
+  const chartsToggle = h("button", { class: `btn ghost charts-toggle${s.charts ? " open" : ""}`, "data-action": "toggle-charts",
+    "aria-expanded": String(s.charts), title: "Histogram of the sorted metric and a scatter of two metrics (or the embedding map)",
+    onclick: () => go("#/explorer?" + viewParams({ ...s, charts: !s.charts }).toString()) },
+  s.charts ? "▾ Charts" : `▸ Charts${chartMetric ? `: ${metricTitle(d, chartMetric)}` : ""}`);
+  if (s.charts) {
+    results.appendChild(distributionCard(d, s, chartMetric));
+    results.appendChild(scatterCard(d, s, update));
+  }
   if (s.set) results.appendChild(outcomeLegend());
-  results.appendChild(selectionBar(s, result));
+  results.appendChild(selectionBar(s, result, chartsToggle));
   if (result.items.length === 0) {
     results.appendChild(emptyState("Nothing matches", isFiltered(s) ? "No item meets every condition. Remove a filter to widen the view."
       : "This project has no items of this kind.",
-    isFiltered(s) ? h("button", { class: "btn", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [] }) }, "Clear filters") : undefined));
+    isFiltered(s) ? h("button", { class: "btn", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], path: "" }) }, "Clear filters") : undefined));
     return;
   }
+  results.appendChild(displayControls(redrawThumbnails, { predictions: Boolean(s.set), sizes: true }));
   const grid = h("div", { class: "thumb-grid", "data-testid": "grid" });
   result.items.forEach((hit, i) => {
     const index = s.page * PAGE_SIZE + i;
@@ -63,7 +71,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
         h("span", { class: "thumb-name", title: hit.path }, s.scope === "annotation"
           ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
           : s.scope === "prediction" ? `${hit.category ?? "?"} #${hit.id}`
-          : hit.path.split("/").pop()!),
+          : hit.path.split("/").slice(-2).join("/")),
         own ? h("span", { class: `outcome-pill ${outcomeKind(own.outcome)}`, "data-outcome": own.outcome,
           title: own.iou !== null ? `IoU ${formatNumber(own.iou)} with annotation #${own.annotationId}` : "" }, outcomeLabel(own.outcome)) : null,
         s.sort !== "id" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
@@ -160,6 +168,9 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
           order: sc === "prediction" ? "desc" : "asc", ranges: [], issues: [], tags: [], outcomes: [], page: 0,
           set: sc === "prediction" && !s.set ? detectionSets[0].name : s.set }).toString()) },
       sc === "image" ? "Images" : sc === "annotation" ? "Annotations" : "Predictions"))),
+    h("fieldset", { class: "facet" }, h("legend", {}, "File name"),
+      h("input", { class: "input", type: "search", placeholder: "part of the path…", value: s.path, "aria-label": "Search by file name",
+        onchange: (e: Event) => update({ path: (e.target as HTMLInputElement).value.trim() }) })),
     outcomeFacet(d, s, update),
     h("fieldset", { class: "facet" }, h("legend", {}, "Sort"), h("div", { class: "row" }, sortSelect, orderButton)),
     s.scope === "prediction" ? null : checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
@@ -170,7 +181,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
-    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [] }) }, "Clear all filters") : null);
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "" }) }, "Clear all filters") : null);
 }
 
 function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {
@@ -262,7 +273,7 @@ function scatterCard(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
   return c;
 }
 
-function selectionBar(s: ViewState, result: SearchPage): HTMLElement {
+function selectionBar(s: ViewState, result: SearchPage, chartsToggle: HTMLElement): HTMLElement {
   const count = h("strong", {}, "");
   const tagInput = h("input", { class: "input", placeholder: "tag name", "aria-label": "Tag name", maxlength: 64 });
   const name = () => {
@@ -299,6 +310,7 @@ function selectionBar(s: ViewState, result: SearchPage): HTMLElement {
   refreshSelectionCount();
   const pageIds = result.items.map((i) => i.id);
   return h("div", { class: "selection-bar" },
+    chartsToggle,
     count,
     h("button", { class: "btn ghost", onclick: () => {
       const all = pageIds.every((id) => selection.ids.has(id));

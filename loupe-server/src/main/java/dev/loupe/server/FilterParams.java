@@ -16,7 +16,8 @@ import java.util.List;
  * for predictions), {@code order=asc|desc}, {@code offset}, {@code limit}; outcomes: {@code set} (a
  * prediction set name; required for predictions), {@code iou} (grid 0.05..0.95, default 0.5) and repeated
  * {@code outcome} (tp, fp, fn, or an FP reason); {@code ids=1,2,3} keeps only those items of the scope (an
- * explicit selection, at most {@link ItemFilter#MAX_IDS}). Names are checked by the store against the project.
+ * explicit selection, at most {@link ItemFilter#MAX_IDS}); {@code path=TEXT} keeps images whose path contains the
+ * text (ignoring case; for annotations and predictions, those on such images). Names are checked by the store against the project.
  */
 final class FilterParams {
     static final int MAX_VALUES = 200;
@@ -35,7 +36,18 @@ final class FilterParams {
             ranges.add(new ItemFilter.MetricRange(parts[0], number(parts[1], "range " + r), number(parts[2], "range " + r)));
         }
         return new ItemFilter(scope, ranges, values(ctx, "class"), values(ctx, "tag"), values(ctx, "issue"), values(ctx, "split"),
-                outcome(ctx, scope), ids(ctx.queryParam("ids")));
+                outcome(ctx, scope), ids(ctx.queryParam("ids")), path(ctx.queryParam("path")));
+    }
+
+    /** The {@code path} search text (a part of the image path), or null. */
+    static String path(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        if (s.length() > 500) {
+            throw ApiError.badRequest("path must be at most 500 characters, got " + s.length());
+        }
+        return s.strip();
     }
 
     /** The comma-separated item ids of {@code ids}; empty when absent. */

@@ -167,6 +167,49 @@ class BrowserTest {
 
     @Test
     @Order(1)
+    void theGridComesFirstAndTheDisplayControlsRedrawIt() throws IOException {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+        try {
+            open("explorer?sort=image.brightness");
+            waitThumbnails(3);
+            // At 1280x720 the first row of thumbnails is whole on screen; the charts wait behind their toggle.
+            Number bottom = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.querySelector('[data-testid=grid] .thumb-card').getBoundingClientRect().bottom");
+            Number height = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+            assertThat(bottom.doubleValue()).as("first row's bottom edge").isLessThanOrEqualTo(height.doubleValue());
+            assertThat(driver.findElements(By.cssSelector("[data-testid=histogram]"))).isEmpty();
+            screenshot("explorer-grid-first");
+            driver.findElement(By.cssSelector("[data-action=toggle-charts]")).click();
+            wait.until(d -> hashQuery().contains("charts=1"));
+            waitPainted(By.cssSelector("[data-testid=histogram] canvas"), 500);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+        // Labels off: no class colour left on any thumbnail; captions on: more of them than boxes alone draw.
+        open("explorer?scope=annotation&class=WBC");
+        waitThumbnails(8);
+        WebElement first = driver.findElement(By.cssSelector("[data-testid=grid] canvas.thumb.ready"));
+        long boxes = pixelsOfColours(first, BCCD_CLASS_COLOURS);
+        driver.findElement(By.cssSelector("[data-display=labels]")).click();
+        wait.until(d -> pixelsOfColours(d.findElement(By.cssSelector("[data-testid=grid] canvas.thumb.ready")), BCCD_CLASS_COLOURS) < 10);
+        driver.findElement(By.cssSelector("[data-display=labels]")).click();
+        driver.findElement(By.cssSelector("[data-display=captions]")).click();
+        wait.until(d -> pixelsOfColours(d.findElement(By.cssSelector("[data-testid=grid] canvas.thumb.ready")), BCCD_CLASS_COLOURS) > boxes + 100);
+        screenshot("explorer-captions");
+        driver.findElement(By.cssSelector("[data-display=captions]")).click();
+        // A file-name search is a filter like any other: in the URL, counted by the server.
+        open("explorer?path=0001");
+        long total = http.get("/api/search?path=0001&limit=1").json().get("total").asLong();
+        assertThat(total).isBetween(1L, 20L);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), total + " images match"));
+        for (WebElement name : driver.findElements(By.cssSelector(".thumb-card .thumb-name"))) {
+            assertThat(name.getAttribute("title")).contains("0001");
+        }
+    }
+
+    @Test
+    @Order(1)
     void summaryShowsCountsChartsAndIssues() throws IOException {
         open("summary");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "364"));
@@ -185,7 +228,7 @@ class BrowserTest {
     @Order(2)
     void explorerFindsTheDarkestAndTheBlurriestImages() throws IOException {
         JsonNode darkest = http.get("/api/search?sort=image.perceived_brightness_p99&order=asc&limit=1").json();
-        open("explorer?sort=image.perceived_brightness_p99");
+        open("explorer?sort=image.perceived_brightness_p99&charts=1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
         assertThat(driver.findElement(By.cssSelector(".thumb-card .thumb-name")).getAttribute("title"))
                 .isEqualTo(darkest.at("/items/0/path").asText());
@@ -206,7 +249,7 @@ class BrowserTest {
     @Test
     @Order(3)
     void explorerFiltersOneClassAndTinyBoxes() throws IOException {
-        open("explorer");
+        open("explorer?charts=1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
         driver.findElement(By.xpath("//button[text()='Annotations']")).click();
         wait.until(d -> hashQuery().contains("scope=annotation"));
@@ -235,7 +278,7 @@ class BrowserTest {
     @Test
     @Order(3)
     void aBoxOnTheScatterSetsBothRangesAndTheGridFollows() throws IOException {
-        open("explorer");
+        open("explorer?charts=1");
         By canvas = By.cssSelector("[data-testid=scatter] canvas");
         waitPainted(canvas, 2000);
         String x = driver.findElement(By.cssSelector("select[data-axis=x]")).getAttribute("value");
@@ -265,7 +308,7 @@ class BrowserTest {
     @Test
     @Order(4)
     void theEmbeddingMapIsTheScatterOfItsCoordinatesAndABoxSelectsARegion() throws IOException {
-        open("explorer");
+        open("explorer?charts=1");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=embedding-map]"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".scatter-card .card-head h2"), "Embedding map"));
         assertThat(driver.findElement(By.cssSelector("select[data-axis=x]")).getAttribute("value")).isEqualTo("image.embedding_map_x");
@@ -650,7 +693,7 @@ class BrowserTest {
     @Test
     @Order(8)
     void darkThemeAndErrorsRender() throws IOException {
-        open("explorer?scope=annotation&sort=annotation.shape_anomaly&order=desc");
+        open("explorer?scope=annotation&sort=annotation.shape_anomaly&order=desc&charts=1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".thumb-card")));
         String before = (String) ((JavascriptExecutor) driver).executeScript("return document.documentElement.dataset.theme");
         driver.findElement(By.cssSelector(".theme-toggle")).click();

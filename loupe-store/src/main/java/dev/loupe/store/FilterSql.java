@@ -157,6 +157,11 @@ final class FilterSql {
             }
             and.add("(" + String.join(" OR ", or) + ")");
         }
+        if (f.path() != null) {
+            // A substring search: LIKE's wildcards in the user's text are escaped, so they match themselves.
+            and.add("i.path ILIKE ? ESCAPE '\\'");
+            params.add("%" + f.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         if (!f.ids().isEmpty()) {
             and.add(key + " IN " + placeholders(f.ids().size()));
             params.addAll(f.ids());

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param splits  image splits ({@code none} for images without one)
  * @param outcome the prediction set, IoU and outcomes to keep; required for predictions, optional (null) otherwise
  * @param ids     item ids of the scope to keep (an explicit selection, e.g. the ticked items); empty = no such condition
+ * @param path    text the image's path must contain, ignoring case (a file-name search); null or empty = any
  */
 public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> classes, List<String> tags,
-                         List<String> issues, List<String> splits, OutcomeFilter outcome, List<Long> ids) {
+                         List<String> issues, List<String> splits, OutcomeFilter outcome, List<Long> ids, String path) {
     /** The most ids one filter may name (they travel in a URL). */
     public static final int MAX_IDS = 1000;
 
@@ -35,6 +36,7 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
         issues = List.copyOf(issues);
         splits = List.copyOf(splits);
         ids = List.copyOf(ids);
+        path = path == null || path.isEmpty() ? null : path;
         if (ids.size() > MAX_IDS) {
             throw new IllegalArgumentException("at most " + MAX_IDS + " ids, got " + ids.size());
         }
@@ -43,7 +45,7 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
     /** A filter without an explicit id selection. */
     public ItemFilter(Scope scope, List<MetricRange> ranges, List<String> classes, List<String> tags, List<String> issues,
                       List<String> splits, OutcomeFilter outcome) {
-        this(scope, ranges, classes, tags, issues, splits, outcome, List.of());
+        this(scope, ranges, classes, tags, issues, splits, outcome, List.of(), null);
     }
 
     /** A filter without outcome conditions. */
@@ -54,17 +56,22 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
 
     /** The same filter with outcome conditions. */
     public ItemFilter withOutcome(OutcomeFilter o) {
-        return new ItemFilter(scope, ranges, classes, tags, issues, splits, o, ids);
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, o, ids, path);
     }
 
     /** The same conditions over another scope. */
     public ItemFilter withScope(Scope other) {
-        return new ItemFilter(other, ranges, classes, tags, issues, splits, outcome, ids);
+        return new ItemFilter(other, ranges, classes, tags, issues, splits, outcome, ids, path);
     }
 
     /** The same conditions restricted to these item ids. */
     public ItemFilter withIds(List<Long> selected) {
-        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, selected);
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, selected, path);
+    }
+
+    /** The same conditions on images whose path contains {@code text} (ignoring case). */
+    public ItemFilter withPath(String text) {
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, ids, text);
     }
 
     /** Every item of a scope. */

@@ -120,6 +120,16 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void aPathSearchMatchesPartsOfThePathIgnoringCaseAndWildcards() {
+        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("IMG5"), RULES)).isEqualTo(1);
+        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath(".jpg"), RULES)).isEqualTo(6);
+        // LIKE's wildcards in the text match themselves, not any character
+        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("img_"), RULES)).isZero();
+        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("%"), RULES)).isZero();
+        assertThat(store.count(ItemFilter.all(Scope.ANNOTATION).withPath("img5"), RULES)).isEqualTo(2);
+    }
+
+    @Test
     void tagsAddRemoveAndMatch() {
         assertThat(store.addTag("keep", Scope.IMAGE, List.of(1L, 2L, 99L))).isEqualTo(2);
         assertThat(store.removeTag("keep", Scope.IMAGE, List.of(2L))).isEqualTo(1);
