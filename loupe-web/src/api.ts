@@ -46,7 +46,10 @@ export interface Hit {
   category: string | null; sortValue: number | null; shapes: Shape[];
   /** With a prediction set in the filter: the set's predictions on the image, and its missed ground truths (ids). */
   predictions?: PredictionShape[]; missed?: number[];
+  /** With a classification set in the filter (classifier=): its top-1 class on the image and the probability. */
+  top1?: ClassProbability | null;
 }
+export interface ClassProbability { category: string; probability: number }
 export interface ImageOutcomes { set: string; iou: number; predictions: PredictionShape[]; missed: number[] }
 export interface SearchPage { total: number; offset: number; items: Hit[] }
 export interface ItemIssue { kind: string; source: "import" | "rule"; severity: string; message: string; location: string | null }
@@ -82,7 +85,10 @@ export interface ImportanceRow { metric: string; pairs: number; pearson: number 
   miCorrectedNats: number | null; forestImportance: number | null }
 export interface ImportanceReport { items: number; positives: number; sampleTooSmall: boolean; sampleNote: string;
   forestNoiseShare: number | null; noiseLevel: number | null; metrics: ImportanceRow[] }
-export interface Slice extends RateStats { description: string; globalRate: number | null; gap: number | null; z: number | null; score: number | null }
+export interface SliceCondition { text: string; metric: string; lower: number | null; upper: number | null }
+export interface Slice extends RateStats {
+  description: string; conditions: SliceCondition[]; globalRate: number | null; gap: number | null; z: number | null; score: number | null;
+}
 export interface DetectionEval {
   predictionSet: { name: string; kind: "detection"; format: string; iouType: string };
   images: number; groundTruths: number; detections: number; notEvaluatedGroundTruths: Record<string, number>;

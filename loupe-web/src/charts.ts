@@ -42,6 +42,8 @@ export function mount(el: HTMLElement, option: Record<string, unknown>, onClick?
   const chart = echarts.init(el, undefined, { renderer: "canvas" });
   chart.setOption({ ...base(), ...option });
   if (onClick) chart.on("click", (p) => onClick(String(p.name), p.dataIndex));
+  // The instance on its element: the browser tests find a data point's pixel through it (convertToPixel).
+  (el as HTMLElement & { chart?: echarts.ECharts }).chart = chart;
   live.add(chart);
   const obs = new MutationObserver(() => {
     if (!el.isConnected) {
@@ -107,8 +109,8 @@ export function histogram(el: HTMLElement, d: Distribution, title: string): echa
 
 /** A bar per bucket with a rate in [0, 1]; the tooltip gives the rate and the counts behind it. */
 export function rateBars(el: HTMLElement, names: string[], rates: (number | null)[], counts: { positives: number; count: number }[],
-                         what: string, colour?: string): echarts.ECharts {
-  return mount(el, {
+                         what: string, colour?: string, onClick?: (index: number) => void): echarts.ECharts {
+  const chart = mount(el, {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, backgroundColor: css("--panel"), borderColor: css("--border"),
       textStyle: { color: css("--text") },
       formatter: (ps: { dataIndex: number }[]) => {
@@ -121,7 +123,9 @@ export function rateBars(el: HTMLElement, names: string[], rates: (number | null
     yAxis: axis({ type: "value", min: 0, max: 1 }),
     series: [{ type: "bar", name: what, data: rates.map((r) => r ?? 0), barMaxWidth: 48,
       itemStyle: { color: colour ?? css("--accent"), borderRadius: [3, 3, 0, 0] } }],
-  });
+  }, onClick ? (_, i) => onClick(i) : undefined);
+  if (onClick) el.classList.add("clickable");
+  return chart;
 }
 
 /** Lines through (x, y) points, one series per name, with a legend; both axes 0..1. */
@@ -141,7 +145,7 @@ export function lines(el: HTMLElement, series: { name: string; points: [number, 
 }
 
 /** A matrix of counts (rows: true class, columns: predicted class) as a heatmap with the counts written in. */
-export function heatmap(el: HTMLElement, labels: string[], matrix: number[][]): echarts.ECharts {
+export function heatmap(el: HTMLElement, labels: string[], matrix: number[][], onClick?: (row: number, column: number) => void): echarts.ECharts {
   const data: [number, number, number][] = [];
   let max = 1;
   matrix.forEach((row, i) => row.forEach((v, j) => { data.push([j, i, v]); max = Math.max(max, v); }));
@@ -155,9 +159,9 @@ export function heatmap(el: HTMLElement, labels: string[], matrix: number[][]): 
     xAxis: cat("predicted", 28),
     yAxis: { ...cat("true", longest + 14), inverse: true },
     visualMap: { min: 0, max, show: false, inRange: { color: [css("--panel-2"), css("--accent")] } },
-    series: [{ type: "heatmap", data, label: { show: labels.length <= 20, color: css("--text"), fontSize: 11 },
+    series: [{ type: "heatmap", data, label: { show: labels.length <= 30, color: css("--text"), fontSize: 11 },
       itemStyle: { borderColor: css("--panel"), borderWidth: 1 } }],
-  });
+  }, onClick ? (_, i) => onClick(data[i][1], data[i][0]) : undefined);
 }
 
 /**

@@ -42,6 +42,11 @@ export function setClassNames(categories: { id: number; name: string }[]): void 
   categories.forEach((c) => classNames.set(c.id, c.name));
 }
 
+/** The name of a class id ("#id" when unknown). */
+export function className(id: number | null): string {
+  return id === null ? "?" : classNames.get(id) ?? `#${id}`;
+}
+
 /** A filled caption at a box's top-left corner (inside the box when it touches the top edge). */
 function caption(ctx: CanvasRenderingContext2D, text: string, colour: string, x: number, y: number): void {
   const size = Math.max(10, Math.min(14, ctx.canvas.width / 40));
@@ -61,6 +66,14 @@ function caption(ctx: CanvasRenderingContext2D, text: string, colour: string, x:
 export function drawShapes(ctx: CanvasRenderingContext2D, shapes: Shape[], view: View, focus: number | null = null): void {
   if (!display.labels) return;
   const lw = Math.max(1.5, Math.min(3, ctx.canvas.width / 240));
+  // Image-level labels (classification) have no geometry: their class is written in the top-left corner.
+  let tag = 0;
+  for (const s of shapes) {
+    if (s.kind === "label") {
+      const size = Math.max(10, Math.min(14, ctx.canvas.width / 40));
+      caption(ctx, className(s.categoryId), classColour(s.categoryId), 4, 4 + (size + 8) * tag++ + size + 4);
+    }
+  }
   for (const s of shapes) {
     const colour = classColour(s.categoryId);
     const focused = focus === s.id;

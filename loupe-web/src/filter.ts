@@ -9,6 +9,9 @@ export interface ViewState {
   sort: string; order: "asc" | "desc"; page: number;
   /** Outcomes: a detection prediction set's name ("" for none), its IoU threshold and the outcomes kept. */
   set: string; iou: string; outcomes: string[];
+  /** A classification set whose top-1 predictions filter and caption the items ("" for none), the predicted
+   *  classes kept, and whether only misclassified images are kept. */
+  classifier: string; predicted: string[]; wrong: boolean;
   /** Text the image path must contain (file-name search, ignoring case); "" for any. */
   path: string;
   /** Whether the Explorer shows its histogram and scatter above the grid (collapsed by default: the grid comes first). */
@@ -20,7 +23,7 @@ export const DEFAULT_IOU = "0.5";
 export const PAGE_SIZE = 48;
 
 export function emptyState(scope: Scope = "image"): ViewState {
-  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, path: "" };
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, path: "", classifier: "", predicted: [], wrong: false };
 }
 
 export function parse(query: string): ViewState {
@@ -43,6 +46,9 @@ export function parse(query: string): ViewState {
   s.page = Math.max(0, Number.parseInt(p.get("page") ?? "0", 10) || 0);
   s.charts = p.get("charts") === "1";
   s.path = p.get("path") ?? "";
+  s.classifier = p.get("classifier") ?? "";
+  s.predicted = p.getAll("predicted");
+  s.wrong = p.get("wrong") === "1";
   return s;
 }
 
@@ -56,6 +62,11 @@ export function filterParams(s: ViewState): URLSearchParams {
   s.splits.forEach((v) => p.append("split", v));
   s.ranges.forEach((r) => p.append("range", `${r.metric}:${r.min}:${r.max}`));
   if (s.path) p.set("path", s.path);
+  if (s.classifier) {
+    p.set("classifier", s.classifier);
+    s.predicted.forEach((v) => p.append("predicted", v));
+    if (s.wrong) p.set("wrong", "1");
+  }
   if (s.set) {
     p.set("set", s.set);
     if (s.iou !== DEFAULT_IOU) p.set("iou", s.iou);
@@ -88,5 +99,6 @@ export function explorerHref(s: Partial<ViewState>): string {
 }
 
 export function isFiltered(s: ViewState): boolean {
-  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length > 0 || s.path !== "";
+  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length + s.predicted.length > 0
+    || s.path !== "" || s.wrong;
 }

@@ -10,9 +10,14 @@ export function header(title: string, subtitle: string, ...actions: (HTMLElement
     h("div", { class: "actions" }, actions));
 }
 
-export function stat(label: string, value: string, note?: string): HTMLElement {
-  return h("div", { class: "stat" }, h("div", { class: "stat-label" }, label), h("div", { class: "stat-value" }, value),
-    note ? h("div", { class: "stat-note" }, note) : null);
+export function stat(label: string, value: string, note?: string, href?: string): HTMLElement {
+  return h(href ? "a" : "div", { class: `stat${href ? " clickable" : ""}`, ...(href ? { href, title: "Open these in the Explorer" } : {}) },
+    h("div", { class: "stat-label" }, label), h("div", { class: "stat-value" }, value), note ? h("div", { class: "stat-note" }, note) : null);
+}
+
+/** A number (or text) that opens the Explorer on the items behind it. */
+export function explorerLink(text: string, href: string, testId?: string): HTMLElement {
+  return h("a", { class: "cell-link", href, title: "Open these in the Explorer", ...(testId ? { "data-testid": testId } : {}) }, text);
 }
 
 export function card(title: string, body: Node, extra?: HTMLElement | null, cls = ""): HTMLElement {

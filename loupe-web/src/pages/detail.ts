@@ -1,4 +1,4 @@
-import { ApiError, get, image, post, thumbnailUrl, type ItemDetail, type ItemIssue, type SearchPage, type SimilarObjectsView, type SimilarView } from "../api";
+import { ApiError, get, image, post, thumbnailUrl, type ClassProbability, type ItemDetail, type ItemIssue, type SearchPage, type SimilarObjectsView, type SimilarView } from "../api";
 import { appData, metricTitle, refreshAppData, type AppData } from "../app";
 import { classColour, drawOutcomes, drawShapes, outcomeKind } from "../draw";
 import { clear, formatNumber, h, spinner, toast } from "../dom";
@@ -93,8 +93,11 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
     .catch((e) => stage.replaceChildren(h("div", { class: "state error" }, `Cannot show the image: ${e.message}`)));
   new ResizeObserver(draw).observe(stage);
 
+  // Opened from an Explorer view with a classification set: that set's class probabilities on the image.
+  const classes = view?.classifier ? classesCard(view.classifier, item) : null;
   const renderSide = () => {
     clear(side);
+    if (classes) side.appendChild(classes);
     const focused = item.annotations.find((a) => a.id === focus) ?? null;
     if (item.outcomes) side.appendChild(outcomeCard(item, () => pred, (id) => { pred = id; draw(); renderSide(); }));
     side.appendChild(card("Issues", issueList([...item.issues, ...(focused ? focused.issues : [])])));
@@ -114,6 +117,29 @@ export async function renderDetail(page: HTMLElement, imageId: number, query: st
     side.appendChild(card("Image metrics", metricTable(d, item.metrics)));
   };
   renderSide();
+}
+
+/** A classification set's probabilities on the image, highest first, the image's label marked. */
+function classesCard(set: string, item: ItemDetail): HTMLElement {
+  const body = h("div", { "data-testid": "class-probabilities" }, spinner(""));
+  const labels = item.annotations.filter((a) => a.shape.kind === "label").map((a) => a.category);
+  get<ClassProbability[]>(`/api/images/${item.id}/classes?${new URLSearchParams({ set })}`).then((probs) => {
+    clear(body);
+    if (probs.length === 0) {
+      body.appendChild(h("p", { class: "muted" }, `${set} gives no probabilities for this image.`));
+      return;
+    }
+    const top = probs[0];
+    const wrong = labels.length > 0 && !labels.includes(top.category);
+    body.appendChild(h("p", { class: wrong ? "error-text" : "ok-text" }, wrong
+      ? `Predicted ${top.category} (${top.probability.toFixed(2)}), labelled ${labels.join(", ")}`
+      : `Predicted ${top.category} (${top.probability.toFixed(2)}), as labelled`));
+    body.appendChild(h("div", { class: "class-probs" }, probs.slice(0, 10).map((p) => [
+      h("span", { class: labels.includes(p.category) ? "label-mark" : "" }, p.category, labels.includes(p.category) ? " (label)" : ""),
+      h("div", {}, h("div", { class: "bar", style: `width:${Math.max(1, p.probability * 100)}%` })),
+      h("span", { class: "mono small" }, p.probability.toFixed(3))]).flat()));
+  }).catch((e) => { clear(body); body.appendChild(h("p", { class: "error-text" }, e.message)); });
+  return card(`Predicted by ${set}`, body);
 }
 
 /** The set's predictions on the image with their outcome (FP reason), and the missed ground truths. */

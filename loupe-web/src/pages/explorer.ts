@@ -1,7 +1,7 @@
-import { blob, get, post, type Distribution, type IssueKindInfo, type Scatter, type SearchPage } from "../api";
+import { blob, get, post, type Distribution, type Hit, type IssueKindInfo, type Scatter, type SearchPage } from "../api";
 import { appData, metricTitle, numericMetrics, refreshAppData, type AppData } from "../app";
 import { binnedScatter, histogram } from "../charts";
-import { classColour } from "../draw";
+import { classColour, className } from "../draw";
 import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { filterParams, isFiltered, PAGE_SIZE, parse, searchQuery, viewParams, type ViewState } from "../filter";
 import { go } from "../router";
@@ -72,6 +72,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
           ? [h("i", { class: "dot", style: `background:${classColour(hit.shapes.find((x) => x.id === hit.id)?.categoryId ?? null)}` }), `${hit.category ?? "?"} #${hit.id}`]
           : s.scope === "prediction" ? `${hit.category ?? "?"} #${hit.id}`
           : hit.path.split("/").slice(-2).join("/")),
+        hit.top1 ? top1Caption(hit) : null,
         own ? h("span", { class: `outcome-pill ${outcomeKind(own.outcome)}`, "data-outcome": own.outcome,
           title: own.iou !== null ? `IoU ${formatNumber(own.iou)} with annotation #${own.annotationId}` : "" }, outcomeLabel(own.outcome)) : null,
         s.sort !== "id" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
@@ -79,6 +80,15 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   });
   results.appendChild(grid);
   results.appendChild(pager(s, result.total, update));
+}
+
+/** "→ dog 0.62": a classification set's top-1 class on the image, red when it is not the image's label. */
+function top1Caption(hit: Hit): HTMLElement {
+  const t = hit.top1!;
+  const labels = hit.shapes.filter((x) => x.kind === "label").map((x) => className(x.categoryId));
+  const wrong = labels.length > 0 && !labels.includes(t.category);
+  return h("span", { class: `top1${wrong ? " differs" : ""}`, "data-testid": "top1",
+    title: `${labels.length ? `labelled ${labels.join(", ")}; ` : ""}the set's most probable class` }, `→ ${t.category} ${t.probability.toFixed(2)}`);
 }
 
 let refreshSelectionCount = () => undefined as void;
@@ -94,6 +104,27 @@ const OUTCOMES: Record<string, { value: string; label: string }[]> = {
   annotation: [{ value: "tp", label: "TP (matched)" }, { value: "fn", label: "FN (missed)" }],
   image: [{ value: "fp", label: "has an FP" }, { value: "fn", label: "has an FN" }, { value: "tp", label: "has a TP" }],
 };
+
+/** A classification set's top-1 predictions: which set, misclassified only, which predicted classes. */
+function classifierFacet(d: AppData, s: ViewState, update: (c: Partial<ViewState>) => void): HTMLElement | null {
+  const sets = d.summary.predictionSets.filter((p) => p.kind === "classification");
+  if (sets.length === 0 || s.scope === "prediction") return null;
+  const select = h("select", { class: "input", "aria-label": "Classification set", onchange: (e: Event) => {
+    const v = (e.target as HTMLSelectElement).value;
+    update(v ? { classifier: v } : { classifier: "", predicted: [], wrong: false });
+  } }, h("option", { value: "" }, "none"), sets.map((p) => h("option", { value: p.name, selected: p.name === s.classifier }, p.name)));
+  select.value = s.classifier;
+  const toggle = (v: string) => update({ predicted: s.predicted.includes(v) ? s.predicted.filter((x) => x !== v) : [...s.predicted, v] });
+  return h("fieldset", { class: "facet", "data-facet": "classifier" }, h("legend", {}, "Classifier"), select,
+    s.classifier ? [
+      h("label", { class: "check" }, h("input", { type: "checkbox", checked: s.wrong, "data-filter": "wrong",
+        onchange: () => update({ wrong: !s.wrong }) }), h("span", { class: "check-label" }, "misclassified only")),
+      h("div", { class: "muted small" }, "predicted class"),
+      d.summary.project.categories.map((c) => h("label", { class: "check" },
+        h("input", { type: "checkbox", value: c.name, checked: s.predicted.includes(c.name), onchange: () => toggle(c.name) }),
+        h("span", { class: "check-label" }, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name)))]
+      : h("p", { class: "muted small" }, "Pick a set to see its predicted class on each image and find misclassified ones."));
+}
 
 /** Prediction set, IoU and outcome controls; the URL keeps them like the other filters. */
 function outcomeFacet(d: AppData, s: ViewState, update: (c: Partial<ViewState>) => void): HTMLElement | null {
@@ -172,6 +203,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
       h("input", { class: "input", type: "search", placeholder: "part of the path…", value: s.path, "aria-label": "Search by file name",
         onchange: (e: Event) => update({ path: (e.target as HTMLInputElement).value.trim() }) })),
     outcomeFacet(d, s, update),
+    classifierFacet(d, s, update),
     h("fieldset", { class: "facet" }, h("legend", {}, "Sort"), h("div", { class: "row" }, sortSelect, orderButton)),
     s.scope === "prediction" ? null : checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
     checks("Classes", cats.map((c) => ({ value: c.name, label: h("span", {}, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name),
@@ -181,7 +213,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
-    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "" }) }, "Clear all filters") : null);
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", predicted: [], wrong: false }) }, "Clear all filters") : null);
 }
 
 function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {

@@ -3,8 +3,9 @@ import { get, type BucketRow, type ClassificationEval, type DetectionEval, type 
 import { bars, heatmap, lines, rateBars } from "../charts";
 import { classColour } from "../draw";
 import { clear, emptyState, errorState, formatNumber, h, spinner } from "../dom";
-import { replace } from "../router";
-import { card, header, stat } from "./common";
+import { go, replace } from "../router";
+import { card, explorerLink, header, stat } from "./common";
+import { explorerHref, type ViewState } from "../filter";
 
 /** The outcome thresholds the store keeps: 0.05, 0.10, ..., 0.95. */
 const IOU_STEPS = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
@@ -129,6 +130,12 @@ function sortableTable<T>(rows: T[], columns: Column<T>[], initial: number, cls 
   return h("table", { class: `table ${cls}` }, h("thead", {}, h("tr", {}, heads)), tbody);
 }
 
+/** The Explorer on a detection set's items at the page's IoU: predictions or ground truths with given outcomes. */
+function outcomeView(e: DetectionEval, scope: "prediction" | "annotation" | "image", outcomes: string[], more: Partial<ViewState> = {}): string {
+  const iou = String(Number(e.outcomes.iouThreshold.toFixed(2)));
+  return explorerHref({ scope, set: e.predictionSet.name, iou, outcomes, ...(scope === "prediction" ? { sort: "prediction.score", order: "desc" } : {}), ...more });
+}
+
 function renderDetection(body: HTMLElement, e: DetectionEval, iou: number): void {
   const o = e.outcomes;
   const t = o.iouThreshold.toFixed(2);
@@ -136,7 +143,10 @@ function renderDetection(body: HTMLElement, e: DetectionEval, iou: number): void
     stat("AP", fixed(e.summary.AP), "IoU 0.50:0.95 (COCO mAP)"),
     stat("AP50", fixed(e.summary.AP50), `AP75 ${fixed(e.summary.AP75)}`),
     stat("AR100", fixed(e.summary.AR100), "recall, 100 detections per image"),
-    stat(`TP @ ${t}`, formatNumber(o.tp), `${formatNumber(o.fn)} FN · ${formatNumber(o.fp)} FP${o.ignored ? ` · ${o.ignored} ignored` : ""}`),
+    stat(`TP @ ${t}`, formatNumber(o.tp), `${formatNumber(o.fn)} FN · ${formatNumber(o.fp)} FP${o.ignored ? ` · ${o.ignored} ignored` : ""}`,
+      outcomeView(e, "prediction", ["tp"])),
+    stat(`FN @ ${t}`, formatNumber(o.fn), "ground truths no prediction matched", outcomeView(e, "annotation", ["fn"])),
+    stat(`FP @ ${t}`, formatNumber(o.fp), "predictions that matched nothing of their class", outcomeView(e, "prediction", ["fp"])),
     stat(`Precision @ ${t}`, fixed(o.precision), `recall ${fixed(o.recall)}`),
     stat("Evaluated", formatNumber(e.detections), `detections on ${formatNumber(e.images)} images · ${formatNumber(e.groundTruths)} ground truths`)));
 
@@ -153,8 +163,10 @@ function renderDetection(body: HTMLElement, e: DetectionEval, iou: number): void
   const css = getComputedStyle(document.documentElement);
   top.appendChild(card(`False positives by reason @ IoU ${t}`, reasons.length === 0 ? emptyState("No false positives", `Every prediction matched an object at IoU ${t}.`)
     : h("div", {}, chart(Math.max(140, 40 * reasons.length + 30), (el) => bars(el, reasons.map((r) => r[0]),
-      [{ name: "false positives", values: reasons.map((r) => r[1]), colour: css.getPropertyValue("--danger").trim() }], { horizontal: true }), "fp-reasons"),
-    h("ul", { class: "reason-list" }, reasons.map(([k, v]) => h("li", {}, h("b", {}, k), ` ${formatNumber(v)}: `,
+      [{ name: "false positives", values: reasons.map((r) => r[1]), colour: css.getPropertyValue("--danger").trim() }],
+      { horizontal: true, onClick: (reason) => go(outcomeView(e, "prediction", [reason])) }), "fp-reasons"),
+    h("ul", { class: "reason-list" }, reasons.map(([k, v]) => h("li", {}, h("b", {}, k), " ",
+      explorerLink(formatNumber(v), outcomeView(e, "prediction", [k]), `fp-${k}`), ": ",
       h("span", { class: "muted" }, FP_REASONS[k] ?? ""))))),
   h("span", { class: "hint" }, `${formatNumber(o.fp)} FP in all`)));
 
@@ -174,16 +186,18 @@ function renderDetection(body: HTMLElement, e: DetectionEval, iou: number): void
     : `COCO keeps curves at 0.50–0.95 only: shown at 0.50 (counts are at ${t})`)));
 
   const apOf = (x: number | null) => (x === null || x < 0 ? null : x);
+  const cls = (name: string) => ({ classes: [name] });
   body.appendChild(card(`Per class (TP/FP/FN @ IoU ${t})`, sortableTable(e.perClass, [
-    { label: "class", value: (r) => r.name, format: (r) => h("span", {}, h("i", { class: "dot", style: `background:${classColour(r.id)}` }), r.name) },
+    { label: "class", value: (r) => r.name, format: (r) => h("span", {}, h("i", { class: "dot", style: `background:${classColour(r.id)}` }),
+      explorerLink(r.name, outcomeView(e, "annotation", [], cls(r.name)))) },
     { label: "AP", value: (r) => apOf(r.ap), num: true, format: (r) => fixed(r.ap) },
     { label: "AP50", value: (r) => apOf(r.ap50), num: true, format: (r) => fixed(r.ap50) },
     { label: "AP75", value: (r) => apOf(r.ap75), num: true, format: (r) => fixed(r.ap75) },
     { label: "AR", value: (r) => apOf(r.ar), num: true, format: (r) => fixed(r.ar) },
-    { label: "TP", value: (r) => r.tp, num: true },
-    { label: "FP", value: (r) => r.fp, num: true },
-    { label: "FN", value: (r) => r.fn, num: true },
-  ], 1, "per-class"), h("span", { class: "hint" }, "click a column to sort")));
+    { label: "TP", value: (r) => r.tp, num: true, format: (r) => explorerLink(String(r.tp), outcomeView(e, "prediction", ["tp"], cls(r.name))) },
+    { label: "FP", value: (r) => r.fp, num: true, format: (r) => explorerLink(String(r.fp), outcomeView(e, "prediction", ["fp"], cls(r.name))) },
+    { label: "FN", value: (r) => r.fn, num: true, format: (r) => explorerLink(String(r.fn), outcomeView(e, "annotation", ["fn"], cls(r.name))) },
+  ], 1, "per-class"), h("span", { class: "hint" }, "click a column to sort, a number to see its items")));
 
   body.appendChild(byMetricCard(e));
   const bottom = h("div", { class: "grid-2" });
@@ -221,9 +235,16 @@ function byMetricCard(e: DetectionEval): HTMLElement {
     const missing = table.overall.missing;
     return h("div", {}, h("h3", { class: "sub" }, title, h("span", { class: "muted" },
       ` · overall ${fixed(total.rate)} (${total.positives} of ${total.count})${missing.count ? ` · ${missing.count} without a value` : ""}`)),
-    chart(220, (el) => rateBars(el, rows.map(bucketName), rows.map((b) => b.rate), rows, what, colour), testId));
+    chart(220, (el) => rateBars(el, rows.map(bucketName), rows.map((b) => b.rate), rows, what, colour, (i) => {
+      // The bucket's items: ground truths (recall) or predictions (precision) in its range of the metric.
+      const b = rows[i];
+      const range = { metric: current, min: b.lower === null ? "" : String(b.lower), max: b.upper === null ? "" : String(b.upper) };
+      go(outcomeView(e, what === "recall" ? "annotation" : "prediction", [], current === "prediction.score" ? {} : { ranges: [range] }));
+    }), testId));
   }
+  let current = preferred;
   function show(m: string): void {
+    current = m;
     clear(content);
     content.appendChild(side("Recall of ground truths", gt[m], "recall", css.getPropertyValue("--accent").trim(), "recall-by-metric"));
     content.appendChild(side("Precision of predictions", pred[m], "precision", css.getPropertyValue("--accent-2").trim(), "precision-by-metric"));
@@ -272,7 +293,9 @@ function slicesCard(e: DetectionEval): HTMLElement {
     h("h3", { class: "sub" }, title, h("span", { class: "muted" }, ` · at least ${support} items`)),
     slices.length === 0 ? h("p", { class: "muted small" }, "No slice is significantly worse than the whole.")
       : h("ol", { class: "slice-list" }, slices.map((s) => h("li", {},
-        h("div", { class: "slice-desc" }, s.description),
+        h("a", { class: "slice-desc cell-link", href: outcomeView(e, what === "recall" ? "annotation" : "prediction", [],
+          { ranges: s.conditions.map((c) => ({ metric: c.metric, min: c.lower === null ? "" : String(c.lower), max: c.upper === null ? "" : String(c.upper) })) }),
+        title: "Open the slice in the Explorer" }, s.description),
         h("div", { class: "muted small" }, `${s.positives} of ${s.count} · z ${s.z === null ? "–" : s.z.toFixed(1)}`
           + ` · ${s.score === null ? "–" : s.score.toFixed(1)} ${what === "recall" ? "detections" : "true positives"} short`)))));
   return card("Worst slices", h("div", {},
@@ -290,8 +313,9 @@ function renderClassification(body: HTMLElement, e: ClassificationEval): void {
     left.length ? stat("Left out", formatNumber(left.reduce((n, x) => n + x[1], 0)), left.map(([k, v]) => `${v} ${k}`).join(" · ")) : null));
   const grid = h("div", { class: "grid-2" });
   body.appendChild(grid);
+  const set = e.predictionSet.name;
   grid.appendChild(card("Per class", sortableTable(e.perClass, [
-    { label: "class", value: (r) => r.name },
+    { label: "class", value: (r) => r.name, format: (r) => explorerLink(r.name, explorerHref({ classifier: set, classes: [r.name], wrong: true })) },
     { label: "precision", value: (r) => r.precision, num: true, format: (r) => fixed(r.precision) },
     { label: "recall", value: (r) => r.recall, num: true, format: (r) => fixed(r.recall) },
     { label: "F1", value: (r) => r.f1, num: true, format: (r) => fixed(r.f1) },
@@ -299,6 +323,9 @@ function renderClassification(body: HTMLElement, e: ClassificationEval): void {
     { label: "predicted", value: (r) => r.predicted, num: true },
   ], 3, "per-class"), h("span", { class: "hint" }, "click a column to sort")));
   const n = e.perClass.length;
-  grid.appendChild(card("Confusion matrix", chart(Math.max(260, 28 * n + 90), (el) => heatmap(el, e.perClass.map((c) => c.name), e.confusion), "confusion"),
-    h("span", { class: "hint" }, "rows: true class · columns: predicted")));
+  const names = e.perClass.map((c) => c.name);
+  grid.appendChild(card("Confusion matrix", chart(Math.max(260, 28 * n + 90), (el) => heatmap(el, names, e.confusion,
+    (row, column) => go(explorerHref({ classifier: set, classes: [names[row]], predicted: [names[column]] }))), "confusion"),
+    h("span", { class: "hint" }, "rows: true class · columns: predicted · click a cell for its images")));
+  body.appendChild(h("p", { class: "muted" }, explorerLink("Every misclassified image →", explorerHref({ classifier: set, wrong: true }), "misclassified")));
 }

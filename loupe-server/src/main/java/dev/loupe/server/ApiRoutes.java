@@ -128,6 +128,14 @@ final class ApiRoutes {
             }
             Json.send(ctx, new AnnotationRef(id, image));
         });
+        r.get("/api/images/{id}/classes", ctx -> {
+            String set = ctx.queryParam("set");
+            if (set == null || set.isEmpty()) {
+                throw ApiError.badRequest("set is required (a classification set name from /api/predictions)");
+            }
+            long id = id(ctx);
+            Json.send(ctx, store.with(s -> s.classProbabilities(set, id)));
+        });
         r.get("/api/images/{id}/similar", ctx -> Json.send(ctx, similarImages.of(id(ctx),
                 (int) FilterParams.integer(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
         r.get("/api/annotations/{id}/similar", ctx -> Json.send(ctx, similarObjects.of(id(ctx),

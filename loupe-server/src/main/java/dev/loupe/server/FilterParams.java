@@ -1,6 +1,7 @@
 package dev.loupe.server;
 
 import dev.loupe.api.Scope;
+import dev.loupe.store.ClassifierFilter;
 import dev.loupe.store.ItemFilter;
 import dev.loupe.store.OutcomeFilter;
 import dev.loupe.store.SearchRequest;
@@ -17,7 +18,8 @@ import java.util.List;
  * prediction set name; required for predictions), {@code iou} (grid 0.05..0.95, default 0.5) and repeated
  * {@code outcome} (tp, fp, fn, or an FP reason); {@code ids=1,2,3} keeps only those items of the scope (an
  * explicit selection, at most {@link ItemFilter#MAX_IDS}); {@code path=TEXT} keeps images whose path contains the
- * text (ignoring case; for annotations and predictions, those on such images). Names are checked by the store against the project.
+ * text (ignoring case; for annotations and predictions, those on such images); {@code classifier=SET} (a classification
+ * set) with repeated {@code predicted=CLASS} (its top-1 class) and {@code wrong=1} (misclassified images only). Names are checked by the store against the project.
  */
 final class FilterParams {
     static final int MAX_VALUES = 200;
@@ -36,7 +38,24 @@ final class FilterParams {
             ranges.add(new ItemFilter.MetricRange(parts[0], number(parts[1], "range " + r), number(parts[2], "range " + r)));
         }
         return new ItemFilter(scope, ranges, values(ctx, "class"), values(ctx, "tag"), values(ctx, "issue"), values(ctx, "split"),
-                outcome(ctx, scope), ids(ctx.queryParam("ids")), path(ctx.queryParam("path")));
+                outcome(ctx, scope), ids(ctx.queryParam("ids")), path(ctx.queryParam("path")), classifier(ctx));
+    }
+
+    /** The {@code classifier}, {@code predicted} and {@code wrong} parameters, or null when no classifier is named. */
+    static ClassifierFilter classifier(Context ctx) {
+        String set = ctx.queryParam("classifier");
+        List<String> predicted = values(ctx, "predicted");
+        String wrong = ctx.queryParam("wrong");
+        if (wrong != null && !wrong.isEmpty() && !wrong.equals("1") && !wrong.equals("0")) {
+            throw ApiError.badRequest("wrong must be 1 or 0, got '" + wrong + "'");
+        }
+        if (set == null || set.isEmpty()) {
+            if (!predicted.isEmpty() || "1".equals(wrong)) {
+                throw ApiError.badRequest("predicted and wrong need classifier (a classification set name from /api/predictions)");
+            }
+            return null;
+        }
+        return new ClassifierFilter(set, predicted, "1".equals(wrong));
     }
 
     /** The {@code path} search text (a part of the image path), or null. */

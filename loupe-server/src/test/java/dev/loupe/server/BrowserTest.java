@@ -673,6 +673,83 @@ class BrowserTest {
 
     @Test
     @Order(7)
+    void everyNumberOfModelQualityOpensItsItems(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(Voc100Project.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            JsonNode eval = api.get("/api/eval?set=det&iou=0.5").json();
+            driver.get(api.base() + "/#/models?set=det&iou=0.50");
+            // The FN card: the 47 ground truths the set missed.
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(@class,'stat')][.//div[starts-with(text(),'FN @')]]"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "47 annotations match"));
+            assertThat(hashQuery()).contains("outcome=fn", "set=det");
+            // An FP reason: its predictions.
+            driver.get(api.base() + "/#/models?set=det&iou=0.50");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=fp-background]"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "166 predictions match"));
+            // A per-class FN cell: that class's misses.
+            JsonNode person = null;
+            for (JsonNode c : eval.get("perClass")) {
+                if (c.get("name").asText().equals("person")) {
+                    person = c;
+                }
+            }
+            driver.get(api.base() + "/#/models?set=det&iou=0.50");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.per-class a.cell-link")));
+            WebElement fn = driver.findElement(By.xpath("//table[contains(@class,'per-class')]//tr[.//a[text()='person']]/td[8]/a"));
+            fn.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"),
+                    person.get("fn").asLong() + " annotations match"));
+            // The worst slice by recall: the Explorer counts the slice's objects.
+            JsonNode slice = eval.at("/worstSlices/byRecall/0");
+            if (!slice.isMissingNode()) {
+                driver.get(api.base() + "/#/models?set=det&iou=0.50");
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".slice-list a.slice-desc"))).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"),
+                        slice.get("count").asLong() + " annotations match"));
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theConfusionMatrixOpensItsCellsAndThumbnailsShowThePrediction(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            // By hand (ClassificationProject): dog/1 and dog/2 are taken for horses, cat/7 for a dog.
+            assertThat(api.get("/api/search?classifier=clf&wrong=1").json().get("total").asLong()).isEqualTo(3);
+            assertThat(api.get("/api/search?classifier=clf&class=dog&predicted=horse").json().get("total").asLong()).isEqualTo(2);
+            driver.get(api.base() + "/#/models?set=clf");
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=confusion] canvas")).stream()
+                    .mapToLong(BrowserTest::paintedPixels).max().orElse(0) >= 20_000);
+            driver.findElement(By.cssSelector("[data-testid=misclassified]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "3 images match"));
+            waitThumbnails(3);
+            List<WebElement> top1 = driver.findElements(By.cssSelector("[data-testid=top1]"));
+            assertThat(top1).hasSize(3).allSatisfy(t -> assertThat(t.getAttribute("class")).contains("differs"));
+            assertThat(top1.stream().map(WebElement::getText).toList()).contains("→ dog 0.60", "→ horse 0.50");
+            screenshot("explorer-misclassified");
+            // The item shows the set's probabilities, its label marked.
+            driver.findElements(By.cssSelector(".thumb-card")).get(0).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=class-probabilities]"), "Predicted"));
+            assertThat(driver.findElement(By.cssSelector("[data-testid=class-probabilities]")).getText()).contains("(label)");
+            // A cell of the matrix: true dog, predicted horse.
+            driver.get(api.base() + "/#/models?set=clf");
+            WebElement heat = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=confusion] canvas")));
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=confusion] canvas")).stream()
+                    .mapToLong(BrowserTest::paintedPixels).max().orElse(0) >= 20_000);
+            // The cell's pixel (column predicted horse, row true dog; classes in id order: cat, dog, horse).
+            List<?> xy = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "const el = document.querySelector('[data-testid=confusion]'); const names = ['cat', 'dog', 'horse'];"
+                            + "return el.chart.convertToPixel({seriesIndex: 0}, [names.indexOf('horse'), names.indexOf('dog')]);");
+            new Actions(driver).moveToElement(heat, ((Number) xy.get(0)).intValue() - heat.getSize().getWidth() / 2,
+                    ((Number) xy.get(1)).intValue() - heat.getSize().getHeight() / 2).click().perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), "2 images match"));
+            assertThat(hashQuery()).contains("classifier=clf", "class=dog", "predicted=horse");
+        }
+    }
+
+    @Test
+    @Order(7)
     void modelQualityOfAClassificationSet(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
             driver.get("http://127.0.0.1:" + s.port() + "/#/models?set=clf");

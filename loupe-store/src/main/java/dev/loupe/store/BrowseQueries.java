@@ -71,8 +71,9 @@ final class BrowseQueries {
             Integer setId = f.outcome() == null ? null : detectionSet(f.outcome().set());
             Set<String> splits = f.splits().isEmpty() ? Set.of()
                     : strings("SELECT DISTINCT split FROM images WHERE split IS NOT NULL");
-            return FilterSql.of(f, numeric(f.scope()), rules, importKinds(f.scope()), strings("SELECT name FROM categories"),
-                    splits, setId);
+            Integer classifierId = f.classifier() == null ? null : classificationSet(f.classifier().set());
+            return FilterSql.of(f, numeric(f.scope()), f.scope() == Scope.IMAGE ? Map.of() : numeric(Scope.IMAGE), rules,
+                    importKinds(f.scope()), strings("SELECT name FROM categories"), splits, setId, classifierId);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -103,7 +104,7 @@ final class BrowseQueries {
                     }
                 }
             }
-            return new SearchPage(total, r.offset(), withShapes(rows, r.filter().outcome()));
+            return new SearchPage(total, r.offset(), withShapes(rows, r.filter().outcome(), r.filter().classifier()));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -114,7 +115,7 @@ final class BrowseQueries {
      * every annotation of its image, so that a thumbnail shows an object with its neighbours, and,
      * under an outcome filter, the set's predictions on the image and its missed ground truths.
      */
-    private List<SearchPage.Hit> withShapes(List<Object[]> rows, OutcomeFilter o) throws SQLException {
+    private List<SearchPage.Hit> withShapes(List<Object[]> rows, OutcomeFilter o, ClassifierFilter cf) throws SQLException {
         Map<Long, List<Shape>> shapes = new TreeMap<>();
         List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
         if (!imageIds.isEmpty()) {
@@ -135,11 +136,13 @@ final class BrowseQueries {
         int setId = o == null ? 0 : detectionSet(o.set());
         Map<Long, List<PredictionShape>> predictions = o == null ? Map.of() : predictionsOn(imageIds, setId, o.tIndex());
         Map<Long, List<Long>> missed = o == null ? Map.of() : missedOn(imageIds, setId, o.tIndex());
+        Map<Long, SearchPage.Top1> top1 = cf == null ? Map.of() : top1On(imageIds, classificationSet(cf.set()));
         List<SearchPage.Hit> hits = new ArrayList<>();
         for (Object[] row : rows) {
             hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], toInteger(row[3]), toInteger(row[4]),
                     (String) row[5], (String) row[6], toDouble(row[7]), shapes.getOrDefault((Long) row[1], List.of()),
-                    predictions.getOrDefault((Long) row[1], List.of()), missed.getOrDefault((Long) row[1], List.of())));
+                    predictions.getOrDefault((Long) row[1], List.of()), missed.getOrDefault((Long) row[1], List.of()),
+                    top1.get((Long) row[1])));
         }
         return hits;
     }
@@ -177,7 +180,7 @@ final class BrowseQueries {
                     rows.add(row);
                 }
             }
-            return withShapes(rows, null);
+            return withShapes(rows, null, null);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -193,6 +196,46 @@ final class BrowseQueries {
                 }
                 if ("classification".equals(rs.getString(2))) {
                     throw LoupeException.badInput("prediction set '" + name + "' is a classification set; outcomes need a detection set");
+                }
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The top-1 class and its probability of each image in classification set {@code setId} (images it scored). */
+    Map<Long, SearchPage.Top1> top1On(List<Long> imageIds, int setId) throws SQLException {
+        Map<Long, SearchPage.Top1> out = new java.util.HashMap<>();
+        if (imageIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT image_id, name, probability FROM (SELECT cp.image_id, k.name, cp.probability, row_number() OVER "
+                + "(PARTITION BY cp.image_id ORDER BY cp.probability DESC, cp.category_id) AS r FROM class_probabilities cp "
+                + "JOIN categories k ON k.id = cp.category_id WHERE cp.set_id = ? AND cp.image_id IN "
+                + FilterSql.placeholders(imageIds.size()) + ") WHERE r = 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, setId);
+            for (int i = 0; i < imageIds.size(); i++) {
+                ps.setLong(i + 2, imageIds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new SearchPage.Top1(rs.getString(2), rs.getDouble(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The id of the classification set named {@code name}; fails with a clear message when there is none. */
+    int classificationSet(String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind FROM prediction_sets WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
+                }
+                if (!"classification".equals(rs.getString(2))) {
+                    throw LoupeException.badInput("prediction set '" + name + "' is a detection set; classifier needs a classification set");
                 }
                 return rs.getInt(1);
             }

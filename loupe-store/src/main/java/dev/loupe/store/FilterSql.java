@@ -41,6 +41,13 @@ final class FilterSql {
         this.params = Collections.unmodifiableList(params);
     }
 
+    /**
+     * The top-1 class id of image {@code i} in a classification set (one parameter: the set id):
+     * the highest probability, the lowest class id on ties, as the classification evaluation ranks.
+     */
+    static final String TOP1 = "(SELECT cp.category_id FROM class_probabilities cp WHERE cp.set_id = ? AND cp.image_id = i.id "
+            + "ORDER BY cp.probability DESC, cp.category_id LIMIT 1)";
+
     /** The FROM clause of a scope, without conditions. */
     static String from(Scope scope) {
         return switch (scope) {
@@ -70,9 +77,19 @@ final class FilterSql {
      * @param splits      every split of the project's images ("none" is always accepted: images
      *                    without a split)
      * @param setId       the id of the filter's prediction set, or null when it names none
+     * @param classifierId the id of the filter's classification set, or null when it names none
      */
     static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, List<IssueRule> rules, Set<String> importKinds,
-                        Set<String> classes, Set<String> splits, Integer setId) {
+                        Set<String> classes, Set<String> splits, Integer setId, Integer classifierId) {
+        return of(f, catalogue, Map.of(), rules, importKinds, classes, splits, setId, classifierId);
+    }
+
+    /**
+     * As above; {@code imageCatalogue} (numeric image metrics) lets annotation and prediction filters
+     * hold ranges of their image's metrics too (a worst slice such as "objects on dark images").
+     */
+    static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, Map<String, MetricInfo> imageCatalogue, List<IssueRule> rules,
+                        Set<String> importKinds, Set<String> classes, Set<String> splits, Integer setId, Integer classifierId) {
         Scope scope = f.scope();
         String key = key(scope);
         String itemType = MetricQueries.scopeName(scope);
@@ -85,7 +102,9 @@ final class FilterSql {
             params.addAll(List.of(t, t, bg, bg, o.tIndex(), setId));
         }
         for (ItemFilter.MetricRange r : f.ranges()) {
-            String col = "m." + metricColumn(r.metricId(), catalogue, scope);
+            String col = scope != Scope.IMAGE && !catalogue.containsKey(r.metricId()) && imageCatalogue.containsKey(r.metricId())
+                    ? "(SELECT im." + MetricColumns.column(r.metricId()) + " FROM image_metrics im WHERE im.image_id = i.id)"
+                    : "m." + metricColumn(r.metricId(), catalogue, scope);
             if (r.min() != null) {
                 and.add(col + " >= ?");
                 params.add(finite(r.min(), r.metricId()));
@@ -161,6 +180,27 @@ final class FilterSql {
             // A substring search: LIKE's wildcards in the user's text are escaped, so they match themselves.
             and.add("i.path ILIKE ? ESCAPE '\\'");
             params.add("%" + f.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.classifier() != null) {
+            ClassifierFilter cf = f.classifier();
+            for (String c : cf.predicted()) {
+                if (!classes.contains(c)) {
+                    throw LoupeException.badInput("unknown class '" + c + "'; known: " + String.join(", ", new java.util.TreeSet<>(classes)));
+                }
+            }
+            // Every image the set scored; with conditions, on its top-1 class.
+            and.add("EXISTS (SELECT 1 FROM class_probabilities cp0 WHERE cp0.set_id = ? AND cp0.image_id = i.id)");
+            params.add(classifierId);
+            if (!cf.predicted().isEmpty()) {
+                and.add("(SELECT kc.name FROM categories kc WHERE kc.id = " + TOP1 + ") IN " + placeholders(cf.predicted().size()));
+                params.add(classifierId);
+                params.addAll(cf.predicted());
+            }
+            if (cf.wrongOnly()) {
+                and.add("EXISTS (SELECT 1 FROM annotations al WHERE al.image_id = i.id AND al.kind = 'label' "
+                        + "AND al.category_id IS DISTINCT FROM " + TOP1 + ")");
+                params.add(classifierId);
+            }
         }
         if (!f.ids().isEmpty()) {
             and.add(key + " IN " + placeholders(f.ids().size()));

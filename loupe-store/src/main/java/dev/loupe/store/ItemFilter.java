@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param outcome the prediction set, IoU and outcomes to keep; required for predictions, optional (null) otherwise
  * @param ids     item ids of the scope to keep (an explicit selection, e.g. the ticked items); empty = no such condition
  * @param path    text the image's path must contain, ignoring case (a file-name search); null or empty = any
+ * @param classifier conditions on a classification set's top-1 predictions, or null
  */
 public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> classes, List<String> tags,
-                         List<String> issues, List<String> splits, OutcomeFilter outcome, List<Long> ids, String path) {
+                         List<String> issues, List<String> splits, OutcomeFilter outcome, List<Long> ids, String path,
+                         ClassifierFilter classifier) {
     /** The most ids one filter may name (they travel in a URL). */
     public static final int MAX_IDS = 1000;
 
@@ -45,7 +47,7 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
     /** A filter without an explicit id selection. */
     public ItemFilter(Scope scope, List<MetricRange> ranges, List<String> classes, List<String> tags, List<String> issues,
                       List<String> splits, OutcomeFilter outcome) {
-        this(scope, ranges, classes, tags, issues, splits, outcome, List.of(), null);
+        this(scope, ranges, classes, tags, issues, splits, outcome, List.of(), null, null);
     }
 
     /** A filter without outcome conditions. */
@@ -56,22 +58,27 @@ public record ItemFilter(Scope scope, List<MetricRange> ranges, List<String> cla
 
     /** The same filter with outcome conditions. */
     public ItemFilter withOutcome(OutcomeFilter o) {
-        return new ItemFilter(scope, ranges, classes, tags, issues, splits, o, ids, path);
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, o, ids, path, classifier);
     }
 
     /** The same conditions over another scope. */
     public ItemFilter withScope(Scope other) {
-        return new ItemFilter(other, ranges, classes, tags, issues, splits, outcome, ids, path);
+        return new ItemFilter(other, ranges, classes, tags, issues, splits, outcome, ids, path, classifier);
     }
 
     /** The same conditions restricted to these item ids. */
     public ItemFilter withIds(List<Long> selected) {
-        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, selected, path);
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, selected, path, classifier);
+    }
+
+    /** The same conditions and these on a classification set's top-1 predictions. */
+    public ItemFilter withClassifier(ClassifierFilter c) {
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, ids, path, c);
     }
 
     /** The same conditions on images whose path contains {@code text} (ignoring case). */
     public ItemFilter withPath(String text) {
-        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, ids, text);
+        return new ItemFilter(scope, ranges, classes, tags, issues, splits, outcome, ids, text, classifier);
     }
 
     /** Every item of a scope. */

@@ -87,6 +87,32 @@ final class PredictionQueries {
         return out;
     }
 
+    /**
+     * One image's class probabilities in a classification set, highest first (the lowest class id
+     * first on ties, as the evaluation ranks them); empty when the set did not score the image.
+     */
+    List<SearchPage.Top1> probabilities(String setName, long imageId) {
+        PredictionSetInfo set = set(setName);
+        if (!"classification".equals(set.kind())) {
+            throw dev.loupe.core.LoupeException.badInput("prediction set '" + setName + "' is a detection set; class "
+                    + "probabilities need a classification set");
+        }
+        List<SearchPage.Top1> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.name, cp.probability FROM class_probabilities cp JOIN categories k "
+                + "ON k.id = cp.category_id WHERE cp.set_id = ? AND cp.image_id = ? ORDER BY cp.probability DESC, cp.category_id")) {
+            ps.setInt(1, set.id());
+            ps.setLong(2, imageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SearchPage.Top1(rs.getString(1), rs.getDouble(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+        return out;
+    }
+
     static Map<Long, List<Prediction>> byImage(Connection c, int setId, long firstImage, long lastImage) throws SQLException {
         Map<Long, List<Prediction>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(PREDICTION_SELECT

@@ -247,6 +247,11 @@ public final class ProjectStore implements AutoCloseable {
         return new PredictionQueries(connection).probabilities(setId);
     }
 
+    /** One image's class probabilities in the classification set {@code setName}, highest first. */
+    public List<SearchPage.Top1> classProbabilities(String setName, long imageId) {
+        return new PredictionQueries(connection).probabilities(setName, imageId);
+    }
+
     /** Streams the predictions of a set in id order. */
     public void forEachPrediction(int setId, Consumer<dev.loupe.core.model.Prediction> consumer) {
         new PredictionQueries(connection).forEach(setId, consumer);

@@ -120,6 +120,15 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void annotationFiltersTakeRangesOfTheirImagesMetrics() {
+        // images 5 and 6 are wider than 45; image 5 holds annotations 5 and 6, image 6 none
+        ItemFilter onWideImages = new ItemFilter(Scope.ANNOTATION, List.of(new ItemFilter.MetricRange("image.test_width", 45.0, null)),
+                List.of(), List.of(), List.of(), List.of());
+        assertThat(store.search(new SearchRequest(onWideImages, null, false, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(5L, 6L);
+    }
+
+    @Test
     void aPathSearchMatchesPartsOfThePathIgnoringCaseAndWildcards() {
         assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("IMG5"), RULES)).isEqualTo(1);
         assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath(".jpg"), RULES)).isEqualTo(6);
