@@ -49,9 +49,13 @@ final class ClassThresholds {
         return new ClassThresholds(t);
     }
 
-    /** factor times the class's threshold, multiplied in float32 as numpy 2 does. */
-    double scaled(int label, double factor) {
-        return label < thresholds.length ? thresholds[label] * (float) factor : 0;
+    /** Every class's threshold times factor, multiplied in float32 as numpy 2 does. */
+    double[] scaled(double factor) {
+        double[] out = new double[thresholds.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = thresholds[c] * (float) factor;
+        }
+        return out;
     }
 
     /** np.mean of a float32 array: numpy's pairwise float32 sum divided in float32. */

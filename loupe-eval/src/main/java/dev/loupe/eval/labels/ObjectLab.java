@@ -33,31 +33,34 @@ public final class ObjectLab {
             contexts.add(c);
             minSimilarity = Math.min(minSimilarity, c.minNonZeroSimilarity());
         }
-        ClassThresholds thresholds = ClassThresholds.fromAveragePrecision(images, params.apScaleFactor());
-        double factor = params.issueThresholdFactor();
+        double[] thresholds = ClassThresholds.fromAveragePrecision(images, params.apScaleFactor())
+                .scaled(params.issueThresholdFactor());
         List<ObjectLabResult.ImageScores> out = new ArrayList<>(images.size());
         for (ImageContext c : contexts) {
-            double[] badloc = c.badlyLocated(params);
-            double[] swap = c.swapped(params, minSimilarity);
+            int[] locatedBy = new int[c.image.labels().size()];
+            int[] swappedWith = new int[c.image.labels().size()];
+            double[] badloc = c.badlyLocated(params, locatedBy);
+            double[] swap = c.swapped(params, minSimilarity, swappedWith);
             double[] overlooked = c.overlooked(params, minSimilarity);
             double b = softmin(badloc, params.temperature());
             double s = softmin(swap, params.temperature());
             double o = softmin(overlooked, params.temperature());
             double score = Math.exp(WEIGHT * Math.log(TINY + o) + WEIGHT * Math.log(TINY + b) + WEIGHT * Math.log(TINY + s));
             boolean issue = anyAtMost(overlooked, c.image.predictions().stream().mapToInt(PredictedBox::label).toArray(),
-                    thresholds, factor)
-                    || anyAtMost(badloc, c.labelClasses(), thresholds, factor)
-                    || anyAtMost(swap, c.labelClasses(), thresholds, factor);
-            out.add(new ObjectLabResult.ImageScores(badloc, swap, overlooked, b, s, o, score, issue));
+                    thresholds)
+                    || anyAtMost(badloc, c.labelClasses(), thresholds)
+                    || anyAtMost(swap, c.labelClasses(), thresholds);
+            out.add(new ObjectLabResult.ImageScores(badloc, swap, overlooked, locatedBy, swappedWith, b, s, o, score,
+                    issue));
         }
-        return new ObjectLabResult(out);
+        return new ObjectLabResult(out, thresholds);
     }
 
-    /** Whether a box's score (NaN counts as 1) is at most factor times its class's threshold. */
-    private static boolean anyAtMost(double[] scores, int[] classes, ClassThresholds thresholds, double factor) {
+    /** Whether a box's score (NaN counts as 1) is at most its class's issue threshold. */
+    private static boolean anyAtMost(double[] scores, int[] classes, double[] thresholds) {
         for (int i = 0; i < scores.length; i++) {
             double s = Double.isNaN(scores[i]) ? 1.0 : scores[i];
-            if (s <= thresholds.scaled(classes[i], factor)) {
+            if (classes[i] < thresholds.length && s <= thresholds[classes[i]]) {
                 return true;
             }
         }
@@ -136,16 +139,20 @@ public final class ObjectLab {
             return min;
         }
 
-        double[] badlyLocated(ObjectLabParams p) {
+        /** Also fills locatedBy[i] with the prediction that scored given box i, or -1. */
+        double[] badlyLocated(ObjectLabParams p, int[] locatedBy) {
             List<PredictedBox> preds = image.predictions();
             double[] out = new double[image.labels().size()];
             for (int i = 0; i < out.length; i++) {
                 int k = image.labels().get(i).label();
                 double best = Double.NaN;
+                locatedBy[i] = -1;
                 for (int j = 0; j < preds.size(); j++) {
                     PredictedBox pred = preds.get(j);
-                    if (pred.label() == k && pred.probability() > p.lowProbabilityThreshold() && iou[i][j] > 0) {
-                        best = Double.isNaN(best) ? similarity[i][j] : Math.max(best, similarity[i][j]);
+                    if (pred.label() == k && pred.probability() > p.lowProbabilityThreshold() && iou[i][j] > 0
+                            && (Double.isNaN(best) || similarity[i][j] > best)) {
+                        best = similarity[i][j];
+                        locatedBy[i] = j;
                     }
                 }
                 out[i] = Double.isNaN(best) ? 1.0 : best;
@@ -153,11 +160,13 @@ public final class ObjectLab {
             return out;
         }
 
-        double[] swapped(ObjectLabParams p, double minSimilarity) {
+        /** Also fills swappedWith[i] with the other-class prediction that scored given box i, or -1. */
+        double[] swapped(ObjectLabParams p, double minSimilarity, int[] swappedWith) {
             List<LabeledBox> labels = image.labels();
             List<PredictedBox> preds = image.predictions();
             double[] out = new double[labels.size()];
             for (int i = 0; i < out.length; i++) {
+                swappedWith[i] = -1;
                 if (labelledTwice(i, p.labelOverlapThreshold())) {
                     out[i] = minSimilarity;
                     continue;
@@ -166,8 +175,10 @@ public final class ObjectLab {
                 double best = Double.NaN;
                 for (int j = 0; j < preds.size(); j++) {
                     PredictedBox pred = preds.get(j);
-                    if (pred.label() != k && pred.probability() > p.highProbabilityThreshold()) {
-                        best = Double.isNaN(best) ? similarity[i][j] : Math.max(best, similarity[i][j]);
+                    if (pred.label() != k && pred.probability() > p.highProbabilityThreshold()
+                            && (Double.isNaN(best) || similarity[i][j] > best)) {
+                        best = similarity[i][j];
+                        swappedWith[i] = j;
                     }
                 }
                 out[i] = Double.isNaN(best) ? 1.0 : Math.max(minSimilarity, 1 - best);
