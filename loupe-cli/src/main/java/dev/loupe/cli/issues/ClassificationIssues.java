@@ -53,6 +53,23 @@ final class ClassificationIssues {
         }
         ClassProbabilities in = new ClassProbabilities(labels.stream().mapToInt(l -> l[0]).toArray(),
                 rows.toArray(new double[0][]), k);
+        List<Item> described = items.stream().map(i -> new Item(i.path(), null, null)).toList();
+        return entries(in, described, filter, rankBy, project, set.name(), "predicted");
+    }
+
+    /**
+     * An item as an entry shows it.
+     *
+     * @param image        image path
+     * @param annotationId the object, or null for an image-level item
+     * @param box          the object's [x, y, w, h], or null
+     */
+    record Item(String image, Long annotationId, double[] box) {
+    }
+
+    /** The flagged items of confident learning as entries, in cleanlab's ranked order. */
+    static List<IssueEntry> entries(ClassProbabilities in, List<Item> items, IssueFilter filter, LabelQuality rankBy,
+                                    ProjectLabels project, String setName, String verb) {
         boolean[] mask = ConfidentLearning.findLabelIssues(in, filter);
         List<IssueEntry> out = new ArrayList<>();
         for (int i : ConfidentLearning.rank(in, mask, rankBy)) {
@@ -61,10 +78,11 @@ final class ClassificationIssues {
             int predicted = in.predicted(i);
             String givenName = project.className(given);
             String predictedName = project.className(predicted);
-            out.add(new IssueEntry(0, "wrong_class", "confident_learning", set.name(), items.get(i).path(), null, null,
-                    givenName, predictedName, rankBy.score(p, given), String.format(Locale.ROOT,
-                    "predicted %s %.2f on this image labelled %s (%.2f)", predictedName, p[predicted], givenName,
-                    p[given])));
+            Item item = items.get(i);
+            out.add(new IssueEntry(0, "wrong_class", "confident_learning", setName, item.image(), item.annotationId(),
+                    item.box(), givenName, predictedName, rankBy.score(p, given), String.format(Locale.ROOT,
+                    "%s %s %.2f on this %s labelled %s (%.2f)", verb, predictedName, p[predicted],
+                    item.annotationId() == null ? "image" : "box", givenName, p[given])));
         }
         return out;
     }

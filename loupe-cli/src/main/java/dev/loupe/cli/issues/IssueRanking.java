@@ -29,7 +29,8 @@ public final class IssueRanking {
      * The request.
      *
      * @param kind    label issues, image issues or both
-     * @param setName the prediction set, or null for the latest imported one
+     * @param setName the prediction set, or null for the latest imported one (Loupe's own classifier
+     *                on the embeddings when there is none)
      * @param method  a confident-learning filter (classification sets) or "objectlab" (detection sets); null
      *                for the default of the set's kind
      * @param rankBy  the label-quality score that orders classification issues
@@ -61,7 +62,10 @@ public final class IssueRanking {
         if (request.kind() != Kind.IMAGE) {
             all.addAll(BoxCheckIssues.find(project.images(), project.categoryById(), project.byImage()));
             PredictionSetInfo set = chooseSet(store, request.setName(), notes);
-            if (set != null) {
+            if (set == null) {
+                IssueFilter filter = request.method() == null ? IssueFilter.PRUNE_BY_NOISE_RATE : filter(request.method());
+                all.addAll(OwnClassifierIssues.find(store, project, filter, request.rankBy(), notes));
+            } else {
                 setName = set.name();
                 if (set.kind().equals("classification")) {
                     IssueFilter filter = request.method() == null ? IssueFilter.PRUNE_BY_NOISE_RATE : filter(request.method());
@@ -107,9 +111,6 @@ public final class IssueRanking {
         }
         List<PredictionSetInfo> sets = store.predictionSets();
         if (sets.isEmpty()) {
-            notes.add("no prediction set, so no model-based label issues: import a model's out-of-sample predictions "
-                    + "with 'loupe predictions import PROJECT FILE --name NAME' (class probabilities as classification-csv, "
-                    + "detections as COCO results or YOLO)");
             return null;
         }
         PredictionSetInfo latest = sets.stream().max(Comparator.comparing(PredictionSetInfo::createdAt)
