@@ -45,7 +45,9 @@ final class CvBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Loupe's classifier on synthetic embeddings: %d dimensions, %d classes, %d cores%n", dim, classes,
                 Runtime.getRuntime().availableProcessors());
-        out.printf("  %9s %12s %12s %14s %10s%n", "items", "fit (s)", "accuracy", folds + "-fold CV (s)", "oof acc.");
+        out.printf("  %9s %10s %11s %10s %14s %10s%n", "items", "fit (s)", "iterations", "accuracy", (folds >= 2 ? folds + "-fold" : "no") + " CV (s)",
+                "oof acc.");
+        boolean stopped = false;
         for (int n : sizes) {
             SplittableRandom rnd = new SplittableRandom(n);
             double[][] means = new double[classes][dim];
@@ -74,6 +76,7 @@ final class CvBench implements Callable<Integer> {
             for (int i = 0; i < n; i++) {
                 hits += argmax(model.probabilities(x[i])) == y[i] ? 1 : 0;
             }
+            stopped |= !model.converged();
             String cvTime = "-";
             String cvAcc = "-";
             if (folds >= 2) {
@@ -87,8 +90,12 @@ final class CvBench implements Callable<Integer> {
                 }
                 cvAcc = String.format("%.3f", (double) oof / n);
             }
-            out.printf("  %9d %12.1f %12.3f %14s %10s%n", n, fit, (double) hits / n, cvTime, cvAcc);
+            out.printf("  %9d %10.1f %11s %10.3f %14s %10s%n", n, fit, model.iterations() + (model.converged() ? "" : "*"),
+                    (double) hits / n, cvTime, cvAcc);
             out.flush();
+        }
+        if (stopped) {
+            out.println("  * stopped at the iteration limit (100, scikit-learn's default) before the gradient tolerance");
         }
         return 0;
     }

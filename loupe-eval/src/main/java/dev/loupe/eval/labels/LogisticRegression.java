@@ -5,7 +5,8 @@ import java.util.stream.IntStream;
 /**
  * Multinomial logistic regression (softmax over K classes) with L2 regularisation, fitted by
  * {@link Lbfgs} on standardised features. The objective is scikit-learn's:
- * {@code sum_i -log p(y_i | x_i) + ||W||^2 / (2 C)} (intercepts not penalised).
+ * {@code sum_i -log p(y_i | x_i) + ||W||^2 / (2 C)} (intercepts not penalised), minimised divided by
+ * the number of items.
  */
 public final class LogisticRegression {
     private static final int MEMORY = 10;
@@ -14,11 +15,25 @@ public final class LogisticRegression {
     private final double[] mean;
     private final double[] scale;
     private final double[][] weights; // [class][feature], then the intercept at [class][d]
+    private final int iterations;
+    private final boolean converged;
 
-    private LogisticRegression(double[] mean, double[] scale, double[][] weights) {
+    private LogisticRegression(double[] mean, double[] scale, double[][] weights, int iterations, boolean converged) {
         this.mean = mean;
         this.scale = scale;
         this.weights = weights;
+        this.iterations = iterations;
+        this.converged = converged;
+    }
+
+    /** L-BFGS iterations the fit ran. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Whether the fit reached the gradient tolerance (else it stopped at the iteration limit). */
+    public boolean converged() {
+        return converged;
     }
 
     /**
@@ -26,7 +41,7 @@ public final class LogisticRegression {
      *
      * @param c             inverse regularisation strength (scikit-learn's C), &gt; 0
      * @param maxIterations L-BFGS iteration limit
-     * @param tolerance     gradient tolerance (max norm, relative)
+     * @param tolerance     tolerance on the largest gradient component of the objective per item
      */
     public record Params(double c, int maxIterations, double tolerance) {
         /** scikit-learn's defaults: C = 1, 100 iterations (its tolerance is on a different scale). */
@@ -81,14 +96,21 @@ public final class LogisticRegression {
         }
         int stride = d + 1;
         double lambda = 1 / params.c();
-        Lbfgs.Objective objective = (w, grad) -> loss(z, labels, classes, w, grad, lambda);
+        // divided by n: the same minimiser, and a gradient tolerance that does not tighten as n grows
+        Lbfgs.Objective objective = (w, grad) -> {
+            double f = loss(z, labels, classes, w, grad, lambda) / n;
+            for (int j = 0; j < grad.length; j++) {
+                grad[j] /= n;
+            }
+            return f;
+        };
         Lbfgs.Result r = Lbfgs.minimise(objective, new double[classes * stride], MEMORY, params.maxIterations(),
                 params.tolerance());
         double[][] weights = new double[classes][];
         for (int k = 0; k < classes; k++) {
             weights[k] = java.util.Arrays.copyOfRange(r.x(), k * stride, (k + 1) * stride);
         }
-        return new LogisticRegression(mean, scale, weights);
+        return new LogisticRegression(mean, scale, weights, r.iterations(), r.converged());
     }
 
     /** The class probabilities of one item. */
