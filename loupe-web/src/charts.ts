@@ -150,14 +150,16 @@ export function heatmap(el: HTMLElement, labels: string[], matrix: number[][], o
   let max = 1;
   matrix.forEach((row, i) => row.forEach((v, j) => { data.push([j, i, v]); max = Math.max(max, v); }));
   const longest = Math.min(90, 7 * Math.max(...labels.map((l) => l.length)));
-  const cat = (name: string, gap: number) => axis({ type: "category", data: labels, name, nameLocation: "middle", nameGap: gap, splitArea: { show: false },
-    axisTick: { show: false }, axisLabel: { color: css("--muted"), width: 90, overflow: "truncate" } });
+  const tilt = labels.length > 8;
+  const cat = (name: string, gap: number, x: boolean) => axis({ type: "category", data: labels, name, nameLocation: "middle", nameGap: gap,
+    splitArea: { show: false }, axisTick: { show: false },
+    axisLabel: { color: css("--muted"), width: 90, overflow: "truncate", interval: 0, rotate: x && tilt ? 45 : 0 } });
   return mount(el, {
     tooltip: { trigger: "item", backgroundColor: css("--panel"), borderColor: css("--border"), textStyle: { color: css("--text") },
       formatter: (p: { data: number[] }) => `true ${labels[p.data[1]]} → predicted ${labels[p.data[0]]}: <b>${p.data[2]}</b>` },
-    grid: { left: 28, right: 16, top: 8, bottom: 56, containLabel: true },
-    xAxis: cat("predicted", 28),
-    yAxis: { ...cat("true", longest + 14), inverse: true },
+    grid: { left: 28, right: 16, top: 8, bottom: tilt ? 28 : 56, containLabel: true },
+    xAxis: cat("predicted", tilt ? longest + 10 : 28, true),
+    yAxis: { ...cat("true", longest + 14, false), inverse: true },
     visualMap: { min: 0, max, show: false, inRange: { color: [css("--panel-2"), css("--accent")] } },
     series: [{ type: "heatmap", data, label: { show: labels.length <= 30, color: css("--text"), fontSize: 11 },
       itemStyle: { borderColor: css("--panel"), borderWidth: 1 } }],

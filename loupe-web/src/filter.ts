@@ -12,6 +12,8 @@ export interface ViewState {
   /** A classification set whose top-1 predictions filter and caption the items ("" for none), the predicted
    *  classes kept, and whether only misclassified images are kept. */
   classifier: string; predicted: string[]; wrong: boolean;
+  /** An explicit list of item ids (a confusion-matrix cell's items), empty for none. */
+  ids: number[];
   /** Text the image path must contain (file-name search, ignoring case); "" for any. */
   path: string;
   /** Whether the Explorer shows its histogram and scatter above the grid (collapsed by default: the grid comes first). */
@@ -23,7 +25,7 @@ export const DEFAULT_IOU = "0.5";
 export const PAGE_SIZE = 48;
 
 export function emptyState(scope: Scope = "image"): ViewState {
-  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, path: "", classifier: "", predicted: [], wrong: false };
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, path: "", classifier: "", predicted: [], wrong: false, ids: [] };
 }
 
 export function parse(query: string): ViewState {
@@ -49,6 +51,7 @@ export function parse(query: string): ViewState {
   s.classifier = p.get("classifier") ?? "";
   s.predicted = p.getAll("predicted");
   s.wrong = p.get("wrong") === "1";
+  s.ids = (p.get("ids") ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
   return s;
 }
 
@@ -62,6 +65,7 @@ export function filterParams(s: ViewState): URLSearchParams {
   s.splits.forEach((v) => p.append("split", v));
   s.ranges.forEach((r) => p.append("range", `${r.metric}:${r.min}:${r.max}`));
   if (s.path) p.set("path", s.path);
+  if (s.ids.length) p.set("ids", s.ids.join(","));
   if (s.classifier) {
     p.set("classifier", s.classifier);
     s.predicted.forEach((v) => p.append("predicted", v));
@@ -99,6 +103,6 @@ export function explorerHref(s: Partial<ViewState>): string {
 }
 
 export function isFiltered(s: ViewState): boolean {
-  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length + s.predicted.length > 0
+  return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length + s.predicted.length + s.ids.length > 0
     || s.path !== "" || s.wrong;
 }

@@ -46,7 +46,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   if (result.items.length === 0) {
     results.appendChild(emptyState("Nothing matches", isFiltered(s) ? "No item meets every condition. Remove a filter to widen the view."
       : "This project has no items of this kind.",
-    isFiltered(s) ? h("button", { class: "btn", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], path: "" }) }, "Clear filters") : undefined));
+    isFiltered(s) ? h("button", { class: "btn", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], path: "", ids: [] }) }, "Clear filters") : undefined));
     return;
   }
   results.appendChild(displayControls(redrawThumbnails, { predictions: Boolean(s.set), sizes: true }));
@@ -199,6 +199,9 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
           order: sc === "prediction" ? "desc" : "asc", ranges: [], issues: [], tags: [], outcomes: [], page: 0,
           set: sc === "prediction" && !s.set ? detectionSets[0].name : s.set }).toString()) },
       sc === "image" ? "Images" : sc === "annotation" ? "Annotations" : "Predictions"))),
+    s.ids.length ? h("fieldset", { class: "facet", "data-facet": "ids" }, h("legend", {}, "Chosen items"),
+      h("div", { class: "row" }, h("span", {}, `${formatNumber(s.ids.length)} ${SCOPE_NOUN[s.scope]} by id`),
+        h("button", { class: "btn ghost tiny", "aria-label": "Drop the id list", onclick: () => update({ ids: [] }) }, "✕"))) : null,
     h("fieldset", { class: "facet" }, h("legend", {}, "File name"),
       h("input", { class: "input", type: "search", placeholder: "part of the path…", value: s.path, "aria-label": "Search by file name",
         onchange: (e: Event) => update({ path: (e.target as HTMLInputElement).value.trim() }) })),
@@ -213,7 +216,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
-    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", predicted: [], wrong: false }) }, "Clear all filters") : null);
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", predicted: [], wrong: false, ids: [] }) }, "Clear all filters") : null);
 }
 
 function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {

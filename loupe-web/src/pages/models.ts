@@ -199,11 +199,49 @@ function renderDetection(body: HTMLElement, e: DetectionEval, iou: number): void
     { label: "FN", value: (r) => r.fn, num: true, format: (r) => explorerLink(String(r.fn), outcomeView(e, "annotation", ["fn"], cls(r.name))) },
   ], 1, "per-class"), h("span", { class: "hint" }, "click a column to sort, a number to see its items")));
 
+  body.appendChild(confusionCard(e));
   body.appendChild(byMetricCard(e));
   const bottom = h("div", { class: "grid-2" });
   body.appendChild(bottom);
   bottom.appendChild(importanceCard(e));
   bottom.appendChild(slicesCard(e));
+}
+
+interface ConfusionData { classes: string[]; counts: number[][]; iou: number; minScore: number }
+interface ConfusionCell { trueClass: string; predictedClass: string; count: number; scope: "annotation" | "prediction"; ids: number[] }
+
+/**
+ * Classes plus background at the page's IoU: which class each object was taken for (class-agnostic
+ * greedy matching, highest score first), objects missed (background column) and detections of
+ * nothing (background row). A cell opens its items in the Explorer.
+ */
+function confusionCard(e: DetectionEval): HTMLElement {
+  const holder = h("div", {}, spinner(""));
+  const iou = e.outcomes.iouThreshold.toFixed(2);
+  const set = e.predictionSet.name;
+  const scoreSelect = h("select", { class: "input", "aria-label": "Lowest score in the confusion matrix", onchange: () => load() },
+    ["0", "0.25", "0.5", "0.75"].map((v) => h("option", { value: v }, `score ≥ ${v}`)));
+  const load = () => {
+    clear(holder);
+    holder.appendChild(spinner(""));
+    const q = new URLSearchParams({ set, iou, score: scoreSelect.value });
+    get<ConfusionData>(`/api/eval/confusion?${q}`).then((c) => {
+      clear(holder);
+      const n = c.classes.length;
+      holder.appendChild(chart(Math.max(300, 26 * n + 110), (el) => heatmap(el, c.classes, c.counts, (row, column) => {
+        const cq = new URLSearchParams({ set, iou, score: scoreSelect.value, row: String(row), column: String(column) });
+        get<ConfusionCell>(`/api/eval/confusion?${cq}`).then((cell) => {
+          if (cell.ids.length === 0) return;
+          go(explorerHref({ scope: cell.scope, set, iou: String(Number(iou)), ids: cell.ids.slice(0, 1000) }));
+        });
+      }), "detection-confusion"));
+    }).catch((err) => { clear(holder); holder.appendChild(h("p", { class: "error-text" }, err.message)); });
+  };
+  load();
+  return card(`Confusion matrix @ IoU ${iou}`, h("div", {}, holder, h("p", { class: "muted small" },
+    "Rows: the object's class (background: a detection of nothing). Columns: the class it was detected as (background: missed). "
+    + "Each detection, highest score first, takes the unmatched object of any class it overlaps most at this IoU. Click a cell for its items.")),
+  scoreSelect);
 }
 
 function lastNonZero(points: [number, number][]): number {

@@ -88,6 +88,26 @@ final class ApiRoutes {
     record PredictionsView(List<PredictionSetInfo> sets, String hint) {
     }
 
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            throw ApiError.badRequest(name + " is required");
+        }
+        return v;
+    }
+
+    /** The lowest prediction score counted (default 0: every prediction). */
+    private static double score(String s) {
+        if (s == null || s.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("score must be a number between 0 and 1, got '" + s + "'");
+        }
+    }
+
     void install(RoutesConfig r) {
         r.get("/api/status", ctx -> Json.send(ctx, jobs.status()));
         r.post("/jobs", jobs::handle);
@@ -153,6 +173,19 @@ final class ApiRoutes {
         r.get("/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
                 "no prediction sets: run loupe predictions import")));
         r.get("/api/eval", ctx -> Json.send(ctx, evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"))));
+        r.get("/api/eval/confusion", ctx -> {
+            String set = required(ctx, "set");
+            int tIndex = EvalCache.tIndex(ctx.queryParam("iou"));
+            double score = score(ctx.queryParam("score"));
+            String row = ctx.queryParam("row");
+            if (row == null) {
+                Json.send(ctx, store.with(s -> ConfusionView.of(s, set, tIndex, score)));
+            } else {
+                int r0 = (int) FilterParams.integer(row, "row", 0);
+                int c0 = (int) FilterParams.integer(ctx.queryParam("column"), "column", 0);
+                Json.send(ctx, store.with(s -> ConfusionView.cell(s, set, tIndex, score, r0, c0)));
+            }
+        });
         new CompareRoutes(store, evaluations, rules).install(r);
         r.get("/api/export/coco", this::exportCoco);
         r.get("/api/export/csv", this::exportCsv);

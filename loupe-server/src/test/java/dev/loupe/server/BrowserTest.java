@@ -699,6 +699,27 @@ class BrowserTest {
             fn.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"),
                     person.get("fn").asLong() + " annotations match"));
+            // A cell of the detection confusion matrix: the persons the set missed (row person, column background).
+            JsonNode confusion = api.get("/api/eval/confusion?set=det&iou=0.5").json();
+            List<String> names = new java.util.ArrayList<>();
+            confusion.get("classes").forEach(n -> names.add(n.asText()));
+            int row = names.indexOf("person");
+            int column = names.size() - 1;
+            long missedPersons = confusion.get("counts").get(row).get(column).asLong();
+            driver.get(api.base() + "/#/models?set=det&iou=0.50");
+            By heatCanvas = By.cssSelector("[data-testid=detection-confusion] canvas");
+            wait.until(d -> d.findElements(heatCanvas).stream().mapToLong(BrowserTest::paintedPixels).max().orElse(0) >= 20_000);
+            WebElement heat = driver.findElement(heatCanvas);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", heat);
+            List<?> xy = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "return document.querySelector('[data-testid=detection-confusion]').chart.convertToPixel({seriesIndex: 0}, [arguments[0], arguments[1]]);",
+                    column, row);
+            screenshot("model-quality-confusion");
+            new Actions(driver).moveToElement(heat, ((Number) xy.get(0)).intValue() - heat.getSize().getWidth() / 2,
+                    ((Number) xy.get(1)).intValue() - heat.getSize().getHeight() / 2).click().perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), missedPersons + " annotations match"));
+            assertThat(hashQuery()).contains("ids=");
+
             // The worst slice by recall: the Explorer counts the slice's objects.
             JsonNode slice = eval.at("/worstSlices/byRecall/0");
             if (!slice.isMissingNode()) {

@@ -101,6 +101,54 @@ class EvalApiTest {
         assertThat(curveClasses).hasSize(CLASSES);
     }
 
+    /**
+     * The confusion matrix against an independent Python implementation of the same rule (class-agnostic greedy
+     * matching, highest score first, box IoU as pycocotools computes it) run on the voc100 files: diagonal,
+     * off-diagonal, background row (detections of nothing) and background column (missed objects), at 0.5 and 0.75.
+     */
+    @Test
+    void theConfusionMatrixMatchesAnIndependentCount() {
+        long[][] expected = {{226, 3, 223, 44}, {153, 1, 298, 119}};
+        String[] ious = {"0.5", "0.75"};
+        for (int k = 0; k < 2; k++) {
+            JsonNode c = http.get("/api/eval/confusion?set=det&iou=" + ious[k]).json();
+            JsonNode counts = c.get("counts");
+            int n = c.get("classes").size();
+            assertThat(n).isEqualTo(CLASSES + 1);
+            assertThat(c.at("/classes/" + CLASSES).asText()).isEqualTo("background");
+            long diagonal = 0;
+            long off = 0;
+            long row = 0;
+            long column = 0;
+            for (int i = 0; i < CLASSES; i++) {
+                for (int j = 0; j < CLASSES; j++) {
+                    long v = counts.get(i).get(j).asLong();
+                    diagonal += i == j ? v : 0;
+                    off += i == j ? 0 : v;
+                }
+                row += counts.get(CLASSES).get(i).asLong();
+                column += counts.get(i).get(CLASSES).asLong();
+            }
+            assertThat(new long[] {diagonal, off, row, column}).as("IoU " + ious[k]).containsExactly(expected[k]);
+            // every ground truth is in its class's row, every detection in its class's column
+            assertThat(diagonal + off + column).isEqualTo(GROUND_TRUTHS);
+            assertThat(diagonal + off + row).isEqualTo(DETECTIONS);
+        }
+        // a cell's items: the missed objects of the first class with any
+        JsonNode c = http.get("/api/eval/confusion?set=det&iou=0.5").json();
+        for (int i = 0; i < CLASSES; i++) {
+            long missed = c.get("counts").get(i).get(CLASSES).asLong();
+            if (missed > 0) {
+                JsonNode cell = http.get("/api/eval/confusion?set=det&iou=0.5&row=" + i + "&column=" + CLASSES).json();
+                assertThat(cell.get("scope").asText()).isEqualTo("annotation");
+                assertThat(cell.get("ids").size()).isEqualTo((int) missed);
+                assertThat(cell.get("predictedClass").asText()).isEqualTo("background");
+                break;
+            }
+        }
+        assertThat(http.get("/api/eval/confusion?set=det&score=2").status()).isEqualTo(400);
+    }
+
     @Test
     void performanceByMetricImportanceAndSlices() {
         JsonNode e = eval("set=det&iou=0.5");
