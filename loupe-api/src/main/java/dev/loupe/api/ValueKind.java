@@ -20,15 +20,21 @@ public enum ValueKind {
      * A number that names a group (a cluster id: equal values, same group). Stored and filterable
      * as a number, but its size means nothing: no quartiles, outliers, comparisons or importance.
      */
-    IDENTIFIER;
+    IDENTIFIER,
+    /**
+     * A position along one axis of a map (a coordinate of the 2-D embedding map): stored, filterable
+     * and plotted on the map, but on its own its size means nothing: no quartiles, outliers,
+     * comparisons, importance or slices.
+     */
+    COORDINATE;
 
     /** Whether values are numbers (everything but {@link #HASH}). */
     public boolean numeric() {
         return this != HASH;
     }
 
-    /** Whether the size of a value means something (numbers other than {@link #IDENTIFIER}s). */
+    /** Whether the size of a value means something (numbers other than {@link #IDENTIFIER}s and {@link #COORDINATE}s). */
     public boolean quantity() {
-        return numeric() && this != IDENTIFIER;
+        return numeric() && this != IDENTIFIER && this != COORDINATE;
     }
 }

@@ -454,6 +454,22 @@ class ApiTest {
     }
 
     @Test
+    void mapCoordinatesAreFilterableButNotQuantities() {
+        JsonNode metrics = http.get("/api/metrics").json();
+        boolean found = false;
+        for (JsonNode m : metrics) {
+            if (m.get("id").asText().endsWith(".embedding_map_x")) {
+                assertThat(m.get("kind").asText()).isEqualTo("coordinate");
+                found = true;
+            }
+        }
+        assertThat(found).isTrue();
+        // no quartile outliers of a map axis, and the map still filters
+        assertThat(http.get("/api/outliers").text()).doesNotContain("embedding_map");
+        assertThat(http.get("/api/search?range=image.embedding_map_x:0:&limit=1").status()).isEqualTo(200);
+    }
+
+    @Test
     void openApiDescribesEveryEndpointAndEachAnswers() {
         JsonNode doc = http.get("/api/openapi.json").json();
         assertThat(doc.get("openapi").asText()).startsWith("3.");

@@ -16,8 +16,8 @@ public record MetricInfo(String id, String scope, String kind, String title, boo
         return !"hash".equals(kind);
     }
 
-    /** Whether the size of a value means something: a distribution, outliers, comparisons (not identifiers). */
+    /** Whether the size of a value means something: a distribution, outliers, comparisons (not identifiers or map coordinates). */
     public boolean quantity() {
-        return numeric() && !"identifier".equals(kind);
+        return numeric() && !"identifier".equals(kind) && !"coordinate".equals(kind);
     }
 }

@@ -44,7 +44,7 @@ final class MetricQueries {
         String items = scope == Scope.IMAGE ? "images" : "annotations";
         List<MetricStats> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT metric_id, title, outliers FROM metric_columns "
-                + "WHERE scope = ? AND kind NOT IN ('hash', 'identifier') ORDER BY metric_id")) {
+                + "WHERE scope = ? AND kind NOT IN ('hash', 'identifier', 'coordinate') ORDER BY metric_id")) {
             ps.setString(1, scopeName(scope));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -20,7 +20,7 @@ import java.util.List;
 final class Migrations {
     static final List<String> MIGRATIONS = List.of("V001__initial_schema.sql", "V002__metric_runs.sql",
             "V003__predictions.sql", "V004__embeddings.sql", "V005__voc_difficult.sql",
-            "V006__metric_catalogue_updates.sql");
+            "V006__metric_catalogue_updates.sql", "V007__coordinates_and_outliers.sql");
 
     private Migrations() {
     }

@@ -152,7 +152,7 @@ final class OutcomeQueries {
     private List<String> numericMetrics(String scope) {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT metric_id FROM metric_columns WHERE scope = ? "
-                + "AND kind NOT IN ('hash', 'identifier') ORDER BY metric_id")) {
+                + "AND kind NOT IN ('hash', 'identifier', 'coordinate') ORDER BY metric_id")) {
             ps.setString(1, scope);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

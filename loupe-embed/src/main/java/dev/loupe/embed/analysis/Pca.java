@@ -41,8 +41,8 @@ public final class Pca {
         String title = "Embedding map " + axis;
         String description = "Coordinate of this " + what + "'s embedding along principal component " + component
                 + " of all " + what + " embeddings (the 2-D map; nearby points look alike to the model).";
-        return image ? MetricDescriptor.image(id, title, description, ValueKind.REAL, Direction.NONE).withoutOutliers()
-                : MetricDescriptor.annotation(id, title, description, ValueKind.REAL, MetricDescriptor.ALL_SHAPES, Direction.NONE)
+        return image ? MetricDescriptor.image(id, title, description, ValueKind.COORDINATE, Direction.NONE).withoutOutliers()
+                : MetricDescriptor.annotation(id, title, description, ValueKind.COORDINATE, MetricDescriptor.ALL_SHAPES, Direction.NONE)
                         .withoutOutliers();
     }
 

@@ -18,7 +18,11 @@ public final class ClassFrequency implements DatasetMetric {
     private static final MetricDescriptor DESCRIPTOR = MetricDescriptor.annotation("annotation.class_frequency",
             "Class frequency", "Number of annotations of this annotation's class / number of annotations with a "
                     + "class, over the dataset; missing for annotations without a class.",
-            ValueKind.UNIT_INTERVAL, MetricDescriptor.ALL_SHAPES, Direction.HIGHER_IS_BETTER);
+            ValueKind.UNIT_INTERVAL, MetricDescriptor.ALL_SHAPES, Direction.HIGHER_IS_BETTER)
+            // One value per class: its quartiles are those of the class sizes weighted by themselves, and every
+            // object of a small class would be a "severe outlier" (about 700 on bccd). Rare classes are a finding of
+            // the class balance, not of each object.
+            .withoutOutliers();
 
     @Override
     public MetricDescriptor descriptor() {
