@@ -127,6 +127,40 @@ class SecurityTest {
         assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
     }
 
+    /** What a page of another site can make a browser send: a "simple" text/plain POST, or any POST with its own Origin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Type=text/plain", "Content-Type=application/x-www-form-urlencoded", "",
+        "Content-Type=application/json;Origin=http://evil.example", "Content-Type=application/json;Origin=null",
+        "Content-Type=application/json;Origin=http://127.0.0.1:1", "Content-Type=application/json;Sec-Fetch-Site=cross-site",
+        "Content-Type=application/json;Sec-Fetch-Site=same-site", "Content-Type=text/plain;Origin=http://evil.example;Sec-Fetch-Site=cross-site"})
+    void crossOriginOrNonJsonPostsChangeNothing(String headerList) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String h : headerList.split(";")) {
+            if (!h.isEmpty()) {
+                headers.put(h.substring(0, h.indexOf('=')), h.substring(h.indexOf('=') + 1));
+            }
+        }
+        for (String[] call : new String[][] {{"/api/tags/add", "{\"name\":\"csrf\",\"scope\":\"image\",\"ids\":[1,2]}"},
+            {"/api/tags/matching", "{\"name\":\"csrf\"}"}}) {
+            Http.Reply r = http.post(call[0], call[1], headers);
+            assertThat(r.status()).as(headerList + " " + call[0]).isIn(403, 415);
+            assertThat(r.json().get("error").asText()).isIn("cross_origin", "unsupported_media_type");
+        }
+        assertThat(http.get("/api/tags").text()).doesNotContain("csrf");
+    }
+
+    @Test
+    void theAppsOwnPostsAreAccepted() {
+        String own = "http://127.0.0.1:" + server.port();
+        Map<String, String> headers = Map.of("Content-Type", "application/json; charset=utf-8", "Origin", own,
+                "Sec-Fetch-Site", "same-origin");
+        Http.Reply added = http.post("/api/tags/add", "{\"name\":\"own-origin\",\"scope\":\"image\",\"ids\":[1]}", headers);
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        assertThat(http.get("/api/tags").text()).contains("own-origin");
+        Http.Reply removed = http.post("/api/tags/remove", "{\"name\":\"own-origin\",\"scope\":\"image\",\"ids\":[1]}", headers);
+        assertThat(removed.json().get("changed").asLong()).isEqualTo(1);
+    }
+
     @Test
     void unknownEndpointsAndMethodsGiveJsonErrors() {
         Http.Reply r = http.get("/api/nope");
