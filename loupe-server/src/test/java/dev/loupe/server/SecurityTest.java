@@ -100,6 +100,41 @@ class SecurityTest {
         }
     }
 
+    /** A link in the images folder is followed only to a regular file inside the folder (the README promises 403). */
+    @Test
+    void linksOutOfTheImagesFolderAndNonRegularFilesAreRefused(@TempDir Path tmp) throws IOException, InterruptedException {
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Path good = Files.copy(BccdProject.BCCD.resolve("JPEGImages/BloodImage_00000.jpg"), images.resolve("good.jpg"));
+        Path secret = Files.writeString(tmp.resolve("secret.jpg"), "not for you");
+        Files.createSymbolicLink(images.resolve("inner.jpg"), good.getFileName());
+        Files.createSymbolicLink(images.resolve("out.jpg"), secret);
+        Files.createSymbolicLink(images.resolve("passwd.jpg"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(images.resolve("zero.jpg"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(images.resolve("up.jpg"), Path.of(".."));
+        boolean fifo = new ProcessBuilder("mkfifo", images.resolve("fifo.jpg").toString()).start().waitFor() == 0;
+        String[] names = {"good.jpg", "inner.jpg", "out.jpg", "passwd.jpg", "zero.jpg", "up.jpg/secret.jpg", "fifo.jpg"};
+        Path p = tmp.resolve("p");
+        ProjectStore.create(p, new ImportSource("coco", images, null, Map.of()), sink -> {
+            for (int i = 0; i < names.length; i++) {
+                sink.image(new ImageRecord(i + 1, names[i], 640, 480, "jpeg", null, 11, null));
+            }
+        });
+        try (LoupeServer s = LoupeServer.start(p, new ServerOptions(null, 0, null))) {
+            Http h = new Http("http://127.0.0.1:" + s.port(), null);
+            for (int id : new int[] {1, 2}) {
+                assertThat(h.get("/api/images/" + id + "/file").body()).isEqualTo(Files.readAllBytes(good));
+                assertThat(h.get("/api/images/" + id + "/thumbnail").status()).isEqualTo(200);
+            }
+            for (int id = 3; id <= (fifo ? 7 : 6); id++) {
+                for (String what : new String[] {"file", "thumbnail"}) {
+                    Http.Reply r = h.get("/api/images/" + id + "/" + what);
+                    assertThat(r.status()).as(names[id - 1] + " " + what).isEqualTo(403);
+                    assertThat(r.text()).doesNotContain("not for you").doesNotContain("root:");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/search?limit=0", "/api/search?limit=abc", "/api/search?limit=501", "/api/search?offset=-1",
         "/api/search?sort=nope", "/api/search?sort=annotation.relative_area", "/api/search?order=up", "/api/search?scope=video",
