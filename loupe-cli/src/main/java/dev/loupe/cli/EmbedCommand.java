@@ -63,6 +63,7 @@ final class EmbedCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scope must be image or annotation, got " + scope);
         }
         long maxPixels = limits.maxPixels();
+        modelOptions.preprocessing();
         Map<String, String> params = new TreeMap<>();
         params.put("threads", Integer.toString(n));
         params.put("max_pixels", Long.toString(maxPixels));

@@ -57,8 +57,7 @@ public final class ImageCatalog {
         long size = -1;
         List<Issue> issues = new ArrayList<>(1);
         if (file == null) {
-            issues.add(new Issue(IssueKind.INVALID_VALUE, "image", id, labelFile, location,
-                    "image path '" + relativePath + "' leaves the images folder; expected a path inside " + imagesRoot));
+            issues.add(new Issue(IssueKind.INVALID_VALUE, "image", id, labelFile, location, folder.problem(relativePath)));
         } else {
             try {
                 ImageHeader header = ImageHeaders.read(folder.locate(relativePath));

@@ -50,8 +50,7 @@ public final class ImageFolder {
     public Path locate(String relativePath) throws IOException {
         Path file = resolve(relativePath);
         if (file == null) {
-            throw new RefusedImageFile("image path '" + printable(relativePath) + "' leaves the images folder " + root
-                    + "; expected a relative path inside it");
+            throw new RefusedImageFile(problem(relativePath));
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(file.toString(), null, "image file " + relativePath + " not found under " + root);
@@ -88,8 +87,17 @@ public final class ImageFolder {
         return ImageDecoder.decode(Files.readAllBytes(file), relativePath, maxPixels);
     }
 
+    /** Why a path that {@link #resolve} refuses by name is refused, in the user's words. */
+    public String problem(String relativePath) {
+        if (relativePath.indexOf('\0') >= 0) {
+            return "image path '" + printable(relativePath) + "' contains a NUL character; expected a file name";
+        }
+        return "image path '" + printable(relativePath) + "' leaves the images folder " + root
+                + "; expected a relative path inside it";
+    }
+
     /** A path with control characters (NUL, escapes, newlines) shown as \\uXXXX, for messages. */
-    static String printable(String s) {
+    public static String printable(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {

@@ -77,7 +77,7 @@ class ImageFolderTest {
         assertThat(folder.resolve("/etc/passwd")).isNull();
         assertThat(folder.resolve("a\0b.png")).isNull();
         assertThatThrownBy(() -> folder.locate("a\0b.png")).isInstanceOf(RefusedImageFile.class)
-                .hasMessageContaining("'a\\u0000b.png' leaves the images folder");
+                .hasMessageContaining("'a\\u0000b.png' contains a NUL character");
     }
 
     @Test

@@ -134,6 +134,19 @@ class CocoImporterTest {
         assertThat(issue(s, IssueKind.INVALID_VALUE).message()).contains("leaves the images folder");
     }
 
+    /** A NUL in a file name aborted the import with a stack trace (InvalidPathException). */
+    @Test
+    void aNulInAFileNameIsAnIssueAndTheImportGoesOn() throws IOException {
+        Path json = write("""
+                {"images": [{"id": 1, "file_name": "a\\u0000.jpg", "width": 10, "height": 10},
+                            {"id": 2, "file_name": "b.jpg", "width": 10, "height": 10}], "annotations": []}
+                """);
+        CollectingSink s = CollectingSink.run(new CocoImporter(json, tmp.resolve("images")));
+        assertThat(s.images).hasSize(2);
+        assertThat(issue(s, IssueKind.INVALID_VALUE).message()).isEqualTo("image path 'a\\u0000.jpg' contains a NUL character; "
+                + "expected a file name");
+    }
+
     @Test
     void rejectsFilesThatAreNotCoco() throws IOException {
         assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(write("[1, 2]"), tmp)))
