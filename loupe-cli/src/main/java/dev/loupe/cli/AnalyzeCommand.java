@@ -32,6 +32,9 @@ final class AnalyzeCommand implements Callable<Integer>, ProjectCommand {
             description = "metric ids to run (default: all; 'loupe metrics list' shows them); dependencies are added")
     List<String> metrics;
 
+    @CommandLine.Mixin
+    ImageLimitOptions limits;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,14 +55,16 @@ final class AnalyzeCommand implements Callable<Integer>, ProjectCommand {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1");
         }
+        long maxPixels = limits.maxPixels();
         MetricRegistry registry = Plugins.registry(project.resolve("plugins"));
         List<Metric> selected = registry.select(metrics);
         Map<String, String> params = new TreeMap<>();
         params.put("threads", Integer.toString(n));
+        params.put("max_pixels", Long.toString(maxPixels));
         RunReport report;
         try (ProjectStore store = ProjectStore.open(project)) {
             boolean terminal = Loupe.terminal(spec);
-            report = new MetricRunner(store.analysis(), n, new ConsoleProgress(out, terminal)).run(selected, params);
+            report = new MetricRunner(store.analysis(), n, new ConsoleProgress(out, terminal), maxPixels).run(selected, params);
         }
         out.printf("Analysed %d of %d images with %d metrics in %.1f s (%.1f images/s, %d threads); %d failures%n",
                 report.analysed(), report.images(), report.metrics().size(), report.seconds(), report.rate(), n,

@@ -31,6 +31,9 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    ImageLimitOptions limits;
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -69,13 +72,16 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
         if (!scope.equals("image") && !scope.equals("annotation")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scope must be image or annotation, got " + scope);
         }
+        long maxPixels = limits.maxPixels();
+        modelOptions.preprocessing();
         Map<String, String> params = new TreeMap<>();
         params.put("threads", Integer.toString(n));
+        params.put("max_pixels", Long.toString(maxPixels));
         params.put("objects", Boolean.toString(!noObjects));
         try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
             boolean terminal = Loupe.terminal(spec);
             EmbedReport report = new EmbeddingRunner(store.embeddings(), model, n, batch, !noObjects,
-                    new ConsoleProgress(out, terminal, "embed")).run(params);
+                    new ConsoleProgress(out, terminal, "embed"), maxPixels).run(params);
             if (terminal) {
                 out.println();
             }

@@ -2,6 +2,7 @@ package dev.loupe.cli;
 
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
+import dev.loupe.store.ImportSource;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,13 +60,16 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         DatasetImporter importer = Importers.create(images, labels, classes);
         PrintWriter out = spec.commandLine().getOut();
-        ImportResult result = ProjectStore.create(project, Importers.source(importer, images, labels, classes), sink -> {
+        ImportSource source = Importers.source(importer, images, labels, classes);
+        ImportTally tally = new ImportTally();
+        ImportResult result = ProjectStore.create(project, source, sink -> {
             StrictSink checked = new StrictSink(sink, strict);
-            importer.read(checked);
+            importer.read(tally.counting(checked));
+            tally.failIfNothingKept(importer.format(), source.labels() != null ? source.labels() : images.toString());
             checked.failIfErrors();
         });
-        out.printf("Created %s: %d images, %d annotations, %d issues (%s import, %.1f s)%n", result.project(),
-                result.images(), result.annotations(), result.issueCount(), importer.format(), result.seconds());
+        out.printf("Created %s: %d images, %s, %d issues (%s import, %.1f s)%n", result.project(),
+                result.images(), tally.annotationsText(), result.issueCount(), importer.format(), result.seconds());
         for (Map.Entry<String, Long> e : result.issues().entrySet()) {
             out.printf("  %-26s %d%n", e.getKey(), e.getValue());
         }

@@ -5,6 +5,7 @@ import dev.loupe.embed.model.EmbeddingModels;
 import dev.loupe.embed.model.Preprocessing;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options that choose an embedding model (shared by {@code embed} and {@code similar}). */
@@ -26,10 +27,21 @@ final class ModelOptions {
             description = "onnx:PATH per-channel standard deviation (default: ImageNet ${DEFAULT-VALUE})")
     List<Float> std;
 
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
     /** Opens the model; each inference call uses one thread (workers run calls in parallel). */
     EmbeddingModel open() {
-        Preprocessing pre = new Preprocessing(inputSize, floats(mean, "--mean"), floats(std, "--std"));
-        return EmbeddingModels.open(model, pre, cache(), 1);
+        return EmbeddingModels.open(model, preprocessing(), cache(), 1);
+    }
+
+    /** The checked --input-size, --mean and --std: a value out of range is a usage error (exit 2), not a stack trace. */
+    Preprocessing preprocessing() {
+        try {
+            return new Preprocessing(inputSize, floats(mean, "--mean"), floats(std, "--std"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--input-size, --mean, --std: " + e.getMessage());
+        }
     }
 
     static Path cache() {

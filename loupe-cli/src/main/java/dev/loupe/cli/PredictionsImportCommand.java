@@ -98,11 +98,14 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
         }
         try (ProjectStore store = ProjectStore.open(project)) {
             ProjectCatalog catalog = new ProjectCatalog(store.images(), store.categories());
-            r = store.importPredictions(name, fmt, file.toAbsolutePath().toString(), params,
-                    (firstId, sink) -> reader.read(catalog, firstId, sink), new CocoOutcomeMatcher(type));
-            out.printf("%s prediction set \"%s\" (%s) in %.1f s: %s%n", r.replaced() ? "Replaced" : "Imported", r.name(),
+            PredictionTally tally = new PredictionTally();
+            r = store.importPredictions(name, fmt, file.toAbsolutePath().toString(), params, (firstId, sink) -> {
+                reader.read(catalog, firstId, tally.counting(sink));
+                tally.failIfNothingKept(file.toString());
+            }, new CocoOutcomeMatcher(type));
+            out.printf("%s prediction set \"%s\" (%s) in %.1f s: %s%s%n", r.replaced() ? "Replaced" : "Imported", r.name(),
                     r.kind(), r.seconds(), r.kind().equals("classification") ? r.images() + " images with class probabilities"
-                            : r.predictions() + " predictions, outcomes matched on " + r.iouType());
+                            : r.predictions() + " predictions, outcomes matched on " + r.iouType(), tally.keptText());
             if (r.issueCount() > 0) {
                 out.printf("%d issues (items not imported are listed with their location): %s%n", r.issueCount(), r.issues());
                 out.printf("See them with 'loupe predictions list %s' and 'loupe eval %s --predictions %s'.%n", project,

@@ -22,6 +22,11 @@ class ExitCodesTest {
         assertThat(two.exitCode()).isEqualTo(2);
         assertThat(two.err()).contains("mutually exclusive");
         assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+        for (String size : new String[] {"-5", "0", "100000"}) {
+            CliRun embed = CliRun.of("embed", tmp.resolve("p").toString(), "--input-size", size);
+            assertThat(embed.exitCode()).as(embed.err()).isEqualTo(2);
+            assertThat(embed.err()).contains("input size must be in 1..4096: " + size).doesNotContain("Exception");
+        }
         assertThat(tmp.resolve("p")).doesNotExist();
     }
 

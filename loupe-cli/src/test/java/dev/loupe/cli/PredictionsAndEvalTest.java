@@ -202,6 +202,31 @@ class PredictionsAndEvalTest {
         assertThat(evalJson("tiny", "0.5").get("detections").asInt()).isEqualTo(1);
     }
 
+    /** Every row refused used to leave an empty set (exit 0), and eval then printed zeros. */
+    @Test
+    void anImportThatRejectsEveryRowFailsAndLeavesTheOlderSet(@TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("good.json"), "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 50, 50], "
+                + "\"score\": 0.5}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": \"x\", \"score\": 0.5}]");
+        CliRun first = CliRun.of("predictions", "import", project.toString(), good.toString(), "--name", "kept", "--no-metrics");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("1 predictions, outcomes matched on bbox, kept 1 of 2 predictions");
+        Path boxes = Files.writeString(dir.resolve("bad.json"), "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": \"x\", \"score\": 0.5},"
+                + "{\"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 5, 5]}]");
+        Path yolo = Files.createDirectories(dir.resolve("yolo"));
+        Files.writeString(yolo.resolve("2007_000027.txt"), "0 0.5 0.5 0.2 0.2\n1 0.5 0.5 0.2 0.2\n");
+        Path csv = Files.writeString(dir.resolve("p.csv"), "image,person,dog\n2007_000027.jpg,1.5,0.1\n2007_000032.jpg,x,0.1\n");
+        for (Path bad : new Path[] {boxes, yolo, csv}) {
+            CliRun r = CliRun.of("predictions", "import", project.toString(), bad.toString(), "--name", "kept", "--no-metrics");
+            assertThat(r.exitCode()).as(bad + ": " + r.out() + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).contains(bad + ": kept 0 of ").contains("no set was created; the first refused: ")
+                    .doesNotContain("Exception");
+            assertThat(evalJson("kept", "0.5").get("detections").asInt()).isEqualTo(1);
+        }
+        CliRun none = CliRun.of("predictions", "import", project.toString(), boxes.toString(), "--name", "never", "--no-metrics");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(CliRun.of("predictions", "list", project.toString()).out()).doesNotContain("never");
+    }
+
     @Test
     void badArgumentsGiveOneLineErrors() {
         CliRun grid = CliRun.of("eval", project.toString(), "--predictions", "det", "--iou", "0.33");

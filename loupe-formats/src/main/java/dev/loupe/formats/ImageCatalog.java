@@ -1,7 +1,9 @@
 package dev.loupe.formats;
 
 import dev.loupe.core.image.ImageHeader;
+import dev.loupe.core.image.ImageFolder;
 import dev.loupe.core.image.ImageHeaders;
+import dev.loupe.core.image.RefusedImageFile;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.IssueKind;
@@ -22,10 +24,12 @@ import java.util.stream.Stream;
  */
 public final class ImageCatalog {
     private final Path imagesRoot;
+    private final ImageFolder folder;
     private long nextId = 1;
 
     public ImageCatalog(Path imagesRoot) {
-        this.imagesRoot = imagesRoot.toAbsolutePath().normalize();
+        this.folder = new ImageFolder(imagesRoot);
+        this.imagesRoot = folder.root();
     }
 
     public Path root() {
@@ -53,11 +57,10 @@ public final class ImageCatalog {
         long size = -1;
         List<Issue> issues = new ArrayList<>(1);
         if (file == null) {
-            issues.add(new Issue(IssueKind.INVALID_VALUE, "image", id, labelFile, location,
-                    "image path '" + relativePath + "' leaves the images folder; expected a path inside " + imagesRoot));
+            issues.add(new Issue(IssueKind.INVALID_VALUE, "image", id, labelFile, location, folder.problem(relativePath)));
         } else {
             try {
-                ImageHeader header = ImageHeaders.read(file);
+                ImageHeader header = ImageHeaders.read(folder.locate(relativePath));
                 format = header.format();
                 size = header.fileSize();
                 if (width == null || height == null) {
@@ -70,6 +73,9 @@ public final class ImageCatalog {
                     width = header.width();
                     height = header.height();
                 }
+            } catch (RefusedImageFile e) {
+                // Never opened: a link out of the folder, a FIFO (would block), a device (never ends).
+                issues.add(new Issue(IssueKind.INVALID_VALUE, "image", id, labelFile, location, e.getMessage()));
             } catch (NoSuchFileException e) {
                 issues.add(new Issue(IssueKind.MISSING_IMAGE_FILE, "image", id, labelFile, location,
                         "image file " + relativePath + " not found under " + imagesRoot));
@@ -85,10 +91,9 @@ public final class ImageCatalog {
         return image;
     }
 
-    /** The file for a relative path, or null when the path would leave the images folder. */
+    /** The file for a relative path (by name only), or null when the path would leave the images folder. */
     public Path resolve(String relativePath) {
-        Path file = imagesRoot.resolve(relativePath).normalize();
-        return file.startsWith(imagesRoot) ? file : null;
+        return folder.resolve(relativePath);
     }
 
     /** The '/'-separated path of a file under the images folder. */

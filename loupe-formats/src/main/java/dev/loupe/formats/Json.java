@@ -32,6 +32,26 @@ public final class Json {
         return loc == null || loc.getLineNr() < 0 ? null : where(loc);
     }
 
+    /**
+     * A {@link dev.loupe.core.LoupeException} for a JSON file that cannot be read to its end (a
+     * syntax error, a truncated file, or a Jackson limit such as nesting depth or number length),
+     * naming the file, the line and column, and what went wrong in the user's words. The location
+     * is the parser's current one when the exception carries none (Jackson's limit errors).
+     */
+    public static dev.loupe.core.LoupeException unreadable(String fileLabel, JsonProcessingException e, JsonParser p) {
+        JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : p.currentLocation();
+        String original = (e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse(""))
+                // Jackson's internals: where an enclosing array began in its own words, and which setting holds a limit.
+                .replaceAll(" \\(for \\w+ starting at \\[Source: [^]]*\\]\\)", "")
+                .replaceAll(", from `StreamReadConstraints[^`]*`", "");
+        String what = original.startsWith("Unexpected end-of-input")
+                ? "the file ends before its JSON is complete (truncated?)"
+                : e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                        ? "beyond a reading limit: " + original
+                        : "invalid JSON: " + original;
+        return dev.loupe.core.LoupeException.badInput(fileLabel + " " + where(loc) + ": " + what + "; nothing was imported");
+    }
+
     /** A JSON pointer segment for an object key (RFC 6901 escaping of '~' and '/'). */
     public static String segment(String key) {
         return "/" + key.replace("~", "~0").replace("/", "~1");

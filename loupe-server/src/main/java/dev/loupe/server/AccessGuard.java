@@ -9,7 +9,8 @@ import java.util.Locale;
  * Checks every request before it reaches a handler: when a token is set, each /api call must carry
  * {@code Authorization: Bearer TOKEN} (compared in constant time); when the server is bound to
  * loopback, the Host header must name loopback too (so that a web page on another site cannot
- * reach the API through DNS rebinding). Adds security headers to every response.
+ * reach the API through DNS rebinding); a state-changing request must come from the app itself
+ * ({@link SameOriginRule}). Adds security headers to every response.
  */
 final class AccessGuard {
     private final byte[] token;
@@ -38,6 +39,7 @@ final class AccessGuard {
                 throw new ApiError(401, "unauthorized", "this server requires 'Authorization: Bearer TOKEN' on every /api call");
             }
         }
+        SameOriginRule.check(ctx);
     }
 
     /** Whether a Host header (name[:port]) names loopback: localhost, 127.x.x.x or [::1]. */

@@ -823,4 +823,50 @@ class BrowserTest {
             waitThumbnails(4); // thumbnails, too, are fetched with the token
         }
     }
+
+    /**
+     * CSRF from a second origin: a page served by another server (another port, so another
+     * origin, same site) makes this browser post to the API in every way a page can without
+     * CORS: "simple" fetches (text/plain, no content type) and a text/plain form. The app's own
+     * tagging (test 5) still works; these change nothing.
+     */
+    @Test
+    @Order(10)
+    void aPageOfAnotherOriginCannotChangeTheProject() throws IOException, InterruptedException {
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = "<!doctype html><title>another site</title><iframe name=sink></iframe>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        other.createContext("/", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        other.start();
+        try {
+            driver.get("http://127.0.0.1:" + other.getAddress().getPort() + "/");
+            Object sent = ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const api = arguments[0] + '/api/tags/';
+                    const all = JSON.stringify({name: 'csrf-browser'});
+                    const some = JSON.stringify({name: 'csrf-browser', scope: 'image', ids: [1, 2, 3]});
+                    const form = document.createElement('form');
+                    form.method = 'POST'; form.enctype = 'text/plain'; form.target = 'sink'; form.action = api + 'matching';
+                    const field = document.createElement('input');
+                    field.name = '{"name":"csrf-browser","x":"'; field.value = '"}';
+                    form.appendChild(field); document.body.appendChild(form); form.submit();
+                    Promise.allSettled([
+                      fetch(api + 'matching', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: all}),
+                      fetch(api + 'add', {method: 'POST', mode: 'no-cors', body: some}),
+                      fetch(api + 'add', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: some}),
+                    ]).then(r => done(r.map(x => x.status).join(',')));
+                    """, http.base());
+            // The no-cors fetches reached the server (opaque responses); the JSON one needed a preflight that is never granted.
+            assertThat(sent).isEqualTo("fulfilled,fulfilled,rejected");
+            Thread.sleep(500); // the form's navigation
+            assertThat(http.get("/api/tags").text()).doesNotContain("csrf-browser");
+        } finally {
+            other.stop(0);
+        }
+    }
 }

@@ -100,6 +100,41 @@ class SecurityTest {
         }
     }
 
+    /** A link in the images folder is followed only to a regular file inside the folder (the README promises 403). */
+    @Test
+    void linksOutOfTheImagesFolderAndNonRegularFilesAreRefused(@TempDir Path tmp) throws IOException, InterruptedException {
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Path good = Files.copy(BccdProject.BCCD.resolve("JPEGImages/BloodImage_00000.jpg"), images.resolve("good.jpg"));
+        Path secret = Files.writeString(tmp.resolve("secret.jpg"), "not for you");
+        Files.createSymbolicLink(images.resolve("inner.jpg"), good.getFileName());
+        Files.createSymbolicLink(images.resolve("out.jpg"), secret);
+        Files.createSymbolicLink(images.resolve("passwd.jpg"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(images.resolve("zero.jpg"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(images.resolve("up.jpg"), Path.of(".."));
+        boolean fifo = new ProcessBuilder("mkfifo", images.resolve("fifo.jpg").toString()).start().waitFor() == 0;
+        String[] names = {"good.jpg", "inner.jpg", "out.jpg", "passwd.jpg", "zero.jpg", "up.jpg/secret.jpg", "fifo.jpg"};
+        Path p = tmp.resolve("p");
+        ProjectStore.create(p, new ImportSource("coco", images, null, Map.of()), sink -> {
+            for (int i = 0; i < names.length; i++) {
+                sink.image(new ImageRecord(i + 1, names[i], 640, 480, "jpeg", null, 11, null));
+            }
+        });
+        try (LoupeServer s = LoupeServer.start(p, new ServerOptions(null, 0, null))) {
+            Http h = new Http("http://127.0.0.1:" + s.port(), null);
+            for (int id : new int[] {1, 2}) {
+                assertThat(h.get("/api/images/" + id + "/file").body()).isEqualTo(Files.readAllBytes(good));
+                assertThat(h.get("/api/images/" + id + "/thumbnail").status()).isEqualTo(200);
+            }
+            for (int id = 3; id <= (fifo ? 7 : 6); id++) {
+                for (String what : new String[] {"file", "thumbnail"}) {
+                    Http.Reply r = h.get("/api/images/" + id + "/" + what);
+                    assertThat(r.status()).as(names[id - 1] + " " + what).isEqualTo(403);
+                    assertThat(r.text()).doesNotContain("not for you").doesNotContain("root:");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/search?limit=0", "/api/search?limit=abc", "/api/search?limit=501", "/api/search?offset=-1",
         "/api/search?sort=nope", "/api/search?sort=annotation.relative_area", "/api/search?order=up", "/api/search?scope=video",
@@ -125,6 +160,40 @@ class SecurityTest {
         Http.Reply r = http.post("/api/tags/add", body);
         assertThat(r.status()).as(body).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
+    }
+
+    /** What a page of another site can make a browser send: a "simple" text/plain POST, or any POST with its own Origin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Type=text/plain", "Content-Type=application/x-www-form-urlencoded", "",
+        "Content-Type=application/json;Origin=http://evil.example", "Content-Type=application/json;Origin=null",
+        "Content-Type=application/json;Origin=http://127.0.0.1:1", "Content-Type=application/json;Sec-Fetch-Site=cross-site",
+        "Content-Type=application/json;Sec-Fetch-Site=same-site", "Content-Type=text/plain;Origin=http://evil.example;Sec-Fetch-Site=cross-site"})
+    void crossOriginOrNonJsonPostsChangeNothing(String headerList) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String h : headerList.split(";")) {
+            if (!h.isEmpty()) {
+                headers.put(h.substring(0, h.indexOf('=')), h.substring(h.indexOf('=') + 1));
+            }
+        }
+        for (String[] call : new String[][] {{"/api/tags/add", "{\"name\":\"csrf\",\"scope\":\"image\",\"ids\":[1,2]}"},
+            {"/api/tags/matching", "{\"name\":\"csrf\"}"}}) {
+            Http.Reply r = http.post(call[0], call[1], headers);
+            assertThat(r.status()).as(headerList + " " + call[0]).isIn(403, 415);
+            assertThat(r.json().get("error").asText()).isIn("cross_origin", "unsupported_media_type");
+        }
+        assertThat(http.get("/api/tags").text()).doesNotContain("csrf");
+    }
+
+    @Test
+    void theAppsOwnPostsAreAccepted() {
+        String own = "http://127.0.0.1:" + server.port();
+        Map<String, String> headers = Map.of("Content-Type", "application/json; charset=utf-8", "Origin", own,
+                "Sec-Fetch-Site", "same-origin");
+        Http.Reply added = http.post("/api/tags/add", "{\"name\":\"own-origin\",\"scope\":\"image\",\"ids\":[1]}", headers);
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        assertThat(http.get("/api/tags").text()).contains("own-origin");
+        Http.Reply removed = http.post("/api/tags/remove", "{\"name\":\"own-origin\",\"scope\":\"image\",\"ids\":[1]}", headers);
+        assertThat(removed.json().get("changed").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.loupe.store;
 
+import dev.loupe.core.image.ImageFolder;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.EmbeddingStore;
@@ -29,11 +30,11 @@ final class EmbeddingTables implements EmbeddingStore {
     /** The metric id under which failures are recorded in metric_failures. */
     static final String FAILURE_METRIC = "embedding";
     private final DuckDBConnection c;
-    private final Path imagesRoot;
+    private final ImageFolder imageFolder;
 
     EmbeddingTables(DuckDBConnection c, Path imagesRoot) {
         this.c = c;
-        this.imagesRoot = imagesRoot;
+        this.imageFolder = new ImageFolder(imagesRoot);
     }
 
     @Override
@@ -124,7 +125,7 @@ final class EmbeddingTables implements EmbeddingStore {
             List<Task> work = new ArrayList<>();
             for (ImageRecord image : images) {
                 if (!done.get(image.id())) {
-                    work.add(new Task(image, imagesRoot.resolve(image.path()), annotations.getOrDefault(image.id(), List.of())));
+                    work.add(new Task(image, imageFolder, annotations.getOrDefault(image.id(), List.of())));
                 }
             }
             return new Chunk(work, last, images.size());

@@ -1,5 +1,6 @@
 package dev.loupe.store;
 
+import dev.loupe.core.image.ImageFolder;
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.api.MetricDescriptor;
@@ -35,7 +36,7 @@ import org.duckdb.DuckDBConnection;
  */
 final class MetricStore implements AnalysisStore {
     private final DuckDBConnection c;
-    private final Path imagesRoot;
+    private final ImageFolder imageFolder;
     private final Map<String, Integer> setIds = new HashMap<>();
     private Map<Integer, String> classNames;
     private StagingTable imageStage;
@@ -43,7 +44,7 @@ final class MetricStore implements AnalysisStore {
 
     MetricStore(DuckDBConnection c, Path imagesRoot) {
         this.c = c;
-        this.imagesRoot = imagesRoot;
+        this.imageFolder = new ImageFolder(imagesRoot);
     }
 
     @Override
@@ -142,7 +143,7 @@ final class MetricStore implements AnalysisStore {
                 List<Metric> pending = metrics.stream()
                         .filter(m -> !done.contains(MetricColumns.coverageKey(m.descriptor()))).toList();
                 if (!pending.isEmpty()) {
-                    work.add(new ImageWork(image, imagesRoot.resolve(image.path()),
+                    work.add(new ImageWork(image, imageFolder,
                             annotations.getOrDefault(image.id(), List.of()), names, pending));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.loupe.store;
 
+import dev.loupe.core.image.ImageFolder;
 import dev.loupe.api.Metric;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.Scope;
@@ -38,7 +39,7 @@ final class PredictionMetricStore implements AnalysisStore {
     private static final String STAGE = "_stage_prediction";
 
     private final DuckDBConnection c;
-    private final Path imagesRoot;
+    private final ImageFolder imageFolder;
     private final int setId;
     private final Map<String, Integer> metricSetIds = new HashMap<>();
     private Map<Integer, String> classNames;
@@ -46,7 +47,7 @@ final class PredictionMetricStore implements AnalysisStore {
 
     PredictionMetricStore(DuckDBConnection c, Path imagesRoot, int setId) {
         this.c = c;
-        this.imagesRoot = imagesRoot;
+        this.imageFolder = new ImageFolder(imagesRoot);
         this.setId = setId;
     }
 
@@ -123,7 +124,7 @@ final class PredictionMetricStore implements AnalysisStore {
                     List<Annotation> objects = predictions.getOrDefault(image.id(), List.of()).stream()
                             .map(p -> new Annotation(p.id(), p.imageId(), p.categoryId(), p.geometry(), false, p.area(),
                                     null, p.score(), p.sourceId())).toList();
-                    work.add(new ImageWork(image, imagesRoot.resolve(image.path()), objects, classNames(), pending));
+                    work.add(new ImageWork(image, imageFolder, objects, classNames(), pending));
                 }
             }
             return new Chunk(work, last, images.size());

@@ -2,7 +2,7 @@ package dev.loupe.core.embed;
 
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
-import java.nio.file.Path;
+import dev.loupe.core.image.ImageFolder;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,7 @@ public interface EmbeddingStore {
     }
 
     /** One image to embed, with its file and annotations (objects with a box are cropped). */
-    record Task(ImageRecord image, Path file, List<Annotation> annotations) {
+    record Task(ImageRecord image, ImageFolder folder, List<Annotation> annotations) {
     }
 
     /** Stores vectors and failures of some images and marks them done for the run's model. */

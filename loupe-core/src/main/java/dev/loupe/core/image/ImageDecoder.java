@@ -59,6 +59,15 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * names the file and the reason.
  */
 public final class ImageDecoder {
+    /**
+     * Images with more pixels than this are refused from their header unless a run sets another
+     * limit: Pillow's {@code MAX_IMAGE_PIXELS} (a 9459x9459 image; 256 MiB as 8-bit RGB), beyond
+     * which Pillow warns of a decompression bomb.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
+    /** The largest image file read: one Java array. */
+    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     private ImageDecoder() {
     }
 
@@ -79,8 +88,20 @@ public final class ImageDecoder {
      */
     private static final ThreadLocal<ImageReader> JPEG_READER = new ThreadLocal<>();
 
-    /** Decodes the bytes of an image file; {@code name} is used in error messages. */
+    /** Decodes the bytes of an image file with the {@link #DEFAULT_MAX_PIXELS} limit; {@code name} is used in error messages. */
     public static PixelImage decode(byte[] bytes, String name) throws IOException {
+        return decode(bytes, name, DEFAULT_MAX_PIXELS);
+    }
+
+    /**
+     * Decodes the bytes of an image file; {@code name} is used in error messages. An image whose
+     * header declares more than {@code maxPixels} pixels is refused ({@link RefusedImageFile})
+     * before its pixels are allocated: a few hundred kilobytes of PNG can declare 20000x20000.
+     */
+    public static PixelImage decode(byte[] bytes, String name, long maxPixels) throws IOException {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels must be >= 1: " + maxPixels);
+        }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             boolean jpeg = isJpeg(bytes);
             ImageReader reader = jpeg ? JPEG_READER.get() : null;
@@ -97,6 +118,7 @@ public final class ImageDecoder {
                 List<String> warnings = new ArrayList<>(1);
                 reader.addIIOReadWarningListener(warningCollector(warnings));
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                checkPixels(reader, name, maxPixels);
                 PixelImage image = read(reader, format);
                 for (String w : warnings) {
                     // libjpeg reports truncation only as a warning (and pads with grey); Pillow fails.
@@ -126,6 +148,17 @@ public final class ImageDecoder {
                     reader.dispose();
                 }
             }
+        }
+    }
+
+    /** Refuses an image whose header declares more than {@code maxPixels} pixels. */
+    private static void checkPixels(ImageReader reader, String name, long maxPixels) throws IOException {
+        long w = reader.getWidth(0);
+        long h = reader.getHeight(0);
+        if (w * h > maxPixels) {
+            throw new RefusedImageFile(name + ": the header declares " + w + "x" + h + " = " + w * h
+                    + " pixels, more than the limit of " + maxPixels + " (a decompression bomb?); it is not decoded "
+                    + "(raise the limit with --max-pixels)");
         }
     }
 

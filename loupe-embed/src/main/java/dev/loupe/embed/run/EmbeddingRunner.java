@@ -3,6 +3,7 @@ package dev.loupe.embed.run;
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.embed.EmbeddingStore;
 import dev.loupe.core.image.ImageDecoder;
+import dev.loupe.core.image.RefusedImageFile;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.embed.model.EmbeddingModel;
@@ -39,6 +40,7 @@ public final class EmbeddingRunner {
     private final int batch;
     private final boolean objects;
     private final ProgressListener progress;
+    private final long maxPixels;
 
     /**
      * @param threads workers (each runs its own inference calls)
@@ -46,9 +48,16 @@ public final class EmbeddingRunner {
      * @param objects whether to embed object crops as well as images
      */
     public EmbeddingRunner(EmbeddingStore store, EmbeddingModel model, int threads, int batch, boolean objects, ProgressListener progress) {
-        if (threads < 1 || batch < 1) {
-            throw new IllegalArgumentException("threads and batch must be >= 1");
+        this(store, model, threads, batch, objects, progress, ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /** @param maxPixels images whose header declares more pixels are not decoded; each is recorded as a failure */
+    public EmbeddingRunner(EmbeddingStore store, EmbeddingModel model, int threads, int batch, boolean objects, ProgressListener progress,
+                           long maxPixels) {
+        if (threads < 1 || batch < 1 || maxPixels < 1) {
+            throw new IllegalArgumentException("threads, batch and maxPixels must be >= 1");
         }
+        this.maxPixels = maxPixels;
         this.store = store;
         this.model = model;
         this.threads = threads;
@@ -153,9 +162,10 @@ public final class EmbeddingRunner {
         long imageId = task.image().id();
         PixelImage image;
         try {
-            image = ImageDecoder.decode(task.file());
+            image = task.folder().decode(task.image().path(), maxPixels);
         } catch (Exception | OutOfMemoryError e) {
-            String msg = task.image().path() + ": cannot decode: " + e.getMessage();
+            String msg = e instanceof RefusedImageFile ? "not decoded: " + e.getMessage()
+                    : task.image().path() + ": cannot decode: " + e.getMessage();
             return new EmbeddingStore.Result(imageId, null, List.of(), List.of(new EmbeddingStore.Failure("image", imageId, msg)));
         }
         List<PixelImage> inputs = new ArrayList<>();

@@ -20,6 +20,4 @@ final class CocoHeader {
     final List<CategoryEntry> categories = new ArrayList<>();
     boolean sawImages;
     boolean sawAnnotations;
-    /** Set when the first pass stopped at a syntax error; the second pass then stays silent about it. */
-    String syntaxError;
 }

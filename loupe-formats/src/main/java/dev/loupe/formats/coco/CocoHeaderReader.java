@@ -1,6 +1,6 @@
 package dev.loupe.formats.coco;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.loupe.core.LoupeException;
@@ -28,38 +28,42 @@ final class CocoHeaderReader {
     CocoHeader read() {
         CocoHeader header = new CocoHeader();
         try (InputStream in = Files.newInputStream(file); JsonParser p = Json.FACTORY.createParser(in)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw LoupeException.badInput(fileLabel + ": not a COCO instances file: expected a JSON object with "
-                        + "\"images\", \"annotations\" and \"categories\", found " + Json.describe(p));
+            try {
+                readTop(p, header);
+            } catch (JsonProcessingException e) {
+                throw Json.unreadable(fileLabel, e, p);
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "images" -> {
-                        header.sawImages = true;
-                        readArray(p, "/images", (q, ptr) -> readImage(q, ptr, header));
-                    }
-                    case "categories" -> readArray(p, "/categories", (q, ptr) -> readCategory(q, ptr, header));
-                    case "annotations" -> {
-                        header.sawAnnotations = true;
-                        p.skipChildren();
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-        } catch (JsonParseException e) {
-            header.syntaxError = Json.where(e.getLocation()) + ": " + e.getOriginalMessage();
-            sink.issue(new Issue(IssueKind.MALFORMED_FILE, "file", null, fileLabel, Json.where(e.getLocation()),
-                    "invalid JSON, reading stopped here: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new LoupeException(LoupeException.Reason.BAD_INPUT, fileLabel + ": cannot read: " + e.getMessage(), e);
         }
-        if (!header.sawImages && header.syntaxError == null) {
+        if (!header.sawImages) {
             throw LoupeException.badInput(fileLabel + ": not a COCO instances file: no \"images\" array at the top level");
         }
         return header;
+    }
+
+    private void readTop(JsonParser p, CocoHeader header) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw LoupeException.badInput(fileLabel + ": not a COCO instances file: expected a JSON object with "
+                    + "\"images\", \"annotations\" and \"categories\", found " + Json.describe(p));
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "images" -> {
+                    header.sawImages = true;
+                    readArray(p, "/images", (q, ptr) -> readImage(q, ptr, header));
+                }
+                case "categories" -> readArray(p, "/categories", (q, ptr) -> readCategory(q, ptr, header));
+                case "annotations" -> {
+                    header.sawAnnotations = true;
+                    p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        }
     }
 
     interface ElementReader {

@@ -1,6 +1,6 @@
 package dev.loupe.formats.coco;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.loupe.core.LoupeException;
@@ -59,7 +59,7 @@ public final class CocoImporter implements DatasetImporter {
         CocoHeader header = new CocoHeaderReader(file, fileLabel, sink).read();
         Map<String, Integer> categories = emitCategories(header, sink);
         Map<String, ImageRef> images = emitImages(header, sink);
-        streamAnnotations(header, categories, images, sink);
+        streamAnnotations(categories, images, sink);
     }
 
     private Map<String, Integer> emitCategories(CocoHeader header, DatasetSink sink) {
@@ -102,47 +102,51 @@ public final class CocoImporter implements DatasetImporter {
         return byId;
     }
 
-    private void streamAnnotations(CocoHeader header, Map<String, Integer> categories, Map<String, ImageRef> images,
-                                   DatasetSink sink) {
+    private void streamAnnotations(Map<String, Integer> categories, Map<String, ImageRef> images, DatasetSink sink) {
         AnnotationParser parser = new AnnotationParser();
-        long nextId = 1;
         try (InputStream in = Files.newInputStream(file); JsonParser p = Json.FACTORY.createParser(in)) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                if (!field.equals("annotations")) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (t != JsonToken.START_ARRAY) {
-                    sink.issue(new Issue(IssueKind.INVALID_VALUE, "file", null, fileLabel, "/annotations",
-                            "expected an array, found " + Json.describe(p)));
-                    p.skipChildren();
-                    continue;
-                }
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String ptr = "/annotations/" + index++;
-                    if (p.currentToken() != JsonToken.START_OBJECT) {
-                        sink.issue(new Issue(IssueKind.INVALID_VALUE, "annotation", null, fileLabel, ptr,
-                                "expected an annotation object, found " + Json.describe(p)));
-                        p.skipChildren();
-                        continue;
-                    }
-                    RawAnnotation raw = parser.parse(p, ptr);
-                    if (accept(raw, nextId, categories, images, sink)) {
-                        nextId++;
-                    }
-                }
-            }
-        } catch (JsonParseException e) {
-            if (header.syntaxError == null) {
-                sink.issue(new Issue(IssueKind.MALFORMED_FILE, "file", null, fileLabel, Json.where(e.getLocation()),
-                        "invalid JSON, reading stopped here: " + e.getOriginalMessage()));
+            try {
+                streamAnnotations(p, categories, images, sink, parser);
+            } catch (JsonProcessingException e) {
+                throw Json.unreadable(fileLabel, e, p); // the first pass read the whole file: this is a change under us
             }
         } catch (IOException e) {
             throw new LoupeException(LoupeException.Reason.BAD_INPUT, fileLabel + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The second pass: every annotation, one at a time. */
+    private void streamAnnotations(JsonParser p, Map<String, Integer> categories, Map<String, ImageRef> images,
+                                   DatasetSink sink, AnnotationParser parser) throws IOException {
+        long nextId = 1;
+        p.nextToken();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (!field.equals("annotations")) {
+                p.skipChildren();
+                continue;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                sink.issue(new Issue(IssueKind.INVALID_VALUE, "file", null, fileLabel, "/annotations",
+                        "expected an array, found " + Json.describe(p)));
+                p.skipChildren();
+                continue;
+            }
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                String ptr = "/annotations/" + index++;
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    sink.issue(new Issue(IssueKind.INVALID_VALUE, "annotation", null, fileLabel, ptr,
+                            "expected an annotation object, found " + Json.describe(p)));
+                    p.skipChildren();
+                    continue;
+                }
+                RawAnnotation raw = parser.parse(p, ptr);
+                if (accept(raw, nextId, categories, images, sink)) {
+                    nextId++;
+                }
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.loupe.formats.coco;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.loupe.core.LoupeException;
@@ -72,39 +72,44 @@ public final class CocoResultsReader implements PredictionReader {
         if (!Files.isRegularFile(file)) {
             throw LoupeException.badInput(file + ": results file not found");
         }
+        try (InputStream in = Files.newInputStream(file); JsonParser p = Json.FACTORY.createParser(in)) {
+            try {
+                readResults(p, project, firstId, sink);
+            } catch (JsonProcessingException e) {
+                throw Json.unreadable(fileLabel, e, p);
+            }
+        } catch (IOException e) {
+            throw new LoupeException(LoupeException.Reason.BAD_INPUT, fileLabel + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void readResults(JsonParser p, ProjectCatalog project, long firstId, PredictionSink sink) throws IOException {
         AnnotationParser parser = new AnnotationParser();
         long id = firstId;
         Boolean boxFile = null;
-        try (InputStream in = Files.newInputStream(file); JsonParser p = Json.FACTORY.createParser(in)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_ARRAY) {
-                throw LoupeException.badInput(fileLabel + ": expected a JSON list of results "
-                        + "[{\"image_id\", \"category_id\", \"bbox\", \"score\"}, ...], found "
-                        + (first == JsonToken.START_OBJECT ? "an object (is this a COCO annotations file? "
-                        + "ground truth goes to 'loupe init --coco')" : Json.describe(first)));
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_ARRAY) {
+            throw LoupeException.badInput(fileLabel + ": expected a JSON list of results "
+                    + "[{\"image_id\", \"category_id\", \"bbox\", \"score\"}, ...], found "
+                    + (first == JsonToken.START_OBJECT ? "an object (is this a COCO annotations file? "
+                    + "ground truth goes to 'loupe init --coco')" : Json.describe(first)));
+        }
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String ptr = "/" + index++;
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                sink.issue(new Issue(IssueKind.INVALID_VALUE, "prediction", null, fileLabel, ptr,
+                        "expected a result object, found " + Json.describe(p)));
+                p.skipChildren();
+                continue;
             }
-            int index = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                String ptr = "/" + index++;
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    sink.issue(new Issue(IssueKind.INVALID_VALUE, "prediction", null, fileLabel, ptr,
-                            "expected a result object, found " + Json.describe(p)));
-                    p.skipChildren();
-                    continue;
-                }
-                RawAnnotation raw = parser.parse(p, ptr);
-                if (boxFile == null) {
-                    boxFile = raw.bbox != null;
-                }
-                if (accept(raw, id, boxFile, project, sink)) {
-                    id++;
-                }
+            RawAnnotation raw = parser.parse(p, ptr);
+            if (boxFile == null) {
+                boxFile = raw.bbox != null;
             }
-        } catch (JsonParseException e) {
-            sink.issue(new Issue(IssueKind.MALFORMED_FILE, "file", null, fileLabel, Json.where(e.getLocation()),
-                    "invalid JSON, reading stopped here: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new LoupeException(LoupeException.Reason.BAD_INPUT, fileLabel + ": cannot read: " + e.getMessage(), e);
+            if (accept(raw, id, boxFile, project, sink)) {
+                id++;
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.loupe.formats.masks;
 
 import dev.loupe.core.geometry.Rle;
+import dev.loupe.core.image.ImageDecoder;
+import dev.loupe.core.image.ImageHeader;
+import dev.loupe.core.image.ImageHeaders;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -28,6 +31,12 @@ final class InstanceMaskDecoder {
     static final int BACKGROUND = 0;
     /** The Pascal VOC "void" boundary index, skipped in palette masks. */
     static final int VOID = 255;
+    /**
+     * Instances one mask may hold. Dense datasets have hundreds per image (LVIS at most about
+     * 800); a 16-bit mask can hold 65535 ids, and every instance becomes an object that each
+     * pairwise metric compares with every other of its image.
+     */
+    static final int MAX_INSTANCES = 10_000;
 
     /**
      * One decoded mask.
@@ -61,6 +70,12 @@ final class InstanceMaskDecoder {
     static Decoded decode(Path file) throws IOException {
         BufferedImage image;
         try {
+            ImageHeader header = ImageHeaders.read(file);
+            long pixels = (long) header.width() * header.height();
+            if (pixels > ImageDecoder.DEFAULT_MAX_PIXELS) {
+                throw new UnsupportedMaskException("mask declares " + header.width() + "x" + header.height() + " = " + pixels
+                        + " pixels, more than the limit of " + ImageDecoder.DEFAULT_MAX_PIXELS + "; it is not decoded");
+            }
             image = ImageIO.read(file.toFile());
         } catch (RuntimeException e) {
             // ImageIO plugins throw unchecked exceptions on some corrupt files.

@@ -78,6 +78,13 @@ public final class InstanceMaskImporter implements DatasetImporter {
             if (decoded == null) {
                 continue;
             }
+            if (decoded.instances().size() > InstanceMaskDecoder.MAX_INSTANCES) {
+                sink.issue(new Issue(IssueKind.INVALID_VALUE, "file", null, maskRelative, null, "mask holds "
+                        + decoded.instances().size() + " instance ids, more than the " + InstanceMaskDecoder.MAX_INSTANCES
+                        + " one image may have (is it a label map or a depth image rather than instance ids?); "
+                        + "no annotations imported from it"));
+                continue;
+            }
             if (image.hasSize() && (decoded.width() != image.width() || decoded.height() != image.height())) {
                 sink.issue(new Issue(IssueKind.SIZE_MISMATCH, "file", null, maskRelative, null, "mask is "
                         + decoded.width() + "x" + decoded.height() + " but image " + relative + " is " + image.width()

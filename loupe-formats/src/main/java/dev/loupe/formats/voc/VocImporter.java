@@ -71,7 +71,8 @@ public final class VocImporter implements DatasetImporter {
             try {
                 voc = reader.read(file);
             } catch (XMLStreamException e) {
-                String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNumber();
+                String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNumber()
+                        + ", column " + e.getLocation().getColumnNumber();
                 sink.issue(new Issue(IssueKind.MALFORMED_FILE, "file", null, label, where,
                         "invalid XML, file not imported: " + firstLine(e.getMessage())));
                 continue;

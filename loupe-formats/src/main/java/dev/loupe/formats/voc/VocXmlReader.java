@@ -16,9 +16,17 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads one Pascal VOC annotation file with StAX. External entities and DTDs are disabled
  * (label files are untrusted input). Parse errors surface as {@link XMLStreamException} with the
- * line in its location.
+ * line in its location. Nesting deeper than {@link #MAX_DEPTH} and element text longer than
+ * {@link #MAX_TEXT} characters are refused the same way (a VOC file nests 4 deep and holds short
+ * values), so that a hostile file costs time and memory in proportion to its size.
  */
 final class VocXmlReader {
+    /** Deepest element nesting read. */
+    static final int MAX_DEPTH = 64;
+    /** Longest text of one element, in characters. */
+    static final int MAX_TEXT = 65_536;
+    /** The deepest path the reader looks at: annotation/object/bndbox/xmin. */
+    private static final int KNOWN_DEPTH = 4;
     private final XMLInputFactory factory;
 
     VocXmlReader() {
@@ -50,6 +58,10 @@ final class VocXmlReader {
         while (r.hasNext()) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
+                if (path.size() == MAX_DEPTH) {
+                    throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH + " (a VOC file nests "
+                            + KNOWN_DEPTH + " deep); the file is not read further", r.getLocation());
+                }
                 path.add(r.getLocalName());
                 text.setLength(0);
                 if (path.size() == 2 && r.getLocalName().equals("object")) {
@@ -57,10 +69,15 @@ final class VocXmlReader {
                     objectLine = r.getLocation().getLineNumber();
                 }
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                if (text.length() + r.getTextLength() > MAX_TEXT) {
+                    throw new XMLStreamException("the text of <" + path.get(path.size() - 1) + "> is longer than " + MAX_TEXT
+                            + " characters; expected a short value", r.getLocation());
+                }
                 text.append(r.getText());
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String value = text.toString().strip();
-                String joined = String.join("/", path);
+                // Only the paths the switch knows are joined: joining at every depth made deep files quadratic.
+                String joined = path.size() <= KNOWN_DEPTH ? String.join("/", path) : "";
                 switch (joined) {
                     case "annotation/filename" -> filename = value;
                     case "annotation/size/width" -> width = value;

@@ -107,8 +107,9 @@ class CocoImporterTest {
         assertThat(s.issues).allMatch(i -> i.file().equals("instances.json"));
     }
 
+    /** A truncated file created a project with what came before the break and exit 0; now nothing is imported. */
     @Test
-    void truncatedFileKeepsTheAnnotationsBeforeTheBreakAndSaysWhere() throws IOException {
+    void aTruncatedFileIsAFailureNamingTheFileAndPosition() throws IOException {
         copyImage("2007_000027.jpg");
         Path json = write("""
                 {"categories": [{"id": 1, "name": "person"}],
@@ -116,12 +117,27 @@ class CocoImporterTest {
                  "annotations": [
                    {"id": 1, "image_id": 1, "category_id": 1, "bbox": [10, 10, 20, 30]},
                    {"id": 2, "image_id": 1, "category_id": 1, "bbox": [10, 10,""");
-        CollectingSink s = CollectingSink.run(new CocoImporter(json, tmp));
-        assertThat(s.images).singleElement().satisfies(i -> assertThat(i.width()).isEqualTo(486));
-        assertThat(s.annotations).hasSize(1);
-        Issue broken = issue(s, IssueKind.MALFORMED_FILE);
-        assertThat(broken.location()).startsWith("line 5, column");
-        assertThat(s.issues(IssueKind.MALFORMED_FILE)).hasSize(1);
+        assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(json, tmp))).isInstanceOf(LoupeException.class)
+                .hasMessageStartingWith("instances.json line 5, column ")
+                .hasMessageEndingWith(": the file ends before its JSON is complete (truncated?); nothing was imported");
+        Path early = write("{\"images\": [{\"id\": 1, \"file_name\": \"a.jpg\"");
+        assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(early, tmp)))
+                .hasMessageContaining("instances.json line 1, column ").hasMessageContaining("truncated?");
+        Path garbage = write("{\"images\": [], \"annotations\": [}");
+        assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(garbage, tmp)))
+                .isInstanceOf(LoupeException.class).hasMessage("instances.json line 1, column 32: invalid JSON: Unexpected close marker '}': expected ']'; nothing was imported");
+    }
+
+    /** Jackson's own limits (nesting depth 1000, number length 1000) said nothing of where. */
+    @Test
+    void jacksonLimitsNameTheLineAndColumn() throws IOException {
+        Path deep = write("{\"images\": [], \"x\":\n" + "[".repeat(1500) + "]".repeat(1500) + "}");
+        assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(deep, tmp))).isInstanceOf(LoupeException.class)
+                .hasMessageStartingWith("instances.json line 2, column 1001: ")
+                .hasMessageContaining("beyond a reading limit: Document nesting depth (1001) exceeds the maximum allowed (1000); nothing was imported");
+        Path longNumber = write("{\"images\": [{\"id\": 1, \"width\": " + "9".repeat(2000) + "}]}");
+        assertThatThrownBy(() -> CollectingSink.run(new CocoImporter(longNumber, tmp)))
+                .hasMessageStartingWith("instances.json line 1, column ").hasMessageContaining("beyond a reading limit: Number value length");
     }
 
     @Test
@@ -132,6 +148,19 @@ class CocoImporterTest {
         CollectingSink s = CollectingSink.run(new CocoImporter(json, tmp.resolve("images")));
         assertThat(s.images).singleElement().satisfies(i -> assertThat(i.fileSize()).isEqualTo(-1));
         assertThat(issue(s, IssueKind.INVALID_VALUE).message()).contains("leaves the images folder");
+    }
+
+    /** A NUL in a file name aborted the import with a stack trace (InvalidPathException). */
+    @Test
+    void aNulInAFileNameIsAnIssueAndTheImportGoesOn() throws IOException {
+        Path json = write("""
+                {"images": [{"id": 1, "file_name": "a\\u0000.jpg", "width": 10, "height": 10},
+                            {"id": 2, "file_name": "b.jpg", "width": 10, "height": 10}], "annotations": []}
+                """);
+        CollectingSink s = CollectingSink.run(new CocoImporter(json, tmp.resolve("images")));
+        assertThat(s.images).hasSize(2);
+        assertThat(issue(s, IssueKind.INVALID_VALUE).message()).isEqualTo("image path 'a\\u0000.jpg' contains a NUL character; "
+                + "expected a file name");
     }
 
     @Test

@@ -66,13 +66,13 @@ class CocoResultsReaderTest {
         assertThat(r.issues.get(5).itemId()).isEqualTo(1L);
     }
 
+    /** A truncated results file was imported up to the break (exit 0); a file that cannot be read to its end now fails. */
     @Test
-    void truncatedJsonKeepsWhatCameBeforeAndSaysWhere() throws Exception {
-        CollectingPredictions r = read("[{\"image_id\": 11, \"category_id\": 7, \"bbox\": [1, 1, 2, 2], \"score\": 0.5},"
-                + "{\"image_id\": 11, \"categ");
-        assertThat(r.predictions).hasSize(1);
-        assertThat(r.issues).hasSize(1);
-        assertThat(r.issueTexts().get(0)).startsWith("malformed_file results.json line 1, column ");
+    void truncatedJsonFailsNamingTheFileAndPosition() {
+        assertThatThrownBy(() -> read("[{\"image_id\": 11, \"category_id\": 7, \"bbox\": [1, 1, 2, 2], \"score\": 0.5},"
+                + "{\"image_id\": 11, \"categ")).isInstanceOf(dev.loupe.core.LoupeException.class)
+                .hasMessageStartingWith("results.json line 1, column ")
+                .hasMessageEndingWith("the file ends before its JSON is complete (truncated?); nothing was imported");
     }
 
     @Test

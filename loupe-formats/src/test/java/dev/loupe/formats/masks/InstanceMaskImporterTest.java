@@ -156,6 +156,31 @@ class InstanceMaskImporterTest {
         assertThat(sink.issues).isEmpty();
     }
 
+    /** A 16-bit mask with an id per pixel (60 000 instances in 10 KB) made analyze run out of memory. */
+    @Test
+    void aMaskWithMoreInstancesThanTheLimitIsRefusedAndTheImageKept() throws IOException {
+        int w = 300;
+        int h = 200;
+        MaskFixtures.image(tmp.resolve("images/v/0.png"), w, h);
+        java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                mask.getRaster().setSample(x, y, 0, 1 + y * w + x);
+            }
+        }
+        Files.createDirectories(tmp.resolve("masks/v"));
+        javax.imageio.ImageIO.write(mask, "png", tmp.resolve("masks/v/0.png").toFile());
+        CollectingSink sink = read();
+
+        assertThat(sink.images).hasSize(1);
+        assertThat(sink.annotations).isEmpty();
+        assertThat(sink.issues).singleElement().satisfies(issue -> {
+            assertThat(issue.kind()).isEqualTo(IssueKind.INVALID_VALUE);
+            assertThat(issue.file()).isEqualTo("v/0.png");
+            assertThat(issue.message()).startsWith("mask holds 60000 instance ids, more than the 10000 one image may have");
+        });
+    }
+
     @Test
     void maskOfAnotherSizeIsSkippedWithSizeMismatch() throws IOException {
         MaskFixtures.image(tmp.resolve("images/v/0.png"), 5, 3);

@@ -79,6 +79,29 @@ class VocImporterTest {
         });
     }
 
+    /** 700 KB of nesting took 101 s (a String.join of the whole path at every end tag). */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void deepNestingAndHugeTextAreRefusedWithTheLimitAndPosition() throws IOException {
+        Path voc = Files.createDirectories(tmp.resolve("voc"));
+        int depth = 50_000;
+        Files.writeString(voc.resolve("deep.xml"), "<annotation><filename>d.jpg</filename>\n" + "<a>".repeat(depth)
+                + "</a>".repeat(depth) + "</annotation>");
+        Files.writeString(voc.resolve("text.xml"), "<annotation><filename>" + "x".repeat(200_000) + "</filename></annotation>");
+        Files.writeString(voc.resolve("ok.xml"), "<annotation><filename>ok.jpg</filename></annotation>");
+        CollectingSink s = CollectingSink.run(new VocImporter(voc, tmp, null));
+        assertThat(s.images).extracting(i -> i.path()).containsExactly("ok.jpg");
+        assertThat(s.issues(IssueKind.MALFORMED_FILE)).hasSize(2).anySatisfy(i -> {
+            assertThat(i.file()).isEqualTo("deep.xml");
+            assertThat(i.location()).isEqualTo("line 2, column " + (3 * 63 + 4));
+            assertThat(i.message()).contains("elements nested deeper than 64");
+        }).anySatisfy(i -> {
+            assertThat(i.file()).isEqualTo("text.xml");
+            assertThat(i.location()).startsWith("line 1, column ");
+            assertThat(i.message()).contains("the text of <filename> is longer than 65536 characters");
+        });
+    }
+
     @Test
     void refusesAFolderWithoutXml() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));

@@ -8,7 +8,7 @@ import dev.loupe.api.Metric;
 import dev.loupe.api.ObjectView;
 import dev.loupe.api.PixelImage;
 import dev.loupe.api.ShapeKind;
-import dev.loupe.core.image.ImageDecoder;
+import dev.loupe.core.image.RefusedImageFile;
 import dev.loupe.core.metrics.objects.GeometryObject;
 import dev.loupe.core.metrics.objects.SimpleAnnotationContext;
 import dev.loupe.core.metrics.objects.SimpleImageContext;
@@ -23,6 +23,12 @@ import java.util.List;
  * on every object of the image. A metric that throws fails only itself on that item.
  */
 final class ImageAnalyzer {
+    private final long maxPixels;
+
+    /** @param maxPixels images whose header declares more pixels are not decoded (a decode failure is recorded) */
+    ImageAnalyzer(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
 
     ImageResult analyze(ImageWork work) {
         long imageId = work.image().id();
@@ -36,11 +42,11 @@ final class ImageAnalyzer {
         boolean decodeFailed = false;
         if (work.pending().stream().anyMatch(ImageAnalyzer::needsPixels)) {
             try {
-                pixels = ImageDecoder.decode(work.file());
+                pixels = work.folder().decode(work.image().path(), maxPixels);
             } catch (IOException | RuntimeException e) {
                 decodeFailed = true;
-                failures.add(new ImageResult.Failure("decode", "image", imageId,
-                        "cannot decode " + work.image().path() + ": " + message(e)));
+                failures.add(new ImageResult.Failure("decode", "image", imageId, e instanceof RefusedImageFile
+                        ? "not decoded: " + e.getMessage() : "cannot decode " + work.image().path() + ": " + message(e)));
             }
         }
         Integer width = pixels != null ? Integer.valueOf(pixels.width()) : work.image().width();

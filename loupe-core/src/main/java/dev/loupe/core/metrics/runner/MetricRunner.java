@@ -1,5 +1,6 @@
 package dev.loupe.core.metrics.runner;
 
+import dev.loupe.core.image.ImageDecoder;
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.api.MetricDescriptor;
@@ -32,14 +33,24 @@ public final class MetricRunner {
     private final AnalysisStore store;
     private final int threads;
     private final ProgressListener progress;
+    private final long maxPixels;
 
     public MetricRunner(AnalysisStore store, int threads, ProgressListener progress) {
+        this(store, threads, progress, ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /** @param maxPixels images whose header declares more pixels are not decoded; each is recorded as a failure */
+    public MetricRunner(AnalysisStore store, int threads, ProgressListener progress, long maxPixels) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels must be >= 1: " + maxPixels);
         }
         this.store = store;
         this.threads = threads;
         this.progress = progress;
+        this.maxPixels = maxPixels;
     }
 
     public RunReport run(List<Metric> metrics, Map<String, String> parameters) {
@@ -76,7 +87,7 @@ public final class MetricRunner {
     }
 
     private long runPerItem(long runId, List<Metric> perItem, long total, long start) throws InterruptedException {
-        ImageAnalyzer analyzer = new ImageAnalyzer();
+        ImageAnalyzer analyzer = new ImageAnalyzer(maxPixels);
         BlockingQueue<ImageResult> results = new ArrayBlockingQueue<>(4 * BATCH);
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         AtomicLong written = new AtomicLong();
