@@ -68,7 +68,7 @@ export async function renderModels(page: HTMLElement, query = ""): Promise<void>
     replace(`#/models?${new URLSearchParams({ set: set.name, iou: iou.toFixed(2) })}`);
     clear(body);
     body.appendChild(spinner("Evaluating…"));
-    get<EvalView>(`/api/eval?${new URLSearchParams({ set: set.name, iou: iou.toFixed(2) })}`).then((e) => {
+    get<EvalView>(`/api/eval?${new URLSearchParams({ set: set.name, iou: iou.toFixed(2), view: "page" })}`).then((e) => {
       if (id !== loadId) return;
       clear(body);
       if (e.predictionSet.kind === "classification") renderClassification(body, e as ClassificationEval);

@@ -12,6 +12,7 @@ import dev.loupe.store.MetricStats;
 import dev.loupe.store.PredictionSetInfo;
 import dev.loupe.store.ProjectSummary;
 import dev.loupe.store.TagCount;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -172,7 +173,14 @@ final class ApiRoutes {
         });
         r.get("/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
                 "no prediction sets: run loupe predictions import")));
-        r.get("/api/eval", ctx -> Json.send(ctx, evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"))));
+        r.get("/api/eval", ctx -> {
+            JsonNode full = evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"));
+            String view = ctx.queryParam("view");
+            if (view != null && !view.isEmpty() && !view.equals("page") && !view.equals("full")) {
+                throw ApiError.badRequest("view must be page or full, got '" + view + "'");
+            }
+            Json.send(ctx, "page".equals(view) ? EvalCache.page(full, EvalCache.tIndex(ctx.queryParam("iou"))) : full);
+        });
         r.get("/api/eval/confusion", ctx -> {
             String set = required(ctx, "set");
             int tIndex = EvalCache.tIndex(ctx.queryParam("iou"));

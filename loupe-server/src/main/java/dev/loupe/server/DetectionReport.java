@@ -36,9 +36,19 @@ public record DetectionReport(PredictionSetInfo set, DetectionEvaluation evaluat
      */
     public static DetectionReport run(ProjectStore store, PredictionSetInfo set, int tIndex, Bucketing bucketing,
                                       int sliceConditions) {
+        return run(store, set, cocoEvaluation(store, set), tIndex, bucketing, sliceConditions);
+    }
+
+    /** The COCO evaluation of a set: the part of a report that no IoU threshold of the grid changes. */
+    public static DetectionEvaluation cocoEvaluation(ProjectStore store, PredictionSetInfo set) {
         IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
-        DetectionEvaluation ev = DetectionEvaluation.run(store.images(), store.categories(), store::forEachAnnotation,
+        return DetectionEvaluation.run(store.images(), store.categories(), store::forEachAnnotation,
                 c -> store.forEachPrediction(set.id(), c), type);
+    }
+
+    /** A report on a COCO evaluation already made ({@link #cocoEvaluation}) at one outcome threshold. */
+    public static DetectionReport run(ProjectStore store, PredictionSetInfo set, DetectionEvaluation ev, int tIndex,
+                                      Bucketing bucketing, int sliceConditions) {
         OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
         PerformanceAnalysis analysis = PerformanceAnalysis.of(store.groundTruthOutcomes(set.id(), tIndex),
                 store.predictionOutcomes(set.id(), tIndex), store.categories(), bucketing, sliceConditions);

@@ -3,7 +3,9 @@ package dev.loupe.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.analysis.Bucketing;
+import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.ProjectStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +21,18 @@ final class EvalCache {
     private record Key(int setId, String name, long predictions, String createdAt, int tIndex) {
     }
 
+    /** What a set's COCO evaluation depends on. */
+    private record SetKey(int setId, String name, long predictions, String createdAt) {
+    }
+
+    private final Map<SetKey, DetectionEvaluation> cocoEntries = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SetKey, DetectionEvaluation> eldest) {
+            return size() > 2;
+        }
+    };
     private final StoreAccess store;
     private final Map<Key, JsonNode> entries = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -55,13 +69,57 @@ final class EvalCache {
                 }
             }
             JsonNode result = set.kind().equals("classification") ? ClassificationEvaluation.run(s, set).json(set)
-                    : DetectionReport.run(s, set, tIndex, Bucketing.quantiles(DetectionReport.DEFAULT_BUCKETS),
+                    : DetectionReport.run(s, set, coco(s, set), tIndex, Bucketing.quantiles(DetectionReport.DEFAULT_BUCKETS),
                             DetectionReport.DEFAULT_SLICE_CONDITIONS).json();
             synchronized (entries) {
                 entries.put(key, result);
             }
             return result;
         });
+    }
+
+    /** The COCO evaluation of a set, computed once: only the outcome analysis depends on the IoU slider. */
+    private DetectionEvaluation coco(ProjectStore s, PredictionSetInfo set) {
+        SetKey key = new SetKey(set.id(), set.name(), set.predictions(), String.valueOf(set.createdAt()));
+        synchronized (cocoEntries) {
+            DetectionEvaluation cached = cocoEntries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        DetectionEvaluation ev = DetectionReport.cocoEvaluation(s, set);
+        synchronized (cocoEntries) {
+            cocoEntries.put(key, ev);
+        }
+        return ev;
+    }
+
+    /**
+     * The parts of an evaluation the Model quality page shows ({@code view=page}): the per-class
+     * tables of performance by metric (a twentieth of the size each) and the PR curves at other
+     * thresholds than the chosen one (or 0.50) are left out; {@code loupe eval --json} has them all.
+     */
+    static JsonNode page(JsonNode full, int tIndex) {
+        JsonNode copy = full.deepCopy();
+        JsonNode byMetric = copy.get("byMetric");
+        if (byMetric != null) {
+            byMetric.forEach(side -> side.forEach(m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("byClass")));
+        }
+        JsonNode curves = copy.get("prCurves");
+        if (curves instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            double t = Thresholds.value(tIndex);
+            boolean present = false;
+            for (JsonNode c : a) {
+                present |= Math.abs(c.get("iouThreshold").asDouble() - t) < 1e-9;
+            }
+            double keep = present ? t : 0.5;
+            for (int i = a.size() - 1; i >= 0; i--) {
+                if (Math.abs(a.get(i).get("iouThreshold").asDouble() - keep) > 1e-9) {
+                    a.remove(i);
+                }
+            }
+        }
+        return copy;
     }
 
     int size() {

@@ -150,6 +150,26 @@ class EvalApiTest {
     }
 
     @Test
+    void thePageViewSendsWhatThePageShows() {
+        Http.Reply reply = http.get("/api/eval?set=det&iou=0.6&view=page");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().length).as("bytes of one IoU step").isLessThan(200_000);
+        JsonNode page = reply.json();
+        JsonNode full = http.get("/api/eval?set=det&iou=0.6").json();
+        assertThat(page.get("summary")).isEqualTo(full.get("summary"));
+        assertThat(page.get("outcomes")).isEqualTo(full.get("outcomes"));
+        assertThat(page.get("worstSlices")).isEqualTo(full.get("worstSlices"));
+        page.get("prCurves").forEach(c -> assertThat(c.get("iouThreshold").asDouble()).isEqualTo(0.6));
+        assertThat(page.at("/byMetric/recallOfGroundTruths/annotation.relative_area/overall"))
+                .isEqualTo(full.at("/byMetric/recallOfGroundTruths/annotation.relative_area/overall"));
+        assertThat(page.at("/byMetric/recallOfGroundTruths/annotation.relative_area/byClass").isMissingNode()).isTrue();
+        // below 0.50 COCO keeps no curves at the threshold: the page gets those at 0.50
+        http.get("/api/eval?set=det&iou=0.3&view=page").json().get("prCurves")
+                .forEach(c -> assertThat(c.get("iouThreshold").asDouble()).isEqualTo(0.5));
+        assertThat(http.get("/api/eval?set=det&view=nope").status()).isEqualTo(400);
+    }
+
+    @Test
     void performanceByMetricImportanceAndSlices() {
         JsonNode e = eval("set=det&iou=0.5");
         long tp = e.at("/outcomes/tp").asLong();

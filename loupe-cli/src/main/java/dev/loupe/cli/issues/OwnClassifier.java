@@ -71,11 +71,18 @@ public final class OwnClassifier {
     public static Optional<Items> crops(ProjectStore store, EmbeddingModelInfo model, int folds, long seed) {
         ProjectLabels project = ProjectLabels.read(store);
         VectorSet vectors = store.objectVectors(model.id());
+        // Object vectors include image-level labels (their image's vector); those are images(), not crops.
+        java.util.Set<Long> boxed = new java.util.HashSet<>();
+        project.byImage().values().forEach(l -> l.forEach(a -> {
+            if (a.geometry().box() != null) {
+                boxed.add(a.id());
+            }
+        }));
         List<Integer> keep = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < vectors.size(); i++) {
             Integer index = project.classIndex().get(vectors.classIds()[i]);
-            if (index != null) {
+            if (index != null && boxed.contains(vectors.ids()[i])) {
                 keep.add(i);
                 labels.add(index);
             }
