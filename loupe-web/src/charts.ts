@@ -199,7 +199,9 @@ export function binnedScatter(el: HTMLElement, s: Scatter, xTitle: string, yTitl
       axisLabel: { color: css("--muted"), formatter: label } }),
     yAxis: axis({ type: "value", min: yMin, max: yMin + n * yw, name: yTitle, nameLocation: "middle", nameGap: 48,
       axisLabel: { color: css("--muted"), formatter: label } }),
-    visualMap: { min: 0, max: Math.log1p(max), dimension: 5, show: false, inRange: { color: [css("--grid") || "#ccc", css("--accent")] } },
+    visualMap: { min: 0, max: Math.log1p(max), dimension: 5, show: false,
+      // one item must stay visible on the dark theme too: the accent from a third of its opacity up
+      inRange: { color: [css("--accent"), css("--accent")], colorAlpha: [0.35, 1] } },
     brush: { xAxisIndex: 0, yAxisIndex: 0, brushType: "rect", brushMode: "single", transformable: false, throttleType: "debounce",
       brushStyle: { borderWidth: 1, color: "rgba(120,140,255,0.15)", borderColor: css("--accent") }, outOfBrush: { colorAlpha: 0.25 } },
     series: [{ type: "scatter", symbol: "rect", symbolSize: () => cell(), data: data.map((d) => [...d, Math.log1p(d[2])]),

@@ -2,7 +2,9 @@
 
 import type { PredictionShape, Shape } from "./api";
 
-const PALETTE = ["#f05252", "#3f83f8", "#31c48d", "#faca15", "#9061f9", "#ff8a4c", "#16bdca", "#e74694", "#8da2fb", "#84e1bc"];
+// 20 colours, so that VOC's 20 classes (PR curves, dots, boxes) each have their own; the first 10 stay as they were.
+const PALETTE = ["#f05252", "#3f83f8", "#31c48d", "#faca15", "#9061f9", "#ff8a4c", "#16bdca", "#e74694", "#8da2fb", "#84e1bc",
+  "#a16207", "#1e3a8a", "#65a30d", "#be123c", "#0f766e", "#c026d3", "#78716c", "#ea580c", "#0284c7", "#4d7c0f"];
 
 export function classColour(categoryId: number | null): string {
   return categoryId === null ? "#9ca3af" : PALETTE[(categoryId - 1 + PALETTE.length * 100) % PALETTE.length];

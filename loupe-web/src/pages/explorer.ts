@@ -191,7 +191,12 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
   const cats = d.summary.project.categories;
   const detectionSets = d.summary.predictionSets.filter((p) => p.kind === "detection");
   const scopes = detectionSets.length > 0 ? (["image", "annotation", "prediction"] as const) : (["image", "annotation"] as const);
-  return h("aside", { class: "filters", "aria-label": "Filters" },
+  // On a narrow screen the filters fold away above the grid (one tap opens them); on a wide one they stay beside it.
+  const wide = matchMedia("(min-width: 1101px)").matches;
+  const active = s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length
+    + s.predicted.length + (s.path ? 1 : 0) + (s.wrong ? 1 : 0) + (s.ids.length ? 1 : 0) + (s.classifier ? 1 : 0) + (s.set ? 1 : 0);
+  return h("aside", { class: "filters", "aria-label": "Filters" }, h("details", { class: "filter-fold", open: wide },
+    h("summary", { class: "filter-summary" }, `Filters and sort${active ? ` · ${active} active` : ""}`),
     h("div", { class: "segmented", role: "tablist" },
       scopes.map((sc) => h("button", { class: `seg${s.scope === sc ? " active" : ""}`, role: "tab", "data-scope": sc,
         "aria-selected": s.scope === sc ? "true" : "false",
@@ -216,7 +221,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
-    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", predicted: [], wrong: false, ids: [] }) }, "Clear all filters") : null);
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", predicted: [], wrong: false, ids: [] }) }, "Clear all filters") : null));
 }
 
 function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {

@@ -58,10 +58,19 @@ public final class LoupeServer implements AutoCloseable {
                 config.jetty.port = options.port();
                 config.http.maxRequestSize = 1_000_000;
                 if (LoupeServer.class.getResource("/web/index.html") != null) {
+                    // The bundle's file names carry a hash of their content (Vite): cached for good. The page itself
+                    // (index.html, the icon) is revalidated, so a new build is picked up at once.
+                    config.staticFiles.add(s -> {
+                        s.hostedPath = "/assets";
+                        s.directory = "/web/assets";
+                        s.location = Location.CLASSPATH;
+                        s.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                    });
                     config.staticFiles.add(s -> {
                         s.hostedPath = "/";
                         s.directory = "/web";
                         s.location = Location.CLASSPATH;
+                        s.headers = java.util.Map.of("Cache-Control", "no-cache");
                     });
                 }
                 config.routes.before(guard::check);

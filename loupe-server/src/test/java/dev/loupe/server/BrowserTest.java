@@ -209,6 +209,35 @@ class BrowserTest {
     }
 
     @Test
+    @Order(8)
+    void atPhoneWidthNoPageScrollsSideways() throws IOException {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            long first = http.get("/api/search?limit=1").json().at("/items/0/imageId").asLong();
+            for (String page : List.of("summary", "explorer", "explorer?charts=1", "labels", "models", "compare", "item/" + first)) {
+                open(page);
+                wait.until(d -> d.findElements(By.cssSelector(".page .spinner")).isEmpty()
+                        && !d.findElements(By.cssSelector(".page > *")).isEmpty());
+                if (page.equals("explorer")) {
+                    waitThumbnails(2); // the filters fold away: the grid is on the first screen
+                }
+                Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth");
+                Object widest = ((JavascriptExecutor) driver).executeScript("let w = null; for (const e of document.querySelectorAll('.page *')) {"
+                        + " const r = e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && (!w || r.right > w.r)) w = {r: r.right, "
+                        + "e: e.tagName + '.' + e.className}; } return w ? w.e + ' ' + Math.round(w.r) : null;");
+                assertThat(overflow.intValue()).as(page + " scrolls sideways (widest: " + widest + ") by").isLessThanOrEqualTo(0);
+            }
+            open("explorer");
+            waitThumbnails(2);
+            screenshot("explorer-phone");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
     @Order(1)
     void summaryShowsCountsChartsAndIssues() throws IOException {
         open("summary");
