@@ -50,6 +50,9 @@ export interface Hit {
   top1?: ClassProbability | null;
 }
 export interface ClassProbability { category: string; probability: number }
+/** GET /api/embedding-map: points of the 2-D map, each flagged by whether it meets the filter. */
+export interface EmbeddingMapPoint { id: number; imageId: number; x: number; y: number; category: string | null; value: number | null; match: boolean; path: string }
+export interface EmbeddingMapView { scope: Scope; total: number; colourMetric: string | null; points: EmbeddingMapPoint[] }
 export interface ImageOutcomes { set: string; iou: number; predictions: PredictionShape[]; missed: number[] }
 export interface SearchPage { total: number; offset: number; items: Hit[] }
 export interface ItemIssue { kind: string; source: "import" | "rule"; severity: string; message: string; location: string | null }

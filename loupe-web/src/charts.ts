@@ -7,7 +7,7 @@ import * as echarts from "echarts/core";
 import { BarChart, HeatmapChart, LineChart, ScatterChart } from "echarts/charts";
 import { BrushComponent, GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, LegendComponent, VisualMapComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
-import type { Distribution, Scatter } from "./api";
+import { image, thumbnailUrl, type Distribution, type EmbeddingMapPoint, type Scatter } from "./api";
 import { formatNumber } from "./dom";
 
 echarts.use([BarChart, LineChart, HeatmapChart, ScatterChart, BrushComponent, GridComponent, MarkLineComponent, MarkAreaComponent, TooltipComponent, LegendComponent,
@@ -249,4 +249,65 @@ export function overlaidHistogram(el: HTMLElement, edges: number[], countsA: num
     yAxis: axis({ type: "value", show: !opts.compact, name: opts.compact ? undefined : norm ? "share" : "items" }),
     series: [series(countsA, sumA, names[0], css("--accent")), series(countsB, sumB, names[1], css("--accent-2"))],
   });
+}
+
+/**
+ * The embedding map as points: coloured by class (one series each, with a legend) or by a metric
+ * (continuous scale), items outside the filter grey. Hovering shows the item's thumbnail; a box or a
+ * lasso (polygon) selects points and calls onSelect with their ids.
+ */
+export function pointMap(el: HTMLElement, points: EmbeddingMapPoint[], opts: { byMetric: string | null; colourOf: (category: string | null) => string;
+  tool: "rect" | "polygon"; onSelect: (ids: number[]) => void }): echarts.ECharts {
+  const row = (p: EmbeddingMapPoint, i: number) => [p.x, p.y, p.value ?? 0, p.id, p.imageId, i];
+  const outside = points.filter((p) => !p.match);
+  const inside = points.filter((p) => p.match);
+  type Series = { name: string; data: number[][]; colour?: string; members: EmbeddingMapPoint[] };
+  const groups: Series[] = [];
+  if (opts.byMetric) {
+    groups.push({ name: opts.byMetric, data: inside.map(row), members: inside });
+  } else {
+    const byClass = new Map<string, EmbeddingMapPoint[]>();
+    inside.forEach((p) => { const k = p.category ?? "no class"; byClass.set(k, [...(byClass.get(k) ?? []), p]); });
+    [...byClass.entries()].sort((a, b) => b[1].length - a[1].length)
+      .forEach(([k, members]) => groups.push({ name: k, data: members.map(row), colour: opts.colourOf(k === "no class" ? null : k), members }));
+  }
+  if (outside.length) groups.push({ name: "outside the filter", data: outside.map(row), colour: css("--muted"), members: outside });
+  const values = inside.map((p) => p.value).filter((v): v is number => v !== null);
+  const size = points.length > 5000 ? 3 : points.length > 1000 ? 5 : 7;
+  const chart = mount(el, {
+    tooltip: { trigger: "item", backgroundColor: css("--panel"), borderColor: css("--border"), textStyle: { color: css("--text") },
+      formatter: (p: { seriesIndex: number; dataIndex: number }, ticket: string, callback: (t: string, html: string) => void) => {
+        const m = groups[p.seriesIndex]?.members[p.dataIndex];
+        if (!m) return "";
+        const text = `${m.path}<br/>${m.category ?? "no class"}${m.value !== null && opts.byMetric ? ` · ${formatNumber(m.value)}` : ""}`;
+        image(thumbnailUrl(m.imageId, 128)).then((img) => callback(ticket,
+          `<img src="${img.src}" style="display:block;max-width:128px;max-height:128px;margin-bottom:4px"/>${text}`)).catch(() => undefined);
+        return text;
+      } },
+    legend: opts.byMetric ? undefined : { type: "scroll", top: 0, right: 0, left: 0, textStyle: { color: css("--muted") },
+      pageTextStyle: { color: css("--muted") } },
+    grid: { left: 8, right: 8, top: opts.byMetric ? 12 : 36, bottom: 8, containLabel: true },
+    xAxis: axis({ type: "value", scale: true, axisLabel: { show: false } }),
+    yAxis: axis({ type: "value", scale: true, axisLabel: { show: false } }),
+    visualMap: opts.byMetric && values.length ? { min: Math.min(...values), max: Math.max(...values), dimension: 2, seriesIndex: 0,
+      calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120, textStyle: { color: css("--muted") },
+      inRange: { color: ["#3f83f8", "#faca15", "#f05252"] } } : undefined,
+    brush: { xAxisIndex: 0, yAxisIndex: 0, brushType: opts.tool, brushMode: "single", transformable: false, throttleType: "debounce",
+      brushStyle: { borderWidth: 1, color: "rgba(120,140,255,0.15)", borderColor: css("--accent") }, outOfBrush: { colorAlpha: 0.2 } },
+    series: groups.map((g) => ({ type: "scatter", name: g.name, data: g.data, symbolSize: g.name === "outside the filter" ? size - 1 : size,
+      itemStyle: { ...(g.colour ? { color: g.colour } : {}), opacity: g.name === "outside the filter" ? 0.35 : 1 } })),
+  });
+  chart.dispatchAction({ type: "takeGlobalCursor", key: "brush", brushOption: { brushType: opts.tool, brushMode: "single" } });
+  let selected: number[] = [];
+  chart.on("brushselected", (e) => {
+    const batch = (e as { batch?: { selected: { seriesIndex: number; dataIndex: number[] }[] }[] }).batch?.[0];
+    selected = [];
+    batch?.selected.forEach((s) => s.dataIndex.forEach((i) => {
+      const m = groups[s.seriesIndex]?.members[i];
+      if (m) selected.push(m.id);
+    }));
+  });
+  chart.on("brushEnd", () => { setTimeout(() => opts.onSelect(selected), 0); });
+  (el as HTMLElement & { groups?: Series[] }).groups = groups;
+  return chart;
 }

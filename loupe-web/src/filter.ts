@@ -18,6 +18,8 @@ export interface ViewState {
   path: string;
   /** Whether the Explorer shows its histogram and scatter above the grid (collapsed by default: the grid comes first). */
   charts: boolean;
+  /** Whether the Explorer shows the embedding map (points) above the grid. */
+  map: boolean;
 }
 
 export const DEFAULT_IOU = "0.5";
@@ -25,7 +27,7 @@ export const DEFAULT_IOU = "0.5";
 export const PAGE_SIZE = 48;
 
 export function emptyState(scope: Scope = "image"): ViewState {
-  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, path: "", classifier: "", predicted: [], wrong: false, ids: [] };
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, map: false, path: "", classifier: "", predicted: [], wrong: false, ids: [] };
 }
 
 export function parse(query: string): ViewState {
@@ -47,6 +49,7 @@ export function parse(query: string): ViewState {
   s.order = p.get("order") === "desc" ? "desc" : "asc";
   s.page = Math.max(0, Number.parseInt(p.get("page") ?? "0", 10) || 0);
   s.charts = p.get("charts") === "1";
+  s.map = p.get("map") === "1";
   s.path = p.get("path") ?? "";
   s.classifier = p.get("classifier") ?? "";
   s.predicted = p.getAll("predicted");
@@ -86,6 +89,7 @@ export function viewParams(s: ViewState): URLSearchParams {
   if (s.order !== "asc") p.set("order", s.order);
   if (s.page > 0) p.set("page", String(s.page));
   if (s.charts) p.set("charts", "1");
+  if (s.map) p.set("map", "1");
   return p;
 }
 

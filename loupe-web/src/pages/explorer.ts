@@ -1,6 +1,6 @@
-import { blob, get, post, type Distribution, type Hit, type IssueKindInfo, type Scatter, type SearchPage } from "../api";
+import { blob, get, post, type Distribution, type EmbeddingMapView, type Hit, type IssueKindInfo, type Scatter, type SearchPage } from "../api";
 import { appData, metricTitle, numericMetrics, refreshAppData, type AppData } from "../app";
-import { binnedScatter, histogram } from "../charts";
+import { binnedScatter, histogram, pointMap } from "../charts";
 import { classColour, className } from "../draw";
 import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { filterParams, isFiltered, PAGE_SIZE, parse, searchQuery, viewParams, type ViewState } from "../filter";
@@ -37,12 +37,17 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
     "aria-expanded": String(s.charts), title: "Histogram of the sorted metric and a scatter of two metrics (or the embedding map)",
     onclick: () => go("#/explorer?" + viewParams({ ...s, charts: !s.charts }).toString()) },
   s.charts ? "▾ Charts" : `▸ Charts${chartMetric ? `: ${metricTitle(d, chartMetric)}` : ""}`);
+  const hasMap = s.scope !== "prediction" && d.metrics.some((m) => m.id === `${s.scope}.embedding_map_x`);
+  const mapToggle = hasMap ? h("button", { class: `btn ghost charts-toggle${s.map ? " open" : ""}`, "data-action": "toggle-map",
+    "aria-expanded": String(s.map), title: "The embedding map: look-alike items lie close together; select a region with a box or a lasso",
+    onclick: () => go("#/explorer?" + viewParams({ ...s, map: !s.map }).toString()) }, s.map ? "▾ Map" : "▸ Map") : null;
+  if (s.map && hasMap) results.appendChild(mapCard(d, s));
   if (s.charts) {
     results.appendChild(distributionCard(d, s, chartMetric));
     results.appendChild(scatterCard(d, s, update));
   }
   if (s.set) results.appendChild(outcomeLegend());
-  results.appendChild(selectionBar(s, result, chartsToggle));
+  results.appendChild(selectionBar(s, result, h("span", { class: "row" }, chartsToggle, mapToggle)));
   if (result.items.length === 0) {
     results.appendChild(emptyState("Nothing matches", isFiltered(s) ? "No item meets every condition. Remove a filter to widen the view."
       : "This project has no items of this kind.",
@@ -246,6 +251,65 @@ function distributionCard(d: AppData, s: ViewState, metric: string | undefined):
     h("span", { class: "dist-legend" }, "── median   ╌╌ Q1, Q3   ┈┈ 1.5·IQR outlier bounds"));
     if (!histogram(chart, dist, metric)) chart.replaceWith(h("p", { class: "muted" }, "No item in this selection has a value."));
   }).catch((e) => { clear(stats); stats.append(h("span", { class: "error-text" }, String(e.message ?? e))); });
+  return c;
+}
+
+/** The map's colouring per scope ("" = class), and its selection tool, kept while the user moves around. */
+const mapColour: Record<string, string> = {};
+let mapTool: "rect" | "polygon" = "rect";
+
+/**
+ * The embedding map as points (a seeded sample of at most 20 000): coloured by class or a metric, the
+ * current filter's items in colour and the rest grey, a thumbnail on hover. A box or a lasso selects
+ * points: shown in the grid (by id), or tagged.
+ */
+function mapCard(d: AppData, s: ViewState): HTMLElement {
+  const chart = h("div", { class: "chart map", "data-testid": "embedding-map" });
+  const status = h("div", { class: "dist-stats" }, spinner(""));
+  const picked = h("div", { class: "map-selection row", "data-testid": "map-selection" });
+  const metrics = numericMetrics(d, s.scope).filter((m) => m.kind !== "identifier" && m.kind !== "coordinate");
+  const colour = h("select", { class: "input", "aria-label": "Colour the map by", onchange: () => {
+    mapColour[s.scope] = colour.value;
+    c.replaceWith(mapCard(d, s));
+  } }, h("option", { value: "" }, "colour: class"), metrics.map((m) => h("option", { value: m.id }, `colour: ${m.title}`)));
+  colour.value = mapColour[s.scope] ?? "";
+  const tools = h("div", { class: "segmented small tools", role: "group", "aria-label": "Selection tool" },
+    ([["rect", "Box"], ["polygon", "Lasso"]] as const).map(([t, label]) => h("button", { class: `seg${mapTool === t ? " active" : ""}`,
+      "data-tool": t, onclick: () => { mapTool = t; c.replaceWith(mapCard(d, s)); } }, label)));
+  const c = card("Embedding map", h("div", {}, status, chart, picked), h("div", { class: "row" }, tools, colour), "map-card");
+  const p = filterParams(s);
+  p.delete("ids");
+  if (colour.value) p.set("colour", colour.value);
+  get<EmbeddingMapView>(`/api/embedding-map?${p}`).then((m) => {
+    clear(status);
+    const matching = m.points.filter((x) => x.match).length;
+    status.append(h("span", {}, `${formatNumber(m.points.length)} of ${formatNumber(m.total)} ${SCOPE_NOUN[s.scope]}`
+      + (m.points.length < m.total ? " (a sample)" : "")),
+    h("span", {}, isFiltered(s) ? `${formatNumber(matching)} meet the filter, the rest grey` : ""),
+    h("span", { class: "dist-legend" }, mapTool === "rect" ? "Drag a box to select" : "Draw around points to select"));
+    const names = new Map(d.summary.project.categories.map((k) => [k.name, k.id]));
+    pointMap(chart, m.points, { byMetric: colour.value || null, tool: mapTool,
+      colourOf: (name) => classColour(name === null ? null : names.get(name) ?? null),
+      onSelect: (ids) => {
+        clear(picked);
+        if (ids.length === 0) return;
+        const tag = h("input", { class: "input", placeholder: "tag name", "aria-label": "Tag the map selection", maxlength: 64 });
+        picked.append(h("strong", {}, `${formatNumber(ids.length)} selected`),
+          h("button", { class: "btn", "data-action": "map-show", onclick: () => {
+            if (ids.length > 1000) toast(`Showing the first 1000 of ${formatNumber(ids.length)}: tag them to keep them all`);
+            go("#/explorer?" + viewParams({ ...s, ids: ids.slice(0, 1000), page: 0 }).toString());
+          } }, "Show in the grid"),
+          tag, h("button", { class: "btn", "data-action": "map-tag", onclick: async () => {
+            const name = tag.value.trim();
+            if (!name) { tag.focus(); return; }
+            try {
+              const r = await post<{ changed: number }>("/api/tags/add", { name, scope: s.scope, ids: ids.slice(0, 10000) });
+              toast(`Tagged ${r.changed} ${SCOPE_NOUN[s.scope]} '${name}'`);
+              refreshAppData();
+            } catch (e) { toast((e as Error).message, "error"); }
+          } }, "Tag"));
+      } });
+  }).catch((e) => { clear(status); status.append(h("span", { class: "error-text" }, String(e.message ?? e))); });
   return c;
 }
 

@@ -123,6 +123,15 @@ final class ApiRoutes {
         });
         r.get("/api/distribution", this::distribution);
         r.get("/api/scatter", this::scatter);
+        r.get("/api/embedding-map", ctx -> {
+            ItemFilter f = FilterParams.filter(ctx);
+            long limit = FilterParams.integer(ctx.queryParam("limit"), "limit", 20_000);
+            if (limit < 1 || limit > 100_000) {
+                throw ApiError.badRequest("limit must be between 1 and 100000, got " + limit);
+            }
+            String colour = ctx.queryParam("colour");
+            Json.send(ctx, store.with(s -> s.embeddingMap(f, colour == null || colour.isEmpty() ? null : colour, (int) limit, rules)));
+        });
         r.get("/api/search", ctx -> {
             var request = FilterParams.search(ctx);
             Json.send(ctx, store.with(s -> s.search(request, rules)));

@@ -336,6 +336,46 @@ class BrowserTest {
 
     @Test
     @Order(4)
+    void theEmbeddingMapShowsPointsByClassAndALassoSelectsThem() throws IOException {
+        open("explorer?scope=annotation&map=1&class=WBC");
+        By canvas = By.cssSelector("[data-testid=embedding-map] canvas");
+        waitPainted(canvas, 2000);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".map-card .dist-stats"), "meet the filter"));
+        // WBC in its class colour (#f05252, class 1 of BCCD), every other object grey
+        WebElement chart = driver.findElement(canvas);
+        assertThat(pixelsOf(chart, 0xf0, 0x52, 0x52)).as("WBC points").isGreaterThan(50);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+        screenshot("explorer-embedding-points");
+        driver.findElement(By.cssSelector(".map-card [data-tool=polygon]")).click();
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector(".map-card [data-tool=polygon]"), "class", "active"));
+        waitPainted(canvas, 2000);
+        chart = driver.findElement(canvas);
+        int w = chart.getSize().getWidth();
+        int h = chart.getSize().getHeight();
+        // a lasso drawn inside the plot (below the legend), around most of it
+        int left = -w / 2 + 30;
+        int top = -h / 2 + 60;
+        int across = w - 60;
+        int down = h - 90;
+        new Actions(driver).moveToElement(chart, left, top).clickAndHold().moveByOffset(across / 2, 0).moveByOffset(across / 2, 0)
+                .moveByOffset(0, down / 2).moveByOffset(0, down / 2).moveByOffset(-across / 2, 0).moveByOffset(-across / 2, 0)
+                .moveByOffset(0, -down / 2).moveByOffset(0, -down / 2 + 4).release().perform();
+        WebElement show = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=map-show]")));
+        String picked = driver.findElement(By.cssSelector("[data-testid=map-selection] strong")).getText();
+        long n = Long.parseLong(picked.replaceAll("[^0-9]", ""));
+        assertThat(n).isPositive();
+        show.click();
+        wait.until(d -> hashQuery().contains("ids="));
+        long expected = Math.min(n, 1000);
+        long total = http.get("/api/search?" + hashQuery().substring(hashQuery().indexOf('?') + 1).replace("&map=1", "") + "&limit=1")
+                .json().get("total").asLong();
+        // the selection holds every point, WBC or not; the grid shows those that also meet the class filter
+        assertThat(total).isPositive().isLessThanOrEqualTo(expected);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"), total + " annotations match"));
+    }
+
+    @Test
+    @Order(4)
     void theEmbeddingMapIsTheScatterOfItsCoordinatesAndABoxSelectsARegion() throws IOException {
         open("explorer?charts=1");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=embedding-map]"))).click();

@@ -79,6 +79,21 @@ final class BrowseQueries {
         }
     }
 
+    EmbeddingMap embeddingMap(ItemFilter filter, String colourMetric, int limit, List<IssueRule> rules) {
+        FilterSql f = filter(filter, rules);
+        String prefix = MetricQueries.scopeName(f.scope);
+        Map<String, MetricInfo> catalogue = numeric(f.scope);
+        if (!catalogue.containsKey(prefix + ".embedding_map_x")) {
+            throw LoupeException.badInput("this project has no " + prefix + " embedding map: run 'loupe embed PROJECT'");
+        }
+        String column = colourMetric == null ? null : FilterSql.metricColumn(colourMetric, catalogue, f.scope);
+        try {
+            return new EmbeddingMapQuery(c).run(f, column, colourMetric, limit);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     SearchPage search(SearchRequest r, List<IssueRule> rules) {
         FilterSql f = filter(r.filter(), rules);
         String sortCol = r.sortMetric() == null ? null

@@ -252,6 +252,14 @@ public final class ProjectStore implements AutoCloseable {
         return new PredictionQueries(connection).probabilities(setName, imageId);
     }
 
+    /**
+     * The 2-D embedding map's points of a scope (at most {@code limit}, a seeded sample beyond), each
+     * flagged by whether it meets the filter, with a metric value to colour by when one is named.
+     */
+    public EmbeddingMap embeddingMap(ItemFilter filter, String colourMetric, int limit, List<IssueRule> rules) {
+        return new BrowseQueries(connection).embeddingMap(filter, colourMetric, limit, rules);
+    }
+
     /** Streams the predictions of a set in id order. */
     public void forEachPrediction(int setId, Consumer<dev.loupe.core.model.Prediction> consumer) {
         new PredictionQueries(connection).forEach(setId, consumer);
