@@ -2,7 +2,7 @@ import { ApiError, get, image, post, thumbnailUrl, type ClassProbability, type I
 import { appData, metricTitle, refreshAppData, type AppData } from "../app";
 import { classColour, drawOutcomes, drawShapes, outcomeKind } from "../draw";
 import { clear, formatNumber, h, spinner, toast } from "../dom";
-import { parse, searchQuery } from "../filter";
+import { explorerHref, parse, searchQuery } from "../filter";
 import { go } from "../router";
 import { card, displayControls, outcomeLabel, outcomeLegend, pill, thumbCanvas } from "./common";
 
@@ -210,9 +210,21 @@ function tagEditor(tags: string[], scope: "image" | "annotation", id: number, d:
 }
 
 /** The images nearest to this one in embedding space; loaded after the page so it never delays it. */
+/** The Explorer on the k items most like this one (itself first), in order of similarity. */
+async function sortBySimilarity(scope: "image" | "annotation", id: number): Promise<void> {
+  const k = 100; // the API's most
+  const ids = scope === "image"
+    ? (await get<SimilarView>(`/api/images/${id}/similar?k=${k}`)).neighbours.map((n) => n.imageId)
+    : (await get<SimilarObjectsView>(`/api/annotations/${id}/similar?k=${k}`)).neighbours.map((n) => n.item.id);
+  go(explorerHref({ scope, ids: [id, ...ids], sort: "ids" }));
+}
+
 function similarImages(imageId: number): HTMLElement {
   const body = h("div", { class: "strip similar", "data-testid": "similar" }, spinner());
-  const section = card("Similar images", body);
+  const section = card("Similar images", body, h("button", { class: "btn ghost tiny", "data-action": "sort-by-similarity",
+    title: "The Explorer grid of the 100 most similar images, most similar first", onclick: () => {
+      sortBySimilarity("image", imageId).catch((e) => toast((e as Error).message, "error"));
+    } }, "All in the Explorer →"));
   get<SimilarView>(`/api/images/${imageId}/similar?k=12`).then((r) => {
     clear(body);
     section.querySelector(".card-head h2")?.append(h("span", { class: "muted small" }, ` · cosine similarity of ${r.model} embeddings`));
@@ -232,7 +244,10 @@ function similarImages(imageId: number): HTMLElement {
 /** The focused object's most similar crops in other images, with their classes: does the label agree? */
 function lookAlikes(annotationId: number, category: string | null): HTMLElement {
   const body = h("div", { class: "look-alikes", "data-testid": "look-alikes" }, spinner());
-  const section = card("Look-alikes in other images", body);
+  const section = card("Look-alikes in other images", body, h("button", { class: "btn ghost tiny", "data-action": "sort-objects-by-similarity",
+    title: "The Explorer grid of the 100 most similar objects, most similar first", onclick: () => {
+      sortBySimilarity("annotation", annotationId).catch((e) => toast((e as Error).message, "error"));
+    } }, "All in the Explorer →"));
   get<SimilarObjectsView>(`/api/annotations/${annotationId}/similar?k=6`).then((r) => {
     clear(body);
     const agree = r.agreement === null ? "–" : `${Math.round(r.agreement * 100)}%`;

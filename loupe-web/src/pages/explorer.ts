@@ -31,7 +31,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
   const result = await get<SearchPage>(`/api/search?${searchQuery(s, s.page * PAGE_SIZE, PAGE_SIZE)}`);
   countLabel.textContent = formatNumber(result.total);
   clear(results);
-  const chartMetric = s.sort !== "id" ? s.sort : s.ranges[0]?.metric;
+  const chartMetric = s.sort !== "id" && s.sort !== "ids" ? s.sort : s.ranges[0]?.metric;
   // The grid comes first: the histogram and the scatter open on demand (charts=1 in the URL keeps them open).
   const chartsToggle = h("button", { class: `btn ghost charts-toggle${s.charts ? " open" : ""}`, "data-action": "toggle-charts",
     "aria-expanded": String(s.charts), title: "Histogram of the sorted metric and a scatter of two metrics (or the embedding map)",
@@ -80,7 +80,7 @@ export async function renderExplorer(page: HTMLElement, query: string): Promise<
         hit.top1 ? top1Caption(hit) : null,
         own ? h("span", { class: `outcome-pill ${outcomeKind(own.outcome)}`, "data-outcome": own.outcome,
           title: own.iou !== null ? `IoU ${formatNumber(own.iou)} with annotation #${own.annotationId}` : "" }, outcomeLabel(own.outcome)) : null,
-        s.sort !== "id" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
+        s.sort !== "id" && s.sort !== "ids" ? h("span", { class: "thumb-value", title: s.sort }, formatNumber(hit.sortValue)) : null));
     grid.appendChild(cardEl);
   });
   results.appendChild(grid);
@@ -157,6 +157,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
   const sortSelect = h("select", { class: "input", "aria-label": "Sort by", onchange: (e: Event) =>
     update({ sort: (e.target as HTMLSelectElement).value }) },
   h("option", { value: "id" }, "id (import order)"),
+  s.ids.length ? h("option", { value: "ids", selected: s.sort === "ids" }, "similarity (the list's order)") : null,
   s.scope === "prediction" ? h("option", { value: "prediction.score", selected: s.sort === "prediction.score" }, "Score · prediction.score") : null,
   metrics.map((m) => h("option", { value: m.id, selected: m.id === s.sort }, `${m.title} · ${m.id}`)));
   sortSelect.value = s.sort;

@@ -420,6 +420,24 @@ class BrowserTest {
 
     @Test
     @Order(4)
+    void theExplorerSortsByLikenessToAnItem() throws IOException {
+        long first = http.get("/api/search?limit=1").json().at("/items/0/imageId").asLong();
+        JsonNode similar = http.get("/api/images/" + first + "/similar?k=100").json();
+        open("item/" + first);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=sort-by-similarity]"))).click();
+        wait.until(d -> hashQuery().contains("sort=ids"));
+        waitThumbnails(3);
+        // the image itself, then its neighbours in order of similarity
+        List<WebElement> cards = driver.findElements(By.cssSelector(".thumb-card"));
+        assertThat(cards.get(0).getAttribute("data-id")).isEqualTo(String.valueOf(first));
+        assertThat(cards.get(1).getAttribute("data-id")).isEqualTo(similar.at("/neighbours/0/imageId").asText());
+        assertThat(cards.get(2).getAttribute("data-id")).isEqualTo(similar.at("/neighbours/1/imageId").asText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"),
+                (similar.get("neighbours").size() + 1) + " images match"));
+    }
+
+    @Test
+    @Order(4)
     void anItemOpensWithItsMetricsAndArrowKeysMove() throws IOException {
         open("explorer?sort=image.perceived_brightness_p99");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".thumb-card"))).click();

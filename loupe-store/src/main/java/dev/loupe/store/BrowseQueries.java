@@ -31,6 +31,8 @@ final class BrowseQueries {
 
     /** The sort key of predictions by confidence (predictions scope). */
     static final String SCORE = "prediction.score";
+    /** The sort key that keeps the order of the filter's id list. */
+    static final String IDS = "ids";
 
     private final Connection c;
 
@@ -96,13 +98,20 @@ final class BrowseQueries {
 
     SearchPage search(SearchRequest r, List<IssueRule> rules) {
         FilterSql f = filter(r.filter(), rules);
-        String sortCol = r.sortMetric() == null ? null
+        // sort=ids: the order of the filter's id list (a similarity ranking the caller made), by parameters
+        boolean byIds = IDS.equals(r.sortMetric());
+        if (byIds && r.filter().ids().isEmpty()) {
+            throw LoupeException.badInput("sort=ids keeps the order of the ids parameter, which is missing");
+        }
+        String sortCol = r.sortMetric() == null || byIds ? null
                 : f.scope == Scope.PREDICTION && r.sortMetric().equals(SCORE) ? "p.score"
                 : "m." + FilterSql.metricColumn(r.sortMetric(), numeric(f.scope), f.scope);
         boolean images = f.scope == Scope.IMAGE;
         try {
             long total = count(f);
-            String order = (sortCol == null ? "" : sortCol + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
+            String order = byIds ? "list_position([" + String.join(", ", java.util.Collections.nCopies(r.filter().ids().size(), "?"))
+                    + "], " + f.key + ")" + (r.descending() ? " DESC" : "")
+                    : (sortCol == null ? "" : sortCol + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
                     + f.key + (r.descending() && sortCol == null ? " DESC" : "");
             String sql = "SELECT " + f.key + ", i.id, i.path, i.width, i.height, i.split, "
                     + (images ? "NULL" : "k.name") + ", " + (sortCol == null ? "NULL" : sortCol)
@@ -110,6 +119,11 @@ final class BrowseQueries {
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = f.bind(ps, 1);
+                if (byIds) {
+                    for (long id : r.filter().ids()) {
+                        ps.setLong(i++, id);
+                    }
+                }
                 ps.setInt(i++, r.limit());
                 ps.setLong(i, r.offset());
                 try (ResultSet rs = ps.executeQuery()) {

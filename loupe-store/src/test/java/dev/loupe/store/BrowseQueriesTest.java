@@ -120,6 +120,17 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void sortByIdsKeepsTheGivenOrder() {
+        ItemFilter ranked = ItemFilter.all(Scope.IMAGE).withIds(List.of(5L, 2L, 6L, 1L));
+        assertThat(store.search(new SearchRequest(ranked, "ids", false, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(5L, 2L, 6L, 1L);
+        assertThat(store.search(new SearchRequest(ranked, "ids", false, 1, 2), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(2L, 6L);
+        assertThatThrownBy(() -> store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "ids", false, 0, 10), RULES))
+                .isInstanceOf(LoupeException.class).hasMessageContaining("sort=ids");
+    }
+
+    @Test
     void annotationFiltersTakeRangesOfTheirImagesMetrics() {
         // images 5 and 6 are wider than 45; image 5 holds annotations 5 and 6, image 6 none
         ItemFilter onWideImages = new ItemFilter(Scope.ANNOTATION, List.of(new ItemFilter.MetricRange("image.test_width", 45.0, null)),
