@@ -43,11 +43,13 @@ final class ApiRoutes {
     private final SimilarObjects similarObjects;
     private final ProjectJobs jobs;
 
+    private final EmbeddingIndexes indexes;
+
     ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot, ProjectJobs jobs) {
         this.store = store;
         this.jobs = jobs;
         this.evaluations = new EvalCache(store);
-        EmbeddingIndexes indexes = new EmbeddingIndexes(store);
+        this.indexes = new EmbeddingIndexes(store);
         this.similarImages = new SimilarImages(store, indexes);
         this.similarObjects = new SimilarObjects(store, indexes);
         this.projectDir = projectDir;
@@ -107,6 +109,24 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("score must be a number between 0 and 1, got '" + s + "'");
         }
+    }
+
+    /**
+     * Loads the k-NN indexes of the stored embeddings on a background thread, so that the first
+     * look-alike or similar-images request (the Label quality page asks for eight at once) finds
+     * them ready instead of waiting for the vectors to be read and indexed.
+     */
+    void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                indexes.objects(null);
+                indexes.images(null);
+            } catch (RuntimeException ignored) {
+                // no embeddings yet (404) or the store is busy: the first request loads them
+            }
+        }, "loupe-index-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     void install(RoutesConfig r) {

@@ -78,6 +78,7 @@ public final class LoupeServer implements AutoCloseable {
                 api.install(config.routes);
             });
             app.start();
+            api.warmUp();
             LoupeServer server = new LoupeServer(store, access, app, options, jobs, projectDir);
             if (registration != null) {
                 server.register(registration.key());
