@@ -760,10 +760,43 @@ class BrowserTest {
 
     @Test
     @Order(7)
+    void maskThumbnailsDrawTheirMasks(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path vos = Path.of(System.getProperty("loupe.shared", "/work/shared")).resolve("data/encord-examples/video_frames_boxes_masks");
+        Path project = dir.resolve("masks");
+        dev.loupe.formats.masks.InstanceMaskImporter importer = new dev.loupe.formats.masks.InstanceMaskImporter(
+                vos.resolve("JPEGImages"), vos.resolve("Annotations"));
+        dev.loupe.store.ProjectStore.create(project, new dev.loupe.store.ImportSource(importer.format(), vos.resolve("JPEGImages"),
+                vos.resolve("Annotations").toString(), Map.of()), importer::read);
+        try (LoupeServer s = LoupeServer.start(project, new ServerOptions(null, 0, null))) {
+            driver.get("http://127.0.0.1:" + s.port() + "/#/explorer");
+            waitThumbnails(6);
+            // the masks are tinted over the frames: turning the labels off changes many pixels of every thumbnail
+            screenshot("explorer-masks");
+            ((JavascriptExecutor) driver).executeScript("window.before = [...document.querySelectorAll('[data-testid=grid] canvas.thumb.ready')]"
+                    + ".map((c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.slice());");
+            driver.findElement(By.cssSelector("[data-display=labels]")).click();
+            List<?> changed = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "return [...document.querySelectorAll('[data-testid=grid] canvas.thumb.ready')].map((c, k) => {"
+                            + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const b = window.before[k]; let n = 0;"
+                            + " for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - b[i]) + Math.abs(d[i + 1] - b[i + 1]) + Math.abs(d[i + 2] - b[i + 2]) > 30) n++;"
+                            + " return n; });");
+            driver.findElement(By.cssSelector("[data-display=labels]")).click();
+            assertThat(changed).isNotEmpty().allSatisfy(n -> assertThat(((Number) n).longValue()).as("pixels a mask tints").isGreaterThan(300));
+        }
+    }
+
+    @Test
+    @Order(7)
     void everyNumberOfModelQualityOpensItsItems(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         try (LoupeServer s = LoupeServer.start(Voc100Project.create(dir), new ServerOptions(null, 0, null))) {
             Http api = new Http("http://127.0.0.1:" + s.port(), null);
             JsonNode eval = api.get("/api/eval?set=det&iou=0.5").json();
+            // voc100's grid with its labels and class names, for the README
+            driver.get(api.base() + "/#/explorer");
+            waitThumbnails(8);
+            driver.findElement(By.cssSelector("[data-display=captions]")).click();
+            screenshot("explorer-voc100");
+            driver.findElement(By.cssSelector("[data-display=captions]")).click();
             driver.get(api.base() + "/#/models?set=det&iou=0.50");
             // The FN card: the 47 ground truths the set missed.
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(@class,'stat')][.//div[starts-with(text(),'FN @')]]"))).click();
