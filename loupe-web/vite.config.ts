@@ -2,7 +2,8 @@ import { defineConfig } from "vite";
 
 // The app is built straight into the jar's resources (web/), which loupe-server serves.
 export default defineConfig({
-  base: "./",
+  // Absolute asset paths: the same index.html serves one project at / and each of several at /p/NAME/.
+  base: "/",
   build: {
     outDir: "target/classes/web",
     emptyOutDir: true,

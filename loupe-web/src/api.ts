@@ -154,21 +154,32 @@ async function failure(r: Response): Promise<ApiError> {
   }
 }
 
+/**
+ * Where this project's API lives: "/" when the server serves one project, "/p/NAME/" when it serves
+ * several (the page is then at that path). Every "/api/..." path of this module is taken relative to it,
+ * except the server-wide project list.
+ */
+export const PROJECT_BASE = /^\/p\/[^/]+\//.exec(location.pathname)?.[0] ?? "/";
+
+function url(path: string): string {
+  return path.startsWith("/api/") && path !== "/api/projects" ? PROJECT_BASE + path.slice(1) : path;
+}
+
 export async function get<T>(path: string): Promise<T> {
-  const r = await fetch(path, { headers: headers() });
+  const r = await fetch(url(path), { headers: headers() });
   if (!r.ok) throw await failure(r);
   return r.json() as Promise<T>;
 }
 
 export async function post<T>(path: string, body: unknown): Promise<T> {
-  const r = await fetch(path, { method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(body) });
+  const r = await fetch(url(path), { method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(body) });
   if (!r.ok) throw await failure(r);
   return r.json() as Promise<T>;
 }
 
 /** Fetches a binary resource (thumbnail, file, export) with the token. */
 export async function blob(path: string): Promise<{ blob: Blob; name: string | null }> {
-  const r = await fetch(path, { headers: headers() });
+  const r = await fetch(url(path), { headers: headers() });
   if (!r.ok) throw await failure(r);
   const cd = r.headers.get("Content-Disposition");
   const m = cd ? /filename="([^"]+)"/.exec(cd) : null;
@@ -217,3 +228,6 @@ export interface SetsComparison {
   perClass: { id: number; name: string; metrics: Record<string, Delta> }[];
   prCurves: { iouThreshold: number; a: DetectionEval["prCurves"]; b: DetectionEval["prCurves"] };
 }
+
+/** GET /api/projects: the projects this server serves, each with the path of its app. */
+export interface ProjectListing { name: string; path: string; base: string; images: number }

@@ -1,5 +1,5 @@
 import "./style.css";
-import { adoptTokenFromUrl, ApiError, get, setToken } from "./api";
+import { adoptTokenFromUrl, ApiError, get, PROJECT_BASE, setToken, type ProjectListing } from "./api";
 import { appData, refreshAppData } from "./app";
 import { clear, errorState, h, hideToast } from "./dom";
 import { current } from "./router";
@@ -49,6 +49,18 @@ document.getElementById("app")!.append(
   content);
 
 applyThumbSize();
+
+/** With several projects served, a switcher in the sidebar opens another one's app. */
+get<ProjectListing[]>("/api/projects").then((list) => {
+  if (list.length < 2) return;
+  const select = h("select", { class: "input project-switcher", "aria-label": "Project", onchange: () => {
+    const p = list.find((x) => x.base === select.value);
+    if (p) location.href = `${p.base}#/summary`;
+  } }, list.map((p) => h("option", { value: p.base, selected: p.base === PROJECT_BASE, title: p.path },
+    `${p.name} (${p.images} images)`)));
+  select.value = PROJECT_BASE;
+  document.querySelector(".sidebar")!.insertBefore(h("div", { class: "switcher" }, select), document.querySelector(".sidebar-foot"));
+}).catch(() => undefined);
 
 const showProject = () => appData().then((d) => {
   setClassNames(d.summary.project.categories);

@@ -5,6 +5,7 @@ import dev.loupe.server.LoupeServer;
 import dev.loupe.server.ServerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -12,15 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code loupe serve}: the web app for one project, until interrupted (Ctrl-C). */
+/** {@code loupe serve}: the web app for one or several projects, until interrupted (Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web app (Summary, Explorer, Label quality, Model quality) for a project and print its URL.",
             "Binds 127.0.0.1 by default; another --host needs --token (every API call must then send it)."})
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 7117;
 
-    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder")
-    Path project;
+    @Parameters(arity = "1..*", paramLabel = "PROJECT",
+            description = "project folder(s), or a folder of projects; several are served side by side, each at /p/NAME/, "
+                    + "with a project switcher in the app")
+    List<Path> projects;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT,
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
@@ -41,10 +44,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String t = token != null ? token : System.getenv("LOUPE_TOKEN");
         ServerOptions options = new ServerOptions(host, port, t == null || t.isEmpty() ? null : t);
+        List<Path> served = ServedProjects.expand(projects);
         LoupeServer server;
         try {
             // Commands that other processes start on this project while it is served run here (ServerHandOff).
-            server = LoupeServer.start(project, options,
+            server = LoupeServer.start(served, options,
                     (args, cwd, out, err) -> Loupe.forServerJob(cwd).setOut(out).setErr(err).execute(args.toArray(String[]::new)));
         } catch (LoupeException e) {
             throw e;
@@ -58,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "loupe-serve-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Loupe is serving %s%n", project.toAbsolutePath().normalize());
+        server.projects().forEach((dir, path) -> out.printf("Loupe is serving %s%s%n", dir.toAbsolutePath().normalize(),
+                served.size() > 1 ? " at " + path : ""));
         out.printf("Open %s%s%n", server.url(), options.token() == null ? "" : "#token=" + options.token());
         if (options.token() != null) {
             out.println("Every /api call needs 'Authorization: Bearer TOKEN'; the link above hands the token to the page.");

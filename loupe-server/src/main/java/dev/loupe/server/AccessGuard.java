@@ -30,7 +30,7 @@ final class AccessGuard {
         if (loopback && !loopbackHost(ctx.header("Host"))) {
             throw new ApiError(403, "forbidden", "this server only answers requests addressed to localhost");
         }
-        if (token != null && ctx.path().startsWith("/api/")) {
+        if (token != null && AccessGuard.isApi(ctx.path())) {
             String auth = ctx.header("Authorization");
             byte[] given = auth != null && auth.startsWith("Bearer ")
                     ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
@@ -40,6 +40,11 @@ final class AccessGuard {
             }
         }
         SameOriginRule.check(ctx);
+    }
+
+    /** Whether a path is the API: {@code /api/...}, or a project's {@code /p/NAME/api/...} when several are served. */
+    static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.matches("/p/[^/]+/api/.*");
     }
 
     /** Whether a Host header (name[:port]) names loopback: localhost, 127.x.x.x or [::1]. */

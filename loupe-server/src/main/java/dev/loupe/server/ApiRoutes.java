@@ -45,7 +45,11 @@ final class ApiRoutes {
 
     private final EmbeddingIndexes indexes;
 
-    ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot, ProjectJobs jobs) {
+    /** Where this project's routes live: "" (the only project) or "/p/NAME". */
+    private final String base;
+
+    ApiRoutes(StoreAccess store, Path projectDir, Path imagesRoot, ProjectJobs jobs, String base) {
+        this.base = base;
         this.store = store;
         this.jobs = jobs;
         this.evaluations = new EvalCache(store);
@@ -130,20 +134,20 @@ final class ApiRoutes {
     }
 
     void install(RoutesConfig r) {
-        r.get("/api/status", ctx -> Json.send(ctx, jobs.status()));
-        r.post("/jobs", jobs::handle);
-        r.get("/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.summary(), s.analysisSummary(),
+        r.get(base + "/api/status", ctx -> Json.send(ctx, jobs.status()));
+        r.post(base + "/jobs", jobs::handle);
+        r.get(base + "/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.summary(), s.analysisSummary(),
                 s.issueKinds(Scope.IMAGE, rules), s.issueKinds(Scope.ANNOTATION, rules), s.tags(), s.predictionSets()))));
-        r.get("/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.metricCatalogue())));
-        r.get("/api/outliers", ctx -> Json.send(ctx, store.with(s -> new OutlierView(s.metricStats(Scope.IMAGE),
+        r.get(base + "/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.metricCatalogue())));
+        r.get(base + "/api/outliers", ctx -> Json.send(ctx, store.with(s -> new OutlierView(s.metricStats(Scope.IMAGE),
                 s.metricStats(Scope.ANNOTATION)))));
-        r.get("/api/issues", ctx -> {
+        r.get(base + "/api/issues", ctx -> {
             Scope scope = FilterParams.scope(ctx.queryParam("scope"));
             Json.send(ctx, store.with(s -> s.issueKinds(scope, rules)));
         });
-        r.get("/api/distribution", this::distribution);
-        r.get("/api/scatter", this::scatter);
-        r.get("/api/embedding-map", ctx -> {
+        r.get(base + "/api/distribution", this::distribution);
+        r.get(base + "/api/scatter", this::scatter);
+        r.get(base + "/api/embedding-map", ctx -> {
             ItemFilter f = FilterParams.filter(ctx);
             long limit = FilterParams.integer(ctx.queryParam("limit"), "limit", 20_000);
             if (limit < 1 || limit > 100_000) {
@@ -152,11 +156,11 @@ final class ApiRoutes {
             String colour = ctx.queryParam("colour");
             Json.send(ctx, store.with(s -> s.embeddingMap(f, colour == null || colour.isEmpty() ? null : colour, (int) limit, rules)));
         });
-        r.get("/api/search", ctx -> {
+        r.get(base + "/api/search", ctx -> {
             var request = FilterParams.search(ctx);
             Json.send(ctx, store.with(s -> s.search(request, rules)));
         });
-        r.get("/api/images/{id}", ctx -> {
+        r.get(base + "/api/images/{id}", ctx -> {
             long id = id(ctx);
             ItemDetail d = store.with(s -> s.imageDetail(id, rules));
             if (d == null) {
@@ -170,7 +174,7 @@ final class ApiRoutes {
                 Json.send(ctx, new DetailWithOutcomes(d, store.with(s -> s.imageOutcomes(id, set, tIndex))));
             }
         });
-        r.get("/api/annotations/{id}", ctx -> {
+        r.get(base + "/api/annotations/{id}", ctx -> {
             long id = id(ctx);
             Long image = store.with(s -> s.imageOfAnnotation(id));
             if (image == null) {
@@ -178,7 +182,7 @@ final class ApiRoutes {
             }
             Json.send(ctx, new AnnotationRef(id, image));
         });
-        r.get("/api/images/{id}/classes", ctx -> {
+        r.get(base + "/api/images/{id}/classes", ctx -> {
             String set = ctx.queryParam("set");
             if (set == null || set.isEmpty()) {
                 throw ApiError.badRequest("set is required (a classification set name from /api/predictions)");
@@ -186,23 +190,23 @@ final class ApiRoutes {
             long id = id(ctx);
             Json.send(ctx, store.with(s -> s.classProbabilities(set, id)));
         });
-        r.get("/api/images/{id}/similar", ctx -> Json.send(ctx, similarImages.of(id(ctx),
+        r.get(base + "/api/images/{id}/similar", ctx -> Json.send(ctx, similarImages.of(id(ctx),
                 (int) FilterParams.integer(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
-        r.get("/api/annotations/{id}/similar", ctx -> Json.send(ctx, similarObjects.of(id(ctx),
+        r.get(base + "/api/annotations/{id}/similar", ctx -> Json.send(ctx, similarObjects.of(id(ctx),
                 (int) FilterParams.integer(ctx.queryParam("k"), "k", 10), ctx.queryParam("model"))));
-        r.get("/api/images/{id}/thumbnail", this::thumbnail);
-        r.get("/api/images/{id}/file", this::original);
-        r.get("/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));
-        r.post("/api/tags/add", ctx -> tag(ctx, true));
-        r.post("/api/tags/remove", ctx -> tag(ctx, false));
-        r.post("/api/tags/matching", ctx -> {
+        r.get(base + "/api/images/{id}/thumbnail", this::thumbnail);
+        r.get(base + "/api/images/{id}/file", this::original);
+        r.get(base + "/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));
+        r.post(base + "/api/tags/add", ctx -> tag(ctx, true));
+        r.post(base + "/api/tags/remove", ctx -> tag(ctx, false));
+        r.post(base + "/api/tags/matching", ctx -> {
             TagAllRequest body = Json.body(ctx, TagAllRequest.class);
             ItemFilter f = FilterParams.filter(ctx);
             Json.send(ctx, new TagResult(body.name(), store.with(s -> s.tagMatching(body.name(), f, rules))));
         });
-        r.get("/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
+        r.get(base + "/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
                 "no prediction sets: run loupe predictions import")));
-        r.get("/api/eval", ctx -> {
+        r.get(base + "/api/eval", ctx -> {
             JsonNode full = evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"));
             String view = ctx.queryParam("view");
             if (view != null && !view.isEmpty() && !view.equals("page") && !view.equals("full")) {
@@ -210,7 +214,7 @@ final class ApiRoutes {
             }
             Json.send(ctx, "page".equals(view) ? EvalCache.page(full, EvalCache.tIndex(ctx.queryParam("iou"))) : full);
         });
-        r.get("/api/eval/confusion", ctx -> {
+        r.get(base + "/api/eval/confusion", ctx -> {
             String set = required(ctx, "set");
             int tIndex = EvalCache.tIndex(ctx.queryParam("iou"));
             double score = score(ctx.queryParam("score"));
@@ -223,10 +227,10 @@ final class ApiRoutes {
                 Json.send(ctx, store.with(s -> ConfusionView.cell(s, set, tIndex, score, r0, c0)));
             }
         });
-        new CompareRoutes(store, evaluations, rules).install(r);
-        r.get("/api/export/coco", this::exportCoco);
-        r.get("/api/export/csv", this::exportCsv);
-        r.get("/api/openapi.json", ctx -> {
+        new CompareRoutes(store, evaluations, rules).install(r, base);
+        r.get(base + "/api/export/coco", this::exportCoco);
+        r.get(base + "/api/export/csv", this::exportCsv);
+        r.get(base + "/api/openapi.json", ctx -> {
             try (InputStream in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
                 ctx.contentType("application/json").result(in.readAllBytes());
             }

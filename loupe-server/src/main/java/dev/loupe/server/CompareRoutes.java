@@ -24,9 +24,9 @@ final class CompareRoutes {
         this.rules = rules;
     }
 
-    void install(RoutesConfig r) {
-        r.get("/api/compare/distributions", this::distributions);
-        r.get("/api/compare/sets", this::sets);
+    void install(RoutesConfig r, String base) {
+        r.get(base + "/api/compare/distributions", this::distributions);
+        r.get(base + "/api/compare/sets", this::sets);
     }
 
     private void distributions(Context ctx) {

@@ -43,7 +43,7 @@ final class ErrorMapper {
         });
         routes.error(404, ctx -> {
             String type = ctx.res().getContentType();
-            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
+            if (AccessGuard.isApi(ctx.path()) && (type == null || !type.startsWith("application/json"))) {
                 send(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json");
             }
         });

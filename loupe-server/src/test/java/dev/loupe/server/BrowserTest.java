@@ -760,6 +760,25 @@ class BrowserTest {
 
     @Test
     @Order(7)
+    void severalProjectsAndASwitcher(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(List.of(BccdProject.get(), ClassificationProject.create(dir)),
+                new ServerOptions(null, 0, null), null)) {
+            driver.get("http://127.0.0.1:" + s.port() + "/");
+            wait.until(d -> d.getCurrentUrl().contains("/p/bccd/"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "364"));
+            WebElement switcher = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("select.project-switcher")));
+            assertThat(new Select(switcher).getOptions()).hasSize(2);
+            new Select(switcher).selectByValue("/p/classes/");
+            wait.until(d -> d.getCurrentUrl().contains("/p/classes/"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"), "28"));
+            driver.get("http://127.0.0.1:" + s.port() + "/p/classes/#/explorer");
+            waitThumbnails(4);
+            screenshot("projects-switcher");
+        }
+    }
+
+    @Test
+    @Order(7)
     void maskThumbnailsDrawTheirMasks(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path vos = Path.of(System.getProperty("loupe.shared", "/work/shared")).resolve("data/encord-examples/video_frames_boxes_masks");
         Path project = dir.resolve("masks");
