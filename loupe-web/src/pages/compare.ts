@@ -2,6 +2,7 @@
 // by the Kolmogorov–Smirnov distance, and two prediction sets side by side with AP deltas. Every
 // choice is in the URL: #/compare?scope=image&a=split:train&b=split:val&metric=ID&setA=&setB=&iou=0.50
 
+import { explorerHref, type ViewState } from "../filter";
 import { get, type Delta, type DistributionsComparison, type MetricComparison, type PredictionsView, type SetsComparison } from "../api";
 import { appData } from "../app";
 import { bars, lines, overlaidHistogram } from "../charts";
@@ -98,7 +99,7 @@ export async function renderCompare(page: HTMLElement, query: string): Promise<v
     } }, label);
     const table = h("table", { class: "table compare-table" }, h("thead", {}, h("tr", {},
       head("metric", "metric"), head("KS D", "d", "num"), head("p-value", "p", "num"), h("th", { class: "num" }, "n A / n B"),
-      h("th", { class: "num" }, "median A"), h("th", { class: "num" }, "median B"), h("th", {}, "histograms (A blue, B green)"))), tbody);
+      h("th", { class: "num" }, "median A"), h("th", { class: "num" }, "median B"), h("th", {}, "histograms (A blue, B green)"), h("th", {}, "items"))), tbody);
     distBody.append(detail, table);
     const show = (m: MetricComparison) => {
       state.metric = m.metricId;
@@ -124,7 +125,11 @@ export async function renderCompare(page: HTMLElement, query: string): Promise<v
           h("td", { class: `num ${(m.ks.pValue ?? 1) < 0.01 ? "strong" : ""}` }, fmtP(m.ks.pValue)),
           h("td", { class: "num" }, `${formatNumber(m.a.count)} / ${formatNumber(m.b.count)}`),
           h("td", { class: "num" }, fmt(m.a.median)), h("td", { class: "num" }, fmt(m.b.median)),
-          h("td", {}, spark)));
+          h("td", {}, spark),
+          h("td", { class: "nowrap" }, ...(["a", "b"] as const).map((k) => h("a", { class: "cell-link small", "data-side": k,
+            href: explorerHref({ ...sideView(k === "a" ? state.a : state.b), scope: state.scope as "image" | "annotation", sort: m.metricId }),
+            title: `Side ${k.toUpperCase()} in the Explorer, sorted by ${m.metricId}`, onclick: (e: Event) => e.stopPropagation() },
+          `${k.toUpperCase()} →`)))));
         requestAnimationFrame(() => overlaidHistogram(spark, m.binEdges, m.countsA, m.countsB, ["A", "B"], { compact: true }));
       }
       if (state.metric) tbody.querySelectorAll("tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.metric === state.metric));
@@ -224,4 +229,24 @@ function fmt(v: number | null): string {
 
 function fmtP(v: number | null): string {
   return v === null ? "–" : v < 1e-4 ? v.toExponential(1) : v.toFixed(4);
+}
+
+/** A Compare side ("all" or terms joined by ';': split:, tag:, class:, issue:, range:METRIC:MIN:MAX) as an Explorer filter. */
+export function sideView(side: string): Partial<ViewState> {
+  const v: Partial<ViewState> = { splits: [], tags: [], classes: [], issues: [], ranges: [] };
+  if (side === "all") return v;
+  for (const term of side.split(";")) {
+    const i = term.indexOf(":");
+    const kind = term.slice(0, i);
+    const rest = term.slice(i + 1);
+    if (kind === "split") v.splits!.push(rest);
+    else if (kind === "tag") v.tags!.push(rest);
+    else if (kind === "class") v.classes!.push(rest);
+    else if (kind === "issue") v.issues!.push(rest);
+    else if (kind === "range") {
+      const [metric, min = "", max = ""] = rest.split(":");
+      v.ranges!.push({ metric, min, max });
+    }
+  }
+  return v;
 }

@@ -64,9 +64,13 @@ export async function renderSummary(page: HTMLElement): Promise<void> {
       { name: "moderate", values: stats.map((m) => m.moderate ?? 0), colour: css.getPropertyValue("--warn").trim() },
       { name: "severe", values: stats.map((m) => m.severe ?? 0), colour: css.getPropertyValue("--danger").trim() },
     ], { horizontal: true, onClick: (id) => {
+      // The outliers themselves: beyond the 1.5·IQR bound on the side where the values reach furthest from the median.
       const m = stats.find((x) => x.metricId === id)!;
       const lowHeavy = m.median !== null && m.min !== null && m.max !== null && (m.median - m.min) > (m.max - m.median);
-      go(explorerHref({ scope: m.scope, sort: id, order: lowHeavy ? "asc" : "desc" }));
+      const iqr = m.q1 !== null && m.q3 !== null ? m.q3 - m.q1 : null;
+      const ranges = iqr === null ? [] : [lowHeavy ? { metric: id, min: "", max: String(m.q1! - 1.5 * iqr) }
+        : { metric: id, min: String(m.q3! + 1.5 * iqr), max: "" }];
+      go(explorerHref({ scope: m.scope, sort: id, order: lowHeavy ? "asc" : "desc", ranges }));
     } }));
   }
 

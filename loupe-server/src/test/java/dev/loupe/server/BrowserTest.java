@@ -608,6 +608,16 @@ class BrowserTest {
                 .map(r -> r.getAttribute("data-metric")).toList();
         assertThat(names).isSorted();
         screenshot("compare");
+        // a row's side B opens in the Explorer: that side's filter, sorted by the row's metric, counted as Compare counts it
+        WebElement row = driver.findElements(By.cssSelector("table.compare-table tbody tr")).get(0);
+        String metric = row.getAttribute("data-metric");
+        String counts = row.findElements(By.cssSelector("td")).get(3).getText();
+        String nB = counts.substring(counts.indexOf('/') + 1).trim().replace(",", "");
+        row.findElement(By.cssSelector("a[data-side=b]")).click();
+        wait.until(d -> hashQuery().startsWith("#/explorer") && hashQuery().contains("sort=" + metric));
+        long total = http.get("/api/search?" + hashQuery().substring(hashQuery().indexOf('?') + 1) + "&range=" + metric + "::&limit=1")
+                .json().get("total").asLong();
+        assertThat(total).as("side B's items with a value").isEqualTo(Long.parseLong(nB));
     }
 
     @Test
