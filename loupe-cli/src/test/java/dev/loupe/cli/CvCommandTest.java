@@ -86,33 +86,8 @@ class CvCommandTest {
      */
     @Test
     void cropsOfADetectionProjectBecomeBoxPredictionsOnTheirOwnBoxes() throws Exception {
+        Path coco = squares(tmp.resolve("squares"), false);
         Path images = tmp.resolve("squares");
-        Files.createDirectories(images);
-        StringBuilder anns = new StringBuilder();
-        StringBuilder imgs = new StringBuilder();
-        int annId = 0;
-        for (int i = 0; i < 12; i++) {
-            BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            g.setColor(Color.GRAY);
-            g.fillRect(0, 0, 64, 64);
-            g.setColor(Color.RED);
-            g.fillRect(4, 4, 24, 24);
-            g.setColor(Color.BLUE);
-            g.fillRect(36, 36, 24, 24);
-            g.dispose();
-            ImageIO.write(img, "png", images.resolve("s" + i + ".png").toFile());
-            imgs.append(i == 0 ? "" : ",").append(String.format("{\"id\":%d,\"file_name\":\"s%d.png\",\"width\":64,"
-                    + "\"height\":64}", i + 1, i));
-            int redLabel = i == 0 ? 2 : 1;
-            anns.append(i == 0 ? "" : ",").append(String.format("{\"id\":%d,\"image_id\":%d,\"category_id\":%d,"
-                    + "\"bbox\":[4,4,24,24],\"area\":576,\"iscrowd\":0},", ++annId, i + 1, redLabel))
-                    .append(String.format("{\"id\":%d,\"image_id\":%d,\"category_id\":2,\"bbox\":[36,36,24,24],"
-                            + "\"area\":576,\"iscrowd\":0}", ++annId, i + 1));
-        }
-        Path coco = tmp.resolve("squares.json");
-        Files.writeString(coco, "{\"images\":[" + imgs + "],\"annotations\":[" + anns + "],\"categories\":["
-                + "{\"id\":1,\"name\":\"red\"},{\"id\":2,\"name\":\"blue\"}]}");
         Path project = tmp.resolve("sq");
         assertThat(CliRun.of("init", project.toString(), "--images", images.toString(), "--coco", coco.toString())
                 .exitCode()).isZero();
@@ -154,6 +129,56 @@ class CvCommandTest {
         assertThat(first.get("source").asText()).isEqualTo("objectlab");
         CliRun eval = CliRun.of("eval", project.toString(), "--predictions", "loupe-cv", "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
+    }
+
+    /** Twelve 64 x 64 images, each with a red and a blue square; image 0's red square labelled blue. */
+    private Path squares(Path images, boolean polygons) throws Exception {
+        Files.createDirectories(images);
+        StringBuilder anns = new StringBuilder();
+        StringBuilder imgs = new StringBuilder();
+        int annId = 0;
+        for (int i = 0; i < 12; i++) {
+            BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.GRAY);
+            g.fillRect(0, 0, 64, 64);
+            g.setColor(Color.RED);
+            g.fillRect(4, 4, 24, 24);
+            g.setColor(Color.BLUE);
+            g.fillRect(36, 36, 24, 24);
+            g.dispose();
+            ImageIO.write(img, "png", images.resolve("s" + i + ".png").toFile());
+            imgs.append(i == 0 ? "" : ",").append(String.format("{\"id\":%d,\"file_name\":\"s%d.png\",\"width\":64,"
+                    + "\"height\":64}", i + 1, i));
+            int redLabel = i == 0 ? 2 : 1;
+            anns.append(i == 0 ? "" : ",").append(String.format("{\"id\":%d,\"image_id\":%d,\"category_id\":%d,"
+                    + "\"bbox\":[4,4,24,24],\"area\":576,\"iscrowd\":0%s},", ++annId, i + 1, redLabel, polygons
+                    ? ",\"segmentation\":[[4,4,28,4,28,28,4,28]]" : ""))
+                    .append(String.format("{\"id\":%d,\"image_id\":%d,\"category_id\":2,\"bbox\":[36,36,24,24],"
+                            + "\"area\":576,\"iscrowd\":0%s}", ++annId, i + 1, polygons
+                            ? ",\"segmentation\":[[36,36,60,36,60,60,36,60]]" : ""));
+        }
+        Path coco = images.resolveSibling(images.getFileName() + ".json");
+        Files.writeString(coco, "{\"images\":[" + imgs + "],\"annotations\":[" + anns + "],\"categories\":["
+                + "{\"id\":1,\"name\":\"red\"},{\"id\":2,\"name\":\"blue\"}]}");
+        return coco;
+    }
+
+    /** Polygons (a segmentation project) are classified on their bounding boxes, the same way. */
+    @Test
+    void segmentationProjectGetsADetectionSetOnTheBoundingBoxes() throws Exception {
+        Path coco = squares(tmp.resolve("poly"), true);
+        Path project = tmp.resolve("pp");
+        assertThat(CliRun.of("init", project.toString(), "--images", tmp.resolve("poly").toString(), "--coco",
+                coco.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("info", project.toString(), "--json").out()).contains("\"polygon\" : 24");
+        assertThat(CliRun.of("embed", project.toString(), "--model", "fallback", "--threads", "2").exitCode()).isZero();
+        CliRun cv = CliRun.of("cv", project.toString(), "--folds", "3");
+        assertThat(cv.exitCode()).as(cv.err()).isZero();
+        assertThat(cv.out()).contains("(detection): out-of-fold probabilities of 24 objects");
+        CliRun eval = CliRun.of("eval", project.toString(), "--predictions", "loupe-cv", "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("\"iouType\" : \"bbox\"");
     }
 
     /** The crops of a ten-image BCCD slice: a detection set that eval and issues read like an imported one. */
