@@ -33,7 +33,8 @@ class LabelNoiseBenchTest {
                 .contains("Detection: ", "1 seeded repeats", "P@k", "R@k", "AUROC")
                 .contains("class_swap", "dropped", "shifted", "spurious")
                 .contains("objectlab swapped", "objectlab badly located", "objectlab overlooked (pooled)",
-                        "objectlab image score (pooled)", "annotation.quality", "loupe cv self_confidence", "random (expected)")
+                        "objectlab image score (pooled)", "annotation.quality", "loupe cv self_confidence",
+                        "objectlab on loupe-cv swapped", "objectlab on loupe-cv image score", "random (expected)")
                 .contains("Classification: Fashion-MNIST, 80 images", "flipped", "self_confidence", "normalized_margin",
                         "confidence_weighted_entropy", "confident learning (find_label_issues, prune_by_noise_rate)",
                         "k = 8 (the number of flipped labels)")

@@ -85,25 +85,34 @@ final class DetectionNoise {
                     classIds.indexOf(a.get("category_id").asInt()))).toList(), detections.getOrDefault(id, List.of())));
         }
         ObjectLabResult result = ObjectLab.score(input, ObjectLabParams.DEFAULTS);
+        // ObjectLab again on the set 'loupe cv' stores (what 'loupe issues --set loupe-cv' runs).
+        List<ObjectLabImage> onCv = new ArrayList<>();
+        for (int i = 0; i < imageIds.size(); i++) {
+            onCv.add(new ObjectLabImage(input.get(i).labels(), project.cvPredictions().getOrDefault(imageIds.get(i),
+                    List.of())));
+        }
+        ObjectLabResult cvResult = ObjectLab.score(onCv, ObjectLabParams.DEFAULTS);
 
         // Box level: every labelled box; the errors of one kind against the untouched boxes.
         List<Long> boxIds = new ArrayList<>();
         List<double[]> boxScores = new ArrayList<>();
         for (int i = 0; i < imageIds.size(); i++) {
             ObjectLabResult.ImageScores s = result.images().get(i);
+            ObjectLabResult.ImageScores c = cvResult.images().get(i);
             List<JsonNode> anns = byImage.get(imageIds.get(i));
             for (int b = 0; b < anns.size(); b++) {
                 long id = anns.get(b).get("id").asLong();
                 boxIds.add(id);
                 boxScores.add(new double[] {s.swapped()[b], s.badlyLocated()[b], Math.min(s.swapped()[b],
                         s.badlyLocated()[b]), s.score(), quality.getOrDefault(id, Double.NaN),
-                    cv.getOrDefault(id, Double.NaN)});
+                    cv.getOrDefault(id, Double.NaN), c.swapped()[b]});
             }
         }
         Set<Long> anyBox = new HashSet<>();
         noisy.boxes.values().forEach(anyBox::addAll);
         String[] boxScoreNames = {"objectlab swapped", "objectlab badly located", "objectlab box (min of both)",
-            "objectlab image score (pooled)", "annotation.quality", "loupe cv self_confidence"};
+            "objectlab image score (pooled)", "annotation.quality", "loupe cv self_confidence",
+            "objectlab on loupe-cv swapped"};
         for (String type : noisy.boxes.keySet()) {
             Set<Long> pos = noisy.boxes.get(type);
             List<Integer> keep = new ArrayList<>();
@@ -131,7 +140,7 @@ final class DetectionNoise {
         noisy.imagesByType.values().forEach(anyImage::addAll);
         String[] imageScoreNames = {"objectlab image score (pooled)", "objectlab swapped (pooled)",
             "objectlab badly located (pooled)", "objectlab overlooked (pooled)", "annotation.quality (image min)",
-            "loupe cv self_confidence (min)"};
+            "loupe cv self_confidence (min)", "objectlab on loupe-cv image score"};
         for (String type : TYPES) {
             Set<Long> pos = noisy.imagesByType.get(type);
             List<Integer> keep = new ArrayList<>();
@@ -152,6 +161,7 @@ final class DetectionNoise {
                 v[3][i] = s.overlookedPooled();
                 v[4][i] = imageMin(byImage.get(imageIds.get(img)), quality);
                 v[5][i] = imageMin(byImage.get(imageIds.get(img)), cv);
+                v[6][i] = cvResult.images().get(img).score();
             }
             for (int s = 0; s < imageScoreNames.length; s++) {
                 table.add("image", type, imageScoreNames[s], positive, RankingScores.of(v[s], positive, k, seed));
@@ -269,7 +279,8 @@ final class DetectionNoise {
     }
 
     /** Per noisy box (by COCO id): annotation.quality, and p(given class) from Loupe's own crop classifier. */
-    private record ProjectScores(Map<Long, Double> quality, Map<Long, Double> cvSelfConfidence) {
+    private record ProjectScores(Map<Long, Double> quality, Map<Long, Double> cvSelfConfidence,
+                                 Map<Long, List<ObjectLabImage.PredictedBox>> cvPredictions) {
     }
 
     /**
@@ -288,6 +299,9 @@ final class DetectionNoise {
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
         run("cv", project.toString(), "--seed", Long.toString(seed));
         Map<Long, Long> cocoId = new HashMap<>();
+        Map<Long, Long> cocoImage = new HashMap<>();
+        coco.get("annotations").forEach(a -> cocoImage.put(a.get("id").asLong(), a.get("image_id").asLong()));
+        Map<Long, List<ObjectLabImage.PredictedBox>> cvPredictions = new HashMap<>();
         Map<Long, Integer> given = new HashMap<>();
         Map<Long, Double> quality = new HashMap<>();
         Map<Long, Double> cv = new HashMap<>();
@@ -305,13 +319,15 @@ final class DetectionNoise {
             store.forEachPrediction(store.predictionSet("loupe-cv").id(), p -> {
                 long annotation = Long.parseLong(p.sourceId().substring("annotation ".length()));
                 classified.add(annotation);
+                cvPredictions.computeIfAbsent(cocoImage.get(cocoId.get(annotation)), i -> new ArrayList<>()).add(
+                        new ObjectLabImage.PredictedBox(p.geometry().box(), classIds.indexOf(p.categoryId()), p.score()));
                 if (given.get(annotation).equals(p.categoryId())) {
                     cv.put(cocoId.get(annotation), p.score());
                 }
             });
             classified.forEach(a -> cv.putIfAbsent(cocoId.get(a), 0.0));
         }
-        return new ProjectScores(quality, cv);
+        return new ProjectScores(quality, cv, cvPredictions);
     }
 
     private static void run(String... args) {

@@ -34,7 +34,7 @@ final class NoiseTable {
     }
 
     void print(PrintWriter out, String kLabel) {
-        out.printf("  %-6s %-11s %7s %7s  %-32s %6s %6s %6s%n", "level", "error", "errors", "items", "score",
+        out.printf("  %-6s %-11s %7s %7s  %-34s %6s %6s %6s%n", "level", "error", "errors", "items", "score",
                 "P@" + kLabel, "R@" + kLabel, "AUROC");
         String last = "";
         for (Map.Entry<String, Cell> e : cells.entrySet()) {
@@ -43,7 +43,7 @@ final class NoiseTable {
             String group = key[0] + "\t" + key[1];
             boolean first = !group.equals(last);
             last = group;
-            out.printf("  %-6s %-11s %7s %7s  %-32s %6s %6s %6s%n", first ? key[0] : "", first ? key[1] : "",
+            out.printf("  %-6s %-11s %7s %7s  %-34s %6s %6s %6s%n", first ? key[0] : "", first ? key[1] : "",
                     first ? Long.toString(c.errors) : "", first ? Long.toString(c.items) : "", key[2], mean(c, 0),
                     mean(c, 1), mean(c, 2));
         }
