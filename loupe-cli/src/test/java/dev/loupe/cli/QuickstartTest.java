@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code loupe quickstart} on a ten-image slice of the BCCD sample laid out as the sample is
  * (JPEGImages/ and Annotations/), with the model-free embedding to keep it quick: it imports,
- * analyses, embeds and summarises; a second run reuses the project and has nothing left to do.
+ * analyses, embeds, trains Loupe's own classifier on the crops (set loupe-cv), summarises, ranks
+ * the top ten issues and names the set the Model quality page shows; a second run reuses the
+ * project and has nothing left to do; --no-embed skips the classifier and the ranking and says why.
  */
 class QuickstartTest {
     @TempDir
@@ -37,14 +39,23 @@ class QuickstartTest {
         CliRun first = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--embed-model", "fallback");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("10 images").contains("Embedded 10 of 10 images")
+                .contains("Stored prediction set \"loupe-cv\" (detection)")
+                .contains("Top 10 issues, likeliest first").contains("label issues from prediction set \"loupe-cv\"")
+                .contains("wrong_class")
+                .contains("The Model quality page shows prediction set \"loupe-cv\" (detection")
                 .contains("./loupe serve " + project);
+        assertThat(first.out().indexOf("Top 10 issues")).isGreaterThan(first.out().indexOf("Stored prediction set"));
+        assertThat(CliRun.of("predictions", "list", project.toString()).out()).contains("loupe-cv").contains("detection");
         assertThat(CliRun.of("info", project.toString(), "--json").out()).contains("image.uniqueness", "annotation.quality",
                 "image.embedding_map_x");
         CliRun again = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--embed-model", "fallback");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains("Using the existing project").contains("Embedded 0 of 10 images");
+        assertThat(again.out()).contains("Using the existing project").contains("Embedded 0 of 10 images")
+                .contains("Using the existing prediction set \"loupe-cv\"").contains("Top 10 issues");
         CliRun skip = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--no-embed");
-        assertThat(skip.out()).doesNotContain("Embedded");
+        assertThat(skip.exitCode()).as(skip.err()).isZero();
+        assertThat(skip.out()).doesNotContain("Embedded").doesNotContain("Top 10 issues")
+                .contains("Skipped Loupe's own classifier and the label-issue ranking").contains("--no-embed");
     }
 
     /**
@@ -68,7 +79,8 @@ class QuickstartTest {
             Path project = tmp.resolve("projects/bccd");
             CliRun r = CliRun.of("quickstart", "--project", project.toString(), "--no-embed");
             assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(r.out()).contains("364 images").contains("4888 annotations").contains("./loupe serve " + project);
+            assertThat(r.out()).contains("364 images").contains("4888 annotations").contains("./loupe serve " + project)
+                    .contains("Skipped Loupe's own classifier").contains("no prediction set to show yet");
         } finally {
             if (before == null) {
                 System.clearProperty("loupe.home");

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code loupe bench}: benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures; speeds are also given as ratios to a baseline measured in the same run.",
-        subcommands = {ImportBench.class, MetricsBench.class, EvalBench.class, EmbedBench.class, ServeBench.class, CvBench.class})
+        subcommands = {ImportBench.class, MetricsBench.class, EvalBench.class, EmbedBench.class, ServeBench.class, CvBench.class,
+            LabelNoiseBench.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
