@@ -231,3 +231,10 @@ export interface SetsComparison {
 
 /** GET /api/projects: the projects this server serves, each with the path of its app. */
 export interface ProjectListing { name: string; path: string; base: string; images: number }
+
+/** GET /api/label-issues: the ranking of 'loupe issues' (likeliest problem first), each with its image id. */
+export interface LabelIssue {
+  rank: number; kind: string; source: string; predictionSet: string | null; image: string; imageId: number; annotationId: number | null;
+  box: number[] | null; givenLabel: string | null; suggestedLabel: string | null; score: number | null; reason: string;
+}
+export interface LabelIssuesView { entries: LabelIssue[]; total: number; set: string | null; method: string | null; notes: string[] }

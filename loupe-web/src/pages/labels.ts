@@ -1,6 +1,6 @@
-import { get, type Distribution, type Hit, type IssueKindInfo, type SearchPage, type SimilarObjectsView } from "../api";
+import { get, post, type Distribution, type Hit, type IssueKindInfo, type LabelIssue, type LabelIssuesView, type SearchPage, type SimilarObjectsView } from "../api";
 import { appData } from "../app";
-import { clear, emptyState, formatNumber, h, spinner } from "../dom";
+import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { explorerHref, type ViewState } from "../filter";
 import { card, header, pill, thumbCanvas } from "./common";
 
@@ -21,9 +21,11 @@ export async function renderLabels(page: HTMLElement): Promise<void> {
   const hasShape = d.metrics.some((m) => m.id === SHAPE_METRIC);
   const hasAgreement = d.metrics.some((m) => m.id === AGREEMENT_METRIC);
   if (kinds.length === 0 && !hasShape && !hasAgreement) {
+    page.appendChild(rankingSection());
     page.appendChild(emptyState("No annotation checks yet", "Run 'loupe analyze PROJECT' to compute annotation metrics and apply the issue rules."));
     return;
   }
+  page.appendChild(rankingSection());
   const overview = h("div", { class: "chips" }, kinds.map((k) => h("a", { class: `chip${k.count ? "" : " zero"}`, href: `#sec-${k.kind}`,
     onclick: (e: Event) => { e.preventDefault(); document.getElementById(`sec-${k.kind}`)?.scrollIntoView({ behavior: "smooth" }); } },
   k.kind, h("b", {}, formatNumber(k.count)))));
@@ -121,4 +123,69 @@ function suspectRow(rank: number, hit: Hit, v: SimilarObjectsView | null): HTMLE
     h("div", { class: "look-alikes" }, v === null ? h("p", { class: "muted" }, "No embedding for this object.")
       : v.neighbours.map((n) => crop(n.item, [h("span", { class: n.item.category === hit.category ? "" : "differs" }, n.item.category ?? "?"),
         h("span", { class: "thumb-value", title: "cosine similarity" }, n.similarity.toFixed(3))]))));
+}
+
+/** The tags a reviewer's verdicts leave: the confirmed list exports like any tagged selection. */
+export const CONFIRMED_TAG = "label-error";
+export const REJECTED_TAG = "not-label-error";
+const RANKED = 24;
+
+/**
+ * The ranking of 'loupe issues': likeliest label problems first (box checks, then confident learning
+ * or ObjectLab on a prediction set, else Loupe's own classifier on the embeddings), each with its
+ * thumbnail, the given and the suggested label, the score and the reason; "Confirm" and "Not an
+ * error" tag the item, so the confirmed ones can be opened, exported and fixed.
+ */
+function rankingSection(): HTMLElement {
+  const rows = h("div", { class: "issue-ranking", "data-testid": "label-ranking" }, spinner("Ranking label issues…"));
+  const notes = h("div", { class: "muted small" });
+  const body = h("div", {}, notes, rows);
+  const c = card("Likely label errors", body, h("div", { class: "row" },
+    h("a", { class: "btn ghost", href: explorerHref({ scope: "annotation", tags: [CONFIRMED_TAG] }) }, "Confirmed errors →")));
+  c.id = "sec-ranking";
+  get<LabelIssuesView>(`/api/label-issues?kind=label&limit=${RANKED}`).then((v) => {
+    clear(rows);
+    notes.append(h("p", {}, `${formatNumber(v.total)} in all${v.set ? ` · from the prediction set ${v.set}${v.method ? ` (${v.method})` : ""}` : ""}.`),
+      ...v.notes.map((n) => h("p", {}, n)));
+    if (v.entries.length === 0) rows.appendChild(h("p", { class: "ok-text" }, "✓ Nothing to review."));
+    v.entries.forEach((e) => rows.appendChild(rankingRow(e)));
+  }).catch((e) => { clear(rows); rows.appendChild(h("p", { class: "error-text" }, e.message)); });
+  return c;
+}
+
+function rankingRow(e: LabelIssue): HTMLElement {
+  const scope = e.annotationId !== null ? "annotation" : "image";
+  const id = e.annotationId ?? e.imageId;
+  const hit: Hit = { id, imageId: e.imageId, path: e.image, width: null, height: null, split: null, category: e.givenLabel,
+    sortValue: e.score, shapes: [] };
+  // The thumbnail: the object's box (or the predicted box of a missing label) drawn on a crop around it.
+  if (e.box) hit.shapes = [{ id, categoryId: null, kind: "box", box: e.box, rings: null, holes: null,
+    maskCounts: null, maskHeight: null, maskWidth: null }];
+  const verdict = h("span", { class: "verdict muted small" });
+  const decide = async (tag: string, label: string) => {
+    try {
+      await post("/api/tags/add", { name: tag, scope, ids: [id] });
+      const other = tag === CONFIRMED_TAG ? REJECTED_TAG : CONFIRMED_TAG;
+      await post("/api/tags/remove", { name: other, scope, ids: [id] });
+      verdict.textContent = label;
+      row.classList.toggle("confirmed", tag === CONFIRMED_TAG);
+      row.classList.toggle("rejected", tag !== CONFIRMED_TAG);
+    } catch (err) { toast((err as Error).message, "error"); }
+  };
+  const href = `#/item/${e.imageId}${e.annotationId !== null ? `?focus=${e.annotationId}` : ""}`;
+  const row = h("div", { class: "ranking-row", "data-rank": e.rank },
+    h("span", { class: "ranking-no" }, `${e.rank}`),
+    h("a", { class: "ranked-item", href }, thumbCanvas(hit, e.box !== null, 256)),
+    h("div", { class: "ranking-text" },
+      h("div", {}, pill(e.kind.replace("_", " "), e.source === "box_check" ? "warning" : "rule"),
+        e.givenLabel ? h("strong", {}, ` ${e.givenLabel}`) : null,
+        e.suggestedLabel ? [h("span", { class: "muted" }, " → "), h("strong", { class: "suggested" }, e.suggestedLabel)] : null,
+        e.score !== null ? h("span", { class: "mono small muted" }, `  score ${e.score.toFixed(3)}`) : null),
+      h("div", { class: "small" }, e.reason),
+      h("div", { class: "muted small" }, `${e.image}${e.annotationId !== null ? ` #${e.annotationId}` : ""}`)),
+    h("div", { class: "ranking-actions" },
+      h("button", { class: "btn", "data-action": "confirm-error", onclick: () => decide(CONFIRMED_TAG, "confirmed") }, "Confirm error"),
+      h("button", { class: "btn ghost", "data-action": "not-an-error", onclick: () => decide(REJECTED_TAG, "not an error") }, "Not an error"),
+      verdict));
+  return row;
 }

@@ -221,6 +221,8 @@ function confusionCard(e: DetectionEval): HTMLElement {
   const set = e.predictionSet.name;
   const scoreSelect = h("select", { class: "input", "aria-label": "Lowest score in the confusion matrix", onchange: () => load() },
     ["0", "0.25", "0.5", "0.75"].map((v) => h("option", { value: v }, `score ≥ ${v}`)));
+  // A detector's low-scored guesses (and a classifier's other classes on the same box) would fill the background row.
+  scoreSelect.value = "0.25";
   const load = () => {
     clear(holder);
     holder.appendChild(spinner(""));

@@ -1,6 +1,6 @@
 package dev.loupe.cli;
 
-import dev.loupe.cli.issues.OwnClassifier;
+import dev.loupe.app.issues.OwnClassifier;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.store.PredictionImportResult;

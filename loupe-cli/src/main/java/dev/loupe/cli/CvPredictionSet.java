@@ -1,6 +1,6 @@
 package dev.loupe.cli;
 
-import dev.loupe.cli.issues.OwnClassifier;
+import dev.loupe.app.issues.OwnClassifier;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;

@@ -44,6 +44,7 @@ final class ApiRoutes {
     private final ProjectJobs jobs;
 
     private final EmbeddingIndexes indexes;
+    private final LabelIssues labelIssues;
 
     /** Where this project's routes live: "" (the only project) or "/p/NAME". */
     private final String base;
@@ -60,6 +61,7 @@ final class ApiRoutes {
         this.files = new ImageFiles(imagesRoot);
         this.thumbnails = new Thumbnails(projectDir);
         this.rules = IssueRules.forProject(projectDir);
+        this.labelIssues = new LabelIssues(store, rules, jobs);
     }
 
     /** The summary page's data. */
@@ -206,6 +208,13 @@ final class ApiRoutes {
         });
         r.get(base + "/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
                 "no prediction sets: run loupe predictions import")));
+        r.get(base + "/api/label-issues", ctx -> {
+            long limit = FilterParams.integer(ctx.queryParam("limit"), "limit", 30);
+            if (limit < 1 || limit > LabelIssues.MAX_LIMIT) {
+                throw ApiError.badRequest("limit must be between 1 and " + LabelIssues.MAX_LIMIT + ", got " + limit);
+            }
+            Json.send(ctx, labelIssues.get(ctx.queryParam("kind"), ctx.queryParam("set"), (int) limit));
+        });
         r.get(base + "/api/eval", ctx -> {
             JsonNode full = evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"));
             String view = ctx.queryParam("view");

@@ -475,7 +475,7 @@ class ApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).hasSize(29);
+        assertThat(paths).hasSize(30);
         for (String p : paths) {
             if (doc.get("paths").get(p).has("get") && !p.contains("{")) {
                 String q = p.equals("/api/distribution") ? "?metric=image.brightness"

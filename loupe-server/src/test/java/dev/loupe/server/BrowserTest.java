@@ -789,6 +789,33 @@ class BrowserTest {
 
     @Test
     @Order(7)
+    void labelQualityRanksLabelErrorsAndAReviewerConfirmsOne(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        try (LoupeServer s = LoupeServer.start(Voc100Project.create(dir), new ServerOptions(null, 0, null))) {
+            Http api = new Http("http://127.0.0.1:" + s.port(), null);
+            JsonNode ranking = api.get("/api/label-issues?kind=label&limit=24").json();
+            driver.get(api.base() + "/#/labels");
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=label-ranking] .ranking-row")).size()
+                    == ranking.get("entries").size());
+            WebElement first = driver.findElement(By.cssSelector("[data-testid=label-ranking] .ranking-row"));
+            assertThat(first.getText()).contains(ranking.at("/entries/0/reason").asText());
+            waitThumbnails(3);
+            screenshot("label-quality-ranking");
+            first.findElement(By.cssSelector("[data-action=confirm-error]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElement(first.findElement(By.cssSelector(".verdict")), "confirmed"));
+            JsonNode e = ranking.at("/entries/0");
+            String scope = e.get("annotationId").isNull() ? "image" : "annotation";
+            long tagged = api.get("/api/search?scope=" + scope + "&tag=label-error").json().get("total").asLong();
+            assertThat(tagged).isEqualTo(1);
+            // changing one's mind moves the item to the other tag
+            first.findElement(By.cssSelector("[data-action=not-an-error]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElement(first.findElement(By.cssSelector(".verdict")), "not an error"));
+            assertThat(api.get("/api/search?scope=" + scope + "&tag=label-error").json().get("total").asLong()).isZero();
+            assertThat(api.get("/api/search?scope=" + scope + "&tag=not-label-error").json().get("total").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(7)
     void maskThumbnailsDrawTheirMasks(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path vos = Path.of(System.getProperty("loupe.shared", "/work/shared")).resolve("data/encord-examples/video_frames_boxes_masks");
         Path project = dir.resolve("masks");
@@ -849,7 +876,7 @@ class BrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".subtitle"),
                     person.get("fn").asLong() + " annotations match"));
             // A cell of the detection confusion matrix: the persons the set missed (row person, column background).
-            JsonNode confusion = api.get("/api/eval/confusion?set=det&iou=0.5").json();
+            JsonNode confusion = api.get("/api/eval/confusion?set=det&iou=0.5&score=0.25").json();
             List<String> names = new java.util.ArrayList<>();
             confusion.get("classes").forEach(n -> names.add(n.asText()));
             int row = names.indexOf("person");

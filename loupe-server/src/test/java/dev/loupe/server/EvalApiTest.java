@@ -149,6 +149,31 @@ class EvalApiTest {
         assertThat(http.get("/api/eval/confusion?set=det&score=2").status()).isEqualTo(400);
     }
 
+    /** The Label quality page's ranking is loupe issues' ranking (IssueRanking), with each entry's image id. */
+    @Test
+    void labelIssuesAreTheRankingOfLoupeIssues() {
+        JsonNode v = http.get("/api/label-issues?kind=label&limit=20").json();
+        dev.loupe.app.issues.IssueRanking.Ranking expected;
+        try (dev.loupe.store.ProjectStore s = dev.loupe.store.ProjectStore.open(project)) {
+            expected = dev.loupe.app.issues.IssueRanking.run(s, new dev.loupe.app.issues.IssueRanking.Request(
+                    dev.loupe.app.issues.IssueRanking.Kind.LABEL, null, null, dev.loupe.eval.labels.LabelQuality.SELF_CONFIDENCE, 20,
+                    dev.loupe.core.metrics.rules.IssueRules.forProject(project)));
+        }
+        assertThat(v.get("total").asInt()).isEqualTo(expected.total());
+        assertThat(v.get("set").asText()).isEqualTo("det");
+        assertThat(v.get("entries")).hasSize(expected.entries().size());
+        for (int i = 0; i < expected.entries().size(); i++) {
+            JsonNode e = v.get("entries").get(i);
+            assertThat(e.get("rank").asInt()).isEqualTo(i + 1);
+            assertThat(e.get("kind").asText()).isEqualTo(expected.entries().get(i).kind());
+            assertThat(e.get("image").asText()).isEqualTo(expected.entries().get(i).image());
+            JsonNode image = http.get("/api/images/" + e.get("imageId").asLong()).json();
+            assertThat(image.get("path").asText()).isEqualTo(e.get("image").asText());
+        }
+        assertThat(http.get("/api/label-issues?limit=0").status()).isEqualTo(400);
+        assertThat(http.get("/api/label-issues?kind=nope").status()).isEqualTo(400);
+    }
+
     @Test
     void thePageViewSendsWhatThePageShows() {
         Http.Reply reply = http.get("/api/eval?set=det&iou=0.6&view=page");

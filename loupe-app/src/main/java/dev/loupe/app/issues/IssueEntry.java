@@ -1,4 +1,4 @@
-package dev.loupe.cli.issues;
+package dev.loupe.app.issues;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 

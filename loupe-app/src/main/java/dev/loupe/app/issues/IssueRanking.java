@@ -1,4 +1,4 @@
-package dev.loupe.cli.issues;
+package dev.loupe.app.issues;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;

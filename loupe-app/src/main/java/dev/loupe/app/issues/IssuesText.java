@@ -1,4 +1,4 @@
-package dev.loupe.cli.issues;
+package dev.loupe.app.issues;
 
 import java.io.PrintWriter;
 import java.util.Locale;

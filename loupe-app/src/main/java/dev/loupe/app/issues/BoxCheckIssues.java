@@ -1,4 +1,4 @@
-package dev.loupe.cli.issues;
+package dev.loupe.app.issues;
 
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.geometry.Iou;
