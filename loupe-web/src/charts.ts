@@ -263,7 +263,13 @@ export function pointMap(el: HTMLElement, points: EmbeddingMapPoint[], opts: { b
   const inside = points.filter((p) => p.match);
   type Series = { name: string; data: number[][]; colour?: string; members: EmbeddingMapPoint[] };
   const groups: Series[] = [];
-  if (opts.byMetric) {
+  const byTag = opts.byMetric?.startsWith("tag:") ? opts.byMetric.slice(4) : null;
+  if (byTag !== null) {
+    const tagged = inside.filter((p) => p.value === 1);
+    const untagged = inside.filter((p) => p.value !== 1);
+    groups.push({ name: `tagged ${byTag}`, data: tagged.map(row), colour: "#f05252", members: tagged });
+    groups.push({ name: `not tagged`, data: untagged.map(row), colour: "#3f83f8", members: untagged });
+  } else if (opts.byMetric) {
     groups.push({ name: opts.byMetric, data: inside.map(row), members: inside });
   } else {
     const byClass = new Map<string, EmbeddingMapPoint[]>();
@@ -284,12 +290,12 @@ export function pointMap(el: HTMLElement, points: EmbeddingMapPoint[], opts: { b
           `<img src="${img.src}" style="display:block;max-width:128px;max-height:128px;margin-bottom:4px"/>${text}`)).catch(() => undefined);
         return text;
       } },
-    legend: opts.byMetric ? undefined : { type: "scroll", top: 0, right: 0, left: 0, textStyle: { color: css("--muted") },
+    legend: opts.byMetric && !byTag ? undefined : { type: "scroll", top: 0, right: 0, left: 0, textStyle: { color: css("--muted") },
       pageTextStyle: { color: css("--muted") } },
-    grid: { left: 8, right: 8, top: opts.byMetric ? 12 : 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: opts.byMetric && !byTag ? 12 : 36, bottom: 8, containLabel: true },
     xAxis: axis({ type: "value", scale: true, axisLabel: { show: false } }),
     yAxis: axis({ type: "value", scale: true, axisLabel: { show: false } }),
-    visualMap: opts.byMetric && values.length ? { min: Math.min(...values), max: Math.max(...values), dimension: 2, seriesIndex: 0,
+    visualMap: opts.byMetric && !byTag && values.length ? { min: Math.min(...values), max: Math.max(...values), dimension: 2, seriesIndex: 0,
       calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120, textStyle: { color: css("--muted") },
       inRange: { color: ["#3f83f8", "#faca15", "#f05252"] } } : undefined,
     brush: { xAxisIndex: 0, yAxisIndex: 0, brushType: opts.tool, brushMode: "single", transformable: false, throttleType: "debounce",

@@ -272,7 +272,10 @@ function mapCard(d: AppData, s: ViewState): HTMLElement {
   const colour = h("select", { class: "input", "aria-label": "Colour the map by", onchange: () => {
     mapColour[s.scope] = colour.value;
     c.replaceWith(mapCard(d, s));
-  } }, h("option", { value: "" }, "colour: class"), metrics.map((m) => h("option", { value: m.id }, `colour: ${m.title}`)));
+  } }, h("option", { value: "" }, "colour: class"),
+  d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
+    .map((t) => h("option", { value: `tag:${t.name}` }, `colour: tag ${t.name}`)),
+  metrics.map((m) => h("option", { value: m.id }, `colour: ${m.title}`)));
   colour.value = mapColour[s.scope] ?? "";
   const tools = h("div", { class: "segmented small tools", role: "group", "aria-label": "Selection tool" },
     ([["rect", "Box"], ["polygon", "Lasso"]] as const).map(([t, label]) => h("button", { class: `seg${mapTool === t ? " active" : ""}`,

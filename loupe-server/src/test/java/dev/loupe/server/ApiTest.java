@@ -454,6 +454,25 @@ class ApiTest {
     }
 
     @Test
+    void theEmbeddingMapColoursByTagAndFlagsTheFilter() {
+        http.post("/api/tags/add", "{\"name\": \"map-tag\", \"scope\": \"image\", \"ids\": [3, 5]}");
+        JsonNode map = http.get("/api/embedding-map?colour=tag:map-tag&class=WBC").json();
+        assertThat(map.get("total").asLong()).isEqualTo(364);
+        long tagged = 0;
+        long matching = 0;
+        for (JsonNode p : map.get("points")) {
+            if (p.get("value").asDouble() == 1) {
+                tagged++;
+                assertThat(p.get("id").asLong()).isIn(3L, 5L);
+            }
+            matching += p.get("match").asBoolean() ? 1 : 0;
+        }
+        assertThat(tagged).isEqualTo(2);
+        assertThat(matching).isEqualTo(http.get("/api/search?class=WBC&limit=1").json().get("total").asLong());
+        assertThat(http.get("/api/embedding-map?scope=prediction").status()).isEqualTo(400);
+    }
+
+    @Test
     void mapCoordinatesAreFilterableButNotQuantities() {
         JsonNode metrics = http.get("/api/metrics").json();
         boolean found = false;

@@ -88,9 +88,15 @@ final class BrowseQueries {
         if (!catalogue.containsKey(prefix + ".embedding_map_x")) {
             throw LoupeException.badInput("this project has no " + prefix + " embedding map: run 'loupe embed PROJECT'");
         }
-        String column = colourMetric == null ? null : FilterSql.metricColumn(colourMetric, catalogue, f.scope);
+        // colour=tag:NAME: 1 for items with the tag, 0 for the others; else a metric's values
+        boolean tag = colourMetric != null && colourMetric.startsWith("tag:");
+        String column = colourMetric == null ? null : tag
+                ? "(SELECT CASE WHEN count(*) > 0 THEN 1.0 ELSE 0.0 END FROM tags t WHERE t.item_type = ? AND t.item_id = " + f.key
+                  + " AND t.name = ?)"
+                : "m." + FilterSql.metricColumn(colourMetric, catalogue, f.scope);
+        List<Object> colourParams = tag ? List.of(prefix, colourMetric.substring(4)) : List.of();
         try {
-            return new EmbeddingMapQuery(c).run(f, column, colourMetric, limit);
+            return new EmbeddingMapQuery(c).run(f, column, colourParams, colourMetric, limit);
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -22,7 +22,11 @@ final class EmbeddingMapQuery {
         this.c = c;
     }
 
-    EmbeddingMap run(FilterSql f, String colourColumn, String colourMetric, int limit) throws SQLException {
+    /**
+     * @param colourExpression SQL of each point's colour value (a metric column or a tag test), or null
+     * @param colourParams     its parameters
+     */
+    EmbeddingMap run(FilterSql f, String colourExpression, List<Object> colourParams, String colourMetric, int limit) throws SQLException {
         if (f.scope == Scope.PREDICTION) {
             throw LoupeException.badInput("the embedding map shows images or annotations, not predictions");
         }
@@ -41,13 +45,17 @@ final class EmbeddingMapQuery {
                 total = rs.getLong(1);
             }
         }
-        // The filter's WHERE clause as a column (its parameters come first: the SELECT list precedes the rest).
+        // The colour and the filter's WHERE clause as columns: their parameters come first, in that order.
         String sql = "SELECT " + f.key + ", i.id, " + x + ", " + y + ", " + cls + ", "
-                + (colourColumn == null ? "NULL" : "m." + colourColumn) + ", (" + f.where + ") AS hit, i.path FROM " + from
+                + (colourExpression == null ? "NULL" : colourExpression) + ", (" + f.where + ") AS hit, i.path FROM " + from
                 + " WHERE " + x + " IS NOT NULL AND " + y + " IS NOT NULL ORDER BY hash(" + f.key + ") LIMIT ?";
         List<EmbeddingMap.Point> points = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = f.bind(ps, 1);
+            int i = 1;
+            for (Object p : colourParams) {
+                ps.setObject(i++, p);
+            }
+            i = f.bind(ps, i);
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
