@@ -222,11 +222,17 @@ class BrowserTest {
                 if (page.equals("explorer")) {
                     waitThumbnails(2); // the filters fold away: the grid is on the first screen
                 }
+                if (page.equals("labels")) {
+                    // the look-alike rows are the widest content: measure once they are in
+                    wait.until(d -> d.findElements(By.cssSelector("[data-testid=label-agreement] .look-alikes .ranked-item")).size() > 0);
+                }
                 Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - window.innerWidth");
                 Object widest = ((JavascriptExecutor) driver).executeScript("let w = null; for (const e of document.querySelectorAll('.page *')) {"
                         + " const r = e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && (!w || r.right > w.r)) w = {r: r.right, "
-                        + "e: e.tagName + '.' + e.className}; } return w ? w.e + ' ' + Math.round(w.r) : null;");
+                        + "e: e}; } if (!w) return null; let t = ''; for (let x = w.e; x && x !== document.body; x = x.parentElement) {"
+                        + " const r = x.getBoundingClientRect(); t += x.tagName + '.' + x.className + '[' + Math.round(r.left) + '-' + Math.round(r.right) + '] < '; }"
+                        + " return t;");
                 assertThat(overflow.intValue()).as(page + " scrolls sideways (widest: " + widest + ") by").isLessThanOrEqualTo(0);
             }
             open("explorer");
