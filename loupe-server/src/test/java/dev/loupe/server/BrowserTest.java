@@ -224,12 +224,14 @@ class BrowserTest {
                 }
                 if (page.equals("labels")) {
                     // the look-alike rows are the widest content: measure once they are in
-                    wait.until(d -> d.findElements(By.cssSelector("[data-testid=label-agreement] .look-alikes .ranked-item")).size() > 0);
+                    wait.until(d -> d.findElements(By.cssSelector("[data-testid=label-agreement] .look-alikes .ranked-item")).size() > 0
+                            && !d.findElements(By.cssSelector("[data-testid=label-ranking] .ranking-row, [data-testid=label-ranking] .ok-text"))
+                            .isEmpty());
                 }
                 Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - window.innerWidth");
-                Object widest = ((JavascriptExecutor) driver).executeScript("let w = null; for (const e of document.querySelectorAll('.page *')) {"
-                        + " const r = e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && (!w || r.right > w.r)) w = {r: r.right, "
+                Object widest = ((JavascriptExecutor) driver).executeScript("let w = null; for (const e of document.querySelectorAll('*')) {"
+                        + " const r = e.getBoundingClientRect(); if (r.right > document.documentElement.clientWidth + 1 && (!w || r.right > w.r)) w = {r: r.right, "
                         + "e: e}; } if (!w) return null; let t = ''; for (let x = w.e; x && x !== document.body; x = x.parentElement) {"
                         + " const r = x.getBoundingClientRect(); t += x.tagName + '.' + x.className + '[' + Math.round(r.left) + '-' + Math.round(r.right) + '] < '; }"
                         + " return t;");
