@@ -1,5 +1,5 @@
 import { get, post, type Distribution, type Hit, type IssueKindInfo, type LabelIssue, type LabelIssuesView, type SearchPage, type SimilarObjectsView } from "../api";
-import { appData } from "../app";
+import { appData, type AppData } from "../app";
 import { clear, emptyState, formatNumber, h, spinner, toast } from "../dom";
 import { explorerHref, type ViewState } from "../filter";
 import { card, header, pill, thumbCanvas } from "./common";
@@ -15,17 +15,18 @@ export async function renderLabels(page: HTMLElement): Promise<void> {
   page.appendChild(spinner());
   const d = await appData();
   clear(page);
-  page.appendChild(header("Label quality", "Annotations most likely to be wrong, worst first: duplicates, tiny boxes, boxes on or past the border, "
-    + "degenerate shapes, import problems and unusual shapes (Hu moments)."));
+  page.appendChild(header("Label quality", "Labels most likely to be wrong, worst first: the label-error ranking (box defects, then a model's "
+    + "or Loupe's own classifier's disagreement), labels their look-alikes disagree with, then the rules and import checks: duplicates, "
+    + "tiny boxes, boxes on or past the border, degenerate shapes and unusual shapes (Hu moments)."));
   const kinds = d.summary.annotationIssues;
   const hasShape = d.metrics.some((m) => m.id === SHAPE_METRIC);
   const hasAgreement = d.metrics.some((m) => m.id === AGREEMENT_METRIC);
   if (kinds.length === 0 && !hasShape && !hasAgreement) {
-    page.appendChild(rankingSection());
+    page.appendChild(rankingSection(d));
     page.appendChild(emptyState("No annotation checks yet", "Run 'loupe analyze PROJECT' to compute annotation metrics and apply the issue rules."));
     return;
   }
-  page.appendChild(rankingSection());
+  page.appendChild(rankingSection(d));
   const overview = h("div", { class: "chips" }, kinds.map((k) => h("a", { class: `chip${k.count ? "" : " zero"}`, href: `#sec-${k.kind}`,
     onclick: (e: Event) => { e.preventDefault(); document.getElementById(`sec-${k.kind}`)?.scrollIntoView({ behavior: "smooth" }); } },
   k.kind, h("b", {}, formatNumber(k.count)))));
@@ -136,7 +137,8 @@ const RANKED = 24;
  * thumbnail, the given and the suggested label, the score and the reason; "Confirm" and "Not an
  * error" tag the item, so the confirmed ones can be opened, exported and fixed.
  */
-function rankingSection(): HTMLElement {
+function rankingSection(d: AppData): HTMLElement {
+  const classIds = new Map(d.summary.project.categories.map((c) => [c.name, c.id]));
   const rows = h("div", { class: "issue-ranking", "data-testid": "label-ranking" }, spinner("Ranking label issues…"));
   const notes = h("div", { class: "muted small" });
   const body = h("div", {}, notes, rows);
@@ -148,18 +150,18 @@ function rankingSection(): HTMLElement {
     notes.append(h("p", {}, `${formatNumber(v.total)} in all${v.set ? ` · from the prediction set ${v.set}${v.method ? ` (${v.method})` : ""}` : ""}.`),
       ...v.notes.map((n) => h("p", {}, n)));
     if (v.entries.length === 0) rows.appendChild(h("p", { class: "ok-text" }, "✓ Nothing to review."));
-    v.entries.forEach((e) => rows.appendChild(rankingRow(e)));
+    v.entries.forEach((e) => rows.appendChild(rankingRow(e, classIds)));
   }).catch((e) => { clear(rows); rows.appendChild(h("p", { class: "error-text" }, e.message)); });
   return c;
 }
 
-function rankingRow(e: LabelIssue): HTMLElement {
+function rankingRow(e: LabelIssue, classIds: Map<string, number>): HTMLElement {
   const scope = e.annotationId !== null ? "annotation" : "image";
   const id = e.annotationId ?? e.imageId;
   const hit: Hit = { id, imageId: e.imageId, path: e.image, width: null, height: null, split: null, category: e.givenLabel,
     sortValue: e.score, shapes: [] };
   // The thumbnail: the object's box (or the predicted box of a missing label) drawn on a crop around it.
-  if (e.box) hit.shapes = [{ id, categoryId: null, kind: "box", box: e.box, rings: null, holes: null,
+  if (e.box) hit.shapes = [{ id, categoryId: classIds.get(e.givenLabel ?? e.suggestedLabel ?? "") ?? null, kind: "box", box: e.box, rings: null, holes: null,
     maskCounts: null, maskHeight: null, maskWidth: null }];
   const verdict = h("span", { class: "verdict muted small" });
   const decide = async (tag: string, label: string) => {

@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.eval.analysis.PerformanceAnalysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +131,17 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
                 text(set, ev, counts, out);
                 if (vocResult != null) {
                     EvalText.voc(vocResult, voc, store.categories(), out);
+                }
+                if (spec.commandLine().getParseResult().hasMatchedOption("--by")) {
+                    // Metrics named by the user must exist: a typo would otherwise print nothing for it.
+                    java.util.Set<String> known = new java.util.TreeSet<>(analysis.recallByMetric().keySet());
+                    known.addAll(analysis.precisionByMetric().keySet());
+                    for (String m : by) {
+                        if (!known.contains(m)) {
+                            throw LoupeException.badInput("--by " + m + ": no such metric computed for this set; known: "
+                                    + String.join(", ", known));
+                        }
+                    }
                 }
                 EvalText.analysis(analysis, by, counts.iouThreshold(), out);
             }

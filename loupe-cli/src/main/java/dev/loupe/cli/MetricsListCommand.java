@@ -66,6 +66,9 @@ final class MetricsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (plugins != null && !java.nio.file.Files.isDirectory(plugins)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plugins " + plugins + " is not a folder");
+        }
         List<MetricInfo> infos = Plugins.registry(plugins).all().stream().map(MetricsListCommand::info).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -43,7 +43,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String t = token != null ? token : System.getenv("LOUPE_TOKEN");
-        ServerOptions options = new ServerOptions(host, port, t == null || t.isEmpty() ? null : t);
+        ServerOptions options;
+        try {
+            options = new ServerOptions(host, port, t == null || t.isEmpty() ? null : t);
+        } catch (LoupeException e) {
+            // a wrong combination of options is a usage error (exit 2), not bad data
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<Path> served = ServedProjects.expand(projects);
         LoupeServer server;
         try {

@@ -15,6 +15,13 @@ class ExitCodesTest {
     Path tmp;
 
     @Test
+    void aPluginsFolderThatIsNotThereIsAUsageError() {
+        CliRun r = CliRun.of("metrics", "list", "--plugins", tmp.resolve("nope").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a folder");
+    }
+
+    @Test
     void invalidCommandLinesExitWith2() {
         assertThat(CliRun.of("init", tmp.resolve("p").toString()).exitCode()).isEqualTo(2);
         CliRun two = CliRun.of("init", tmp.resolve("p").toString(), "--images", tmp.toString(), "--folders",

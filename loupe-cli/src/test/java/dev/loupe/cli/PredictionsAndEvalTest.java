@@ -189,6 +189,10 @@ class PredictionsAndEvalTest {
         assertThat(text.out()).contains("COCO evaluation (pycocotools COCOeval, identical numbers)")
                 .contains("Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ]")
                 .contains("False positives by reason:");
+        // a metric named with --by that the set does not have is an error naming the known ones, not silence
+        CliRun typo = CliRun.of("eval", project.toString(), "--predictions", "det", "--by", "image.nope");
+        assertThat(typo.exitCode()).isEqualTo(3);
+        assertThat(typo.err()).startsWith("loupe: --by image.nope: no such metric").contains("known: ");
         Path one = dir.resolve("one.json");
         Files.writeString(one, "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 50, 50], \"score\": 0.5},"
                 + "{\"image_id\": 4242, \"category_id\": 1, \"bbox\": [1, 1, 50, 50], \"score\": 0.5}]");
