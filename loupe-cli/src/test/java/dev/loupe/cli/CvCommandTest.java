@@ -126,7 +126,15 @@ class CvCommandTest {
         assertThat(first.get("kind").asText()).isEqualTo("wrong_class");
         assertThat(first.get("annotationId").asLong()).isEqualTo(1);
         assertThat(first.get("suggestedLabel").asText()).isEqualTo("red");
-        assertThat(first.get("source").asText()).isEqualTo("objectlab");
+        // loupe cv's set is read back as class probabilities per object: confident learning ranks them by default
+        assertThat(first.get("source").asText()).isEqualTo("confident_learning");
+        assertThat(first.get("predictionSet").asText()).isEqualTo("loupe-cv");
+        CliRun objectLab = CliRun.of("issues", project.toString(), "--set", "loupe-cv", "--kind", "label", "--method", "objectlab",
+                "--json");
+        assertThat(objectLab.exitCode()).as(objectLab.err()).isZero();
+        JsonNode firstOfObjectLab = new ObjectMapper().readTree(objectLab.out()).get(0);
+        assertThat(firstOfObjectLab.get("source").asText()).isEqualTo("objectlab");
+        assertThat(firstOfObjectLab.get("annotationId").asLong()).isEqualTo(1);
         CliRun eval = CliRun.of("eval", project.toString(), "--predictions", "loupe-cv", "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
     }
@@ -213,7 +221,7 @@ class CvCommandTest {
         CliRun issues = CliRun.of("issues", project.toString(), "--json", "--limit", "0");
         assertThat(issues.exitCode()).as(issues.err()).isZero();
         for (JsonNode e : new ObjectMapper().readTree(issues.out())) {
-            if (e.get("source").asText().equals("objectlab")) {
+            if (e.get("source").asText().equals("objectlab") || e.get("source").asText().equals("confident_learning")) {
                 assertThat(e.get("predictionSet").asText()).isEqualTo("loupe-cv");
             }
         }

@@ -71,6 +71,11 @@ public final class IssueRanking {
                     IssueFilter filter = request.method() == null ? IssueFilter.PRUNE_BY_NOISE_RATE : filter(request.method());
                     method = filter.id() + ", ranked by " + request.rankBy().id();
                     all.addAll(ClassificationIssues.find(store, project, set, filter, request.rankBy()));
+                } else if (CvSetIssues.FORMAT.equals(set.format()) && !OBJECTLAB.equals(request.method())) {
+                    // loupe cv's set classifies the labelled boxes: its scores are class probabilities per object
+                    IssueFilter filter = request.method() == null ? IssueFilter.PRUNE_BY_NOISE_RATE : filter(request.method());
+                    method = filter.id() + " on the objects' out-of-fold probabilities, ranked by " + request.rankBy().id();
+                    all.addAll(CvSetIssues.find(store, project, set, filter, request.rankBy()));
                 } else {
                     if (request.method() != null && !request.method().equals(OBJECTLAB)) {
                         throw LoupeException.badInput("--method " + request.method() + " is for classification sets; \""
