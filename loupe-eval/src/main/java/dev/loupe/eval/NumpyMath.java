@@ -3,7 +3,7 @@ package dev.loupe.eval;
 import java.util.Arrays;
 
 /** The few numpy operations COCOeval relies on, with numpy's exact arithmetic and ordering. */
-final class NumpyMath {
+public final class NumpyMath {
     /** np.spacing(1): the gap between 1.0 and the next double, 2^-52. */
     static final double SPACING_1 = Math.ulp(1.0);
 
@@ -128,8 +128,8 @@ final class NumpyMath {
         return sum / n;
     }
 
-    /** numpy's pairwise_sum_DOUBLE over a[from, from+n). */
-    static double pairwiseSum(double[] a, int from, int n) {
+    /** numpy's pairwise_sum_DOUBLE over a[from, from+n): what np.sum / np.mean do on a contiguous array. */
+    public static double pairwiseSum(double[] a, int from, int n) {
         if (n < 8) {
             double res = 0.;
             for (int i = 0; i < n; i++) {

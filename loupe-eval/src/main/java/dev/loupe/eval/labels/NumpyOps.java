@@ -1,40 +1,16 @@
 package dev.loupe.eval.labels;
 
+import dev.loupe.eval.NumpyMath;
 import java.util.Arrays;
 
 /** The numpy reductions and sorts cleanlab relies on, with numpy's summation order. */
 final class NumpyOps {
-    private static final int PAIRWISE_BLOCK = 128;
-
     private NumpyOps() {
     }
 
-    /** numpy's pairwise_sum_DOUBLE over a[from, from+n): what np.sum / np.mean do on a contiguous array. */
+    /** numpy's pairwise_sum_DOUBLE over a[from, from+n) ({@link NumpyMath#pairwiseSum}, the one COCOeval uses too). */
     static double pairwiseSum(double[] a, int from, int n) {
-        if (n < 8) {
-            double res = 0.;
-            for (int i = 0; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        } else if (n <= PAIRWISE_BLOCK) {
-            double[] r = new double[8];
-            System.arraycopy(a, from, r, 0, 8);
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += a[from + i + j];
-                }
-            }
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwiseSum(a, from, n2) + pairwiseSum(a, from + n2, n - n2);
+        return NumpyMath.pairwiseSum(a, from, n);
     }
 
     /** np.sum of a whole (row-major, contiguous) matrix. */
