@@ -14,7 +14,7 @@ import dev.loupe.eval.voc.VocResult;
 import dev.loupe.core.model.Category;
 import dev.loupe.eval.classification.ClassReport;
 import dev.loupe.eval.classification.ClassificationResult;
-import dev.loupe.server.ClassificationEvaluation;
+import dev.loupe.app.eval.ClassificationEvaluation;
 import dev.loupe.store.PredictionSetInfo;
 import java.io.PrintWriter;
 import java.util.List;

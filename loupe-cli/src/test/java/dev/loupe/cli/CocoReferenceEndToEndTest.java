@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CocoReferenceEndToEndTest {
     static final Path REF = CliRun.shared().resolve("reference");
-    static final String[] NAMES = dev.loupe.server.EvalJson.SUMMARY_NAMES.toArray(new String[0]);
+    static final String[] NAMES = dev.loupe.app.eval.EvalJson.SUMMARY_NAMES.toArray(new String[0]);
 
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.eval.EvalJson;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.compare.SharedHistogram;

@@ -1,5 +1,7 @@
 package dev.loupe.server;
 
+import dev.loupe.app.eval.ClassificationEvaluation;
+import dev.loupe.app.eval.DetectionReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.analysis.Bucketing;

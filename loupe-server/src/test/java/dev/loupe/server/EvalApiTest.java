@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.eval.EvalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package dev.loupe.server;
+package dev.loupe.app.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
