@@ -1,14 +1,12 @@
 package dev.loupe.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,8 +23,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static LoupeServer server;
     static Http http;
     static ChromeDriver driver;
@@ -50,31 +44,12 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver; "
-                + ".ci/run does it)";
-        // Under CI a missing browser fails the build: the browser tests must never vanish silently there.
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but " + missing);
-        }
-        assumeTrue(installed, "browser tests skipped: " + missing);
+        Chromium.requireInstalled();
         server = LoupeServer.start(BccdProject.get(), new ServerOptions(null, 0, null));
         http = new Http("http://127.0.0.1:" + server.port(), null);
         downloads = Files.createTempDirectory("loupe-downloads");
         profile = Files.createTempDirectory("loupe-chromium-profile");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-                "--window-size=1440,1000", "--force-device-scale-factor=1", "--hide-scrollbars");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start(profile, downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 

@@ -104,7 +104,7 @@ public final class ActiveSelection {
 
     private static double[] uncertainty(ProjectStore store, PredictionSetInfo set, Strategy strategy, List<Long> pool) {
         boolean classification = set.kind().equals("classification");
-        Strategy effective = strategy == Strategy.HYBRID ? (classification ? Strategy.ENTROPY : Strategy.MEAN_OBJECT_CONFIDENCE)
+        Strategy effective = strategy == Strategy.HYBRID ? (classification ? Strategy.MARGIN : Strategy.MEAN_OBJECT_CONFIDENCE)
                 : strategy;
         if (effective == Strategy.MEAN_OBJECT_CONFIDENCE) {
             if (classification) {
@@ -227,7 +227,7 @@ public final class ActiveSelection {
             case MARGIN -> "1 - (top - second) class probability in the prediction set last used by 'loupe select'";
             case MEAN_OBJECT_CONFIDENCE -> "1 - the mean confidence of the objects the detection set last used by "
                     + "'loupe select' found on the image (an object: the predictions on one box, at their best score)";
-            case HYBRID -> "The uncertainty 'loupe select --strategy hybrid' ranked each k-means cluster by (entropy for a "
+            case HYBRID -> "The uncertainty 'loupe select --strategy hybrid' ranked each k-means cluster by (margin for a "
                     + "classification set, 1 - mean object confidence for a detection set)";
             case DIVERSITY -> "Order in which 'loupe select --strategy diversity' chose the image (1 = first); others: missing";
             case RANDOM -> "Order in which 'loupe select --strategy random' drew the image (1 = first); others: missing";

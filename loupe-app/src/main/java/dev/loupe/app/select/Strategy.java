@@ -17,7 +17,7 @@ public enum Strategy {
     MEAN_OBJECT_CONFIDENCE("mean-object-confidence", null, true, false),
     /** k-means++ seeding over the image embeddings, around the labelled images; no model needed. */
     DIVERSITY("diversity", null, false, true),
-    /** The most uncertain image of each of N k-means clusters of the embeddings. */
+    /** The most uncertain image (margin, or 1 - mean object confidence) of each of N k-means clusters of the embeddings. */
     HYBRID("hybrid", null, true, true),
     /** A seeded uniform sample: the baseline every strategy must beat. */
     RANDOM("random", null, false, false);

@@ -51,6 +51,11 @@ public final class SelectBench implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "seeded repeats (default: ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(names = "--strategies", paramLabel = "S,S", split = ",",
+            defaultValue = "random,entropy,least-confidence,margin,diversity,hybrid",
+            description = "strategies to compare; random is always run as the baseline (default: ${DEFAULT-VALUE})")
+    List<String> strategies;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +65,11 @@ public final class SelectBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        for (String s : strategies) {
+            if (!STRATEGIES.contains(s)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown strategy '" + s + "': " + STRATEGIES);
+            }
+        }
         if (poolSize < start + batch * rounds || start < 10 || batch < 1 || rounds < 1 || seeds < 1 || poolSize > TRAIN) {
             throw new CommandLine.ParameterException(spec.commandLine(), "need --start >= 10, --batch >= 1, --rounds >= 1, "
                     + "--seeds >= 1 and start + batch * rounds <= --pool <= 60000");
@@ -81,7 +91,7 @@ public final class SelectBench implements Callable<Integer> {
         out.flush();
         Map<String, double[][]> accuracy = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String s : STRATEGIES) {
+        for (String s : STRATEGIES.stream().filter(x -> x.equals("random") || strategies.contains(x)).toList()) {
             double[][] acc = new double[seeds][rounds + 1];
             long t0 = System.nanoTime();
             for (int seed = 0; seed < seeds; seed++) {
@@ -133,7 +143,7 @@ public final class SelectBench implements Callable<Integer> {
         int[] picked = switch (strategy) {
             case "random" -> Arrays.copyOf(shuffled(candidates.length, new SplittableRandom(seed)), batch);
             case "diversity" -> Diversity.kMeansPlusPlus(candidates, done.toArray(float[][]::new), batch, seed);
-            case "hybrid" -> Hybrid.select(candidates, scores(Uncertainty.ENTROPY, model, candidates), batch, seed);
+            case "hybrid" -> Hybrid.select(candidates, scores(Uncertainty.MARGIN, model, candidates), batch, seed);
             default -> top(scores(Uncertainty.of(strategy), model, candidates), batch);
         };
         return Arrays.stream(picked).map(open::get).toArray();
