@@ -1,10 +1,8 @@
 package dev.loupe.cli;
 
+import dev.loupe.app.WireJson;
 import dev.loupe.core.LoupeException;
 import dev.loupe.eval.analysis.PerformanceAnalysis;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.ClassMetrics;
@@ -81,7 +79,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         int tIndex;
         try {
             tIndex = Thresholds.index(iou);
@@ -94,7 +92,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
             if (set.kind().equals("classification")) {
                 ClassificationEvaluation ce = ClassificationEvaluation.run(store, set);
                 if (json) {
-                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ce.json(set)));
+                    out.println(WireJson.pretty(ce.json(set)));
                 } else {
                     EvalText.classification(ce, set, out);
                 }
@@ -126,7 +124,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
                 if (vocResult != null) {
                     EvalJson.voc(root, vocResult, voc);
                 }
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+                out.println(WireJson.pretty(root));
             } else {
                 text(set, ev, counts, out);
                 if (vocResult != null) {

@@ -1,9 +1,7 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.app.WireJson;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRules;
 import dev.loupe.store.AnalysisSummary;
@@ -45,7 +43,7 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         ProjectSummary s;
         AnalysisInfo analysis;
         try (ProjectStore store = ProjectStore.open(project)) {
@@ -55,10 +53,9 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode node = mapper.valueToTree(s);
-            node.set("analysis", mapper.valueToTree(analysis));
-            out.println(mapper.writeValueAsString(node));
+            ObjectNode node = WireJson.MAPPER.valueToTree(s);
+            node.set("analysis", WireJson.MAPPER.valueToTree(analysis));
+            out.println(WireJson.pretty(node));
         } else {
             printText(s, out);
             AnalysisText.print(analysis, out);

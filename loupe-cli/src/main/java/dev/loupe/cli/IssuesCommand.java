@@ -1,8 +1,6 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.app.WireJson;
 import dev.loupe.app.issues.IssueRanking;
 import dev.loupe.app.issues.IssuesText;
 import dev.loupe.core.metrics.rules.IssueRules;
@@ -59,7 +57,7 @@ final class IssuesCommand implements Callable<Integer>, ProjectCommand {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         IssueRanking.Kind k;
         LabelQuality score;
         try {
@@ -79,7 +77,7 @@ final class IssuesCommand implements Callable<Integer>, ProjectCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.entries()));
+            out.println(WireJson.pretty(r.entries()));
         } else {
             IssuesText.print(r, out);
         }

@@ -1,8 +1,6 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.app.WireJson;
 import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.ImageMetric;
@@ -65,14 +63,14 @@ final class MetricsListCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         if (plugins != null && !java.nio.file.Files.isDirectory(plugins)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plugins " + plugins + " is not a folder");
         }
         List<MetricInfo> infos = Plugins.registry(plugins).all().stream().map(MetricsListCommand::info).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(infos));
+            out.println(WireJson.pretty(infos));
         } else if (markdown) {
             out.print(markdownTable(infos));
         } else {

@@ -1,8 +1,6 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.app.WireJson;
 import dev.loupe.store.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
@@ -33,18 +31,14 @@ final class PredictionsListCommand implements Callable<Integer>, ProjectCommand 
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         List<PredictionSetInfo> sets;
         try (ProjectStore store = ProjectStore.open(project)) {
             sets = store.predictionSets();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    sets.stream().map(s -> java.util.Map.of("name", s.name(), "kind", s.kind(), "format", s.format(),
-                            "source", s.source() == null ? "" : s.source(), "iouType", s.iouType() == null ? "" : s.iouType(),
-                            "predictions", s.predictions(), "images", s.images(),
-                            "createdAt", String.valueOf(s.createdAt()))).toList()));
+            out.println(WireJson.pretty(sets));
         } else if (sets.isEmpty()) {
             out.println("No prediction sets; import one with 'loupe predictions import " + project + " FILE --name NAME'.");
         } else {

@@ -110,6 +110,11 @@ final class QuickstartCommand implements Callable<Integer> {
         modelQualityNote(out);
         out.printf("%nExplore it in the browser: ./loupe serve %s  (then open http://127.0.0.1:%d/)%n",
                 project, ServeCommand.DEFAULT_PORT);
+        out.printf("Share it as one HTML file: ./loupe report %s -o report.html%n", project);
+        if (classified) {
+            out.printf("Pick what to label next: ./loupe select %s --strategy mean-object-confidence -n 20 --tag next --set %s%n",
+                    project, CV_SET);
+        }
         return 0;
     }
 

@@ -1,8 +1,6 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.app.WireJson;
 import dev.loupe.app.select.ActiveSelection;
 import dev.loupe.app.select.SelectRequest;
 import dev.loupe.app.select.Selection;
@@ -69,7 +67,7 @@ final class SelectCommand implements Callable<Integer>, ProjectCommand {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         Strategy s;
         try {
             s = Strategy.of(strategy);
@@ -85,7 +83,7 @@ final class SelectCommand implements Callable<Integer>, ProjectCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            out.println(WireJson.pretty(r));
         } else {
             print(r, out);
         }

@@ -1,7 +1,6 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.app.WireJson;
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
@@ -15,7 +14,6 @@ import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,11 +97,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
                 doc.put("query", query);
                 doc.put("model", model.name());
                 doc.put("neighbours", hits);
-                try {
-                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                out.println(WireJson.pretty(doc));
             } else {
                 out.printf("Most similar to %s (%s, cosine similarity):%n", query, model.name());
                 for (Hit h : hits) {

@@ -43,7 +43,10 @@ class QuickstartTest {
                 .contains("Top 10 issues, likeliest first").contains("label issues from prediction set \"loupe-cv\"")
                 .contains("wrong_class")
                 .contains("The Model quality page shows prediction set \"loupe-cv\" (detection")
-                .contains("./loupe serve " + project);
+                .contains("./loupe serve " + project).contains("./loupe report " + project)
+                .contains("./loupe select " + project + " --strategy mean-object-confidence -n 20 --tag next --set loupe-cv");
+        assertThat(CliRun.of("select", project.toString(), "--strategy", "mean-object-confidence", "-n", "3", "--tag", "next",
+                "--set", "loupe-cv").exitCode()).as("the printed hint works").isZero();
         assertThat(first.out().indexOf("Top 10 issues")).isGreaterThan(first.out().indexOf("Stored prediction set"));
         assertThat(CliRun.of("predictions", "list", project.toString()).out()).contains("loupe-cv").contains("detection");
         assertThat(CliRun.of("info", project.toString(), "--json").out()).contains("image.uniqueness", "annotation.quality",
@@ -55,7 +58,8 @@ class QuickstartTest {
         CliRun skip = CliRun.of("quickstart", "--data", data.toString(), "--project", project.toString(), "--no-embed");
         assertThat(skip.exitCode()).as(skip.err()).isZero();
         assertThat(skip.out()).doesNotContain("Embedded").doesNotContain("Top 10 issues")
-                .contains("Skipped Loupe's own classifier and the label-issue ranking").contains("--no-embed");
+                .contains("Skipped Loupe's own classifier and the label-issue ranking").contains("--no-embed")
+                .doesNotContain("./loupe select");
     }
 
     /**

@@ -1,23 +1,16 @@
 package dev.loupe.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.loupe.app.WireJson;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.Instant;
 
 /**
- * The one Jackson mapper of the server: writes responses, reads request bodies. Instants (when a
- * prediction set was imported) are ISO-8601 strings.
+ * Writes responses and reads request bodies through {@link WireJson}, the mapper the CLI prints
+ * with too.
  */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper MAPPER = WireJson.MAPPER;
 
     private Json() {
     }

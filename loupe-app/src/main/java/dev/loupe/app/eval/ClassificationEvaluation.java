@@ -3,6 +3,7 @@ package dev.loupe.app.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.app.WireJson;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.eval.classification.ClassReport;
@@ -67,7 +68,7 @@ public record ClassificationEvaluation(ClassificationResult result, List<Categor
 
     /** The JSON form of {@code loupe eval --json} and {@code GET /api/eval}; NaN is written as null. */
     public ObjectNode json(PredictionSetInfo set) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = WireJson.MAPPER;
         ObjectNode root = mapper.createObjectNode();
         root.putObject("predictionSet").put("name", set.name()).put("kind", set.kind()).put("format", set.format());
         root.put("items", result.items());

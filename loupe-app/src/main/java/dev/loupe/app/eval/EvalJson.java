@@ -38,7 +38,7 @@ public final class EvalJson {
     public static final List<String> SUMMARY_NAMES = List.of("AP", "AP50", "AP75", "APsmall", "APmedium", "APlarge",
             "AR1", "AR10", "AR100", "ARsmall", "ARmedium", "ARlarge");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.loupe.app.WireJson.MAPPER;
 
     private EvalJson() {
     }
