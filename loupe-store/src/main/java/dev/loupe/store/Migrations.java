@@ -32,6 +32,11 @@ final class Migrations {
 
     /** Applies the migrations the database lacks; returns the resulting version. */
     static int apply(Connection c) throws SQLException {
+        return apply(c, latest());
+    }
+
+    /** Applies the migrations the database lacks up to {@code upTo} (a dump's version, loaded before the later ones). */
+    static int apply(Connection c, int upTo) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
                     + "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
@@ -44,7 +49,7 @@ final class Migrations {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            for (int v = current + 1; v <= latest(); v++) {
+            for (int v = current + 1; v <= Math.min(upTo, latest()); v++) {
                 String name = MIGRATIONS.get(v - 1);
                 try (Statement s = c.createStatement()) {
                     s.execute(resource(name));
@@ -62,7 +67,7 @@ final class Migrations {
         } finally {
             c.setAutoCommit(auto);
         }
-        return latest();
+        return Math.max(current, Math.min(upTo, latest()));
     }
 
     static int current(Connection c) throws SQLException {

@@ -126,6 +126,191 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates a project from a Parquet dump ({@code loupe dump}, or a distributed run's output): the
+     * dump's tables are loaded at its schema version, then this Loupe's later migrations run. The
+     * load is recorded as an "attach" run. Atomic like {@link #create}.
+     *
+     * @param imagesRoot the folder image paths are relative to, when it moved since the dump; null keeps the dump's
+     * @throws LoupeException PROJECT_EXISTS when the folder exists, BAD_INPUT when the dump is not one
+     *                        or is newer than this Loupe
+     */
+    public static ParquetDump attach(Path projectDir, Path dumpDir, Path imagesRoot) {
+        long start = System.nanoTime();
+        Map<String, Long> rows = build(projectDir, c -> {
+            Map<String, Long> loaded = load(c, dumpDir, null, null);
+            Map<String, String> params = new TreeMap<>();
+            params.put("dump", dumpDir.toAbsolutePath().normalize().toString());
+            if (imagesRoot != null) {
+                params.put("images", imagesRoot.toAbsolutePath().normalize().toString());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO project_meta (key, value) VALUES ('images_root', ?) "
+                        + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                    ps.setString(1, imagesRoot.toAbsolutePath().normalize().toString());
+                    ps.executeUpdate();
+                }
+            }
+            long runId = Runs.start(c, "attach", params);
+            Runs.finish(c, runId, "succeeded", loaded.values().stream().mapToLong(Long::longValue).sum() + " rows in "
+                    + loaded.size() + " tables");
+            return loaded;
+        });
+        return new ParquetDump(dumpDir, rows, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Creates and opens a project holding one slice of a dump: the given tables, and of those only
+     * the rows of images in {@code images} (a partition of a distributed run works on it).
+     */
+    public static ProjectStore attachSlice(Path projectDir, Path dumpDir, List<String> tables, ImageRange images) {
+        build(projectDir, c -> load(c, dumpDir, tables, images));
+        return open(projectDir);
+    }
+
+    private static Map<String, Long> load(DuckDBConnection c, Path dumpDir, List<String> tables, ImageRange images)
+            throws SQLException {
+        if (!Files.isDirectory(dumpDir)) {
+            throw LoupeException.badInput("Parquet dump folder not found: " + dumpDir);
+        }
+        int version = ParquetTables.schemaVersion(dumpDir);
+        if (version > Migrations.latest()) {
+            throw LoupeException.badInput(dumpDir + " has schema version " + version + " but this Loupe knows only up to "
+                    + Migrations.latest() + "; use a newer Loupe");
+        }
+        Migrations.apply(c, version);
+        c.setAutoCommit(false);
+        Map<String, Long> rows = ParquetTables.load(c, dumpDir, tables, images);
+        c.commit();
+        c.setAutoCommit(true);
+        Migrations.apply(c);
+        c.setAutoCommit(false);
+        return rows;
+    }
+
+    /** Work that fills a new project's database. */
+    private interface Builder<T> {
+        T fill(DuckDBConnection c) throws SQLException, IOException;
+    }
+
+    /** Builds a project in a hidden sibling folder and renames it into place when {@code builder} succeeded. */
+    private static <T> T build(Path projectDir, Builder<T> builder) {
+        Path target = projectDir.toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            throw new LoupeException(LoupeException.Reason.PROJECT_EXISTS, target + " already exists; choose a new "
+                    + "project folder or delete it first");
+        }
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(target.getParent());
+            removeStalePartials(target);
+            Files.createDirectories(partial);
+            T result;
+            try (DuckDBConnection c = connect(partial.resolve(DATABASE_FILE))) {
+                result = builder.fill(c);
+                c.commit();
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            }
+            moveIntoPlace(partial, target);
+            return result;
+        } catch (SQLException e) {
+            deleteQuietly(partial);
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot write project " + target + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot create project " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes every table of the project to Parquet, one folder per table under {@code dir}, which
+     * must not exist or be empty. {@link #attach} reads it back; so do pandas, Polars and Spark.
+     */
+    public ParquetDump dump(Path dir) {
+        long start = System.nanoTime();
+        try {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw LoupeException.badInput("dump folder " + dir + " is not empty; choose a new folder");
+                    }
+                }
+            } else if (Files.exists(dir)) {
+                throw LoupeException.badInput("dump folder " + dir + " is a file; choose a new folder");
+            }
+            Map<String, Long> rows = ParquetTables.export(connection, dir, "part-0.parquet", ParquetTables.tables(connection));
+            return new ParquetDump(dir, rows, (System.nanoTime() - start) / 1e9);
+        } catch (SQLException | IOException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot dump " + this.dir + " to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes some tables to {@code dir/TABLE/fileName}, replacing an earlier file of that name (a
+     * partition's share of a distributed run's output: a retried partition writes no duplicate rows).
+     */
+    public ParquetDump dumpTables(Path dir, String fileName, List<String> tables) {
+        long start = System.nanoTime();
+        if (!fileName.matches("[A-Za-z0-9_.-]+\\.parquet")) {
+            throw new IllegalArgumentException("not a Parquet file name: " + fileName);
+        }
+        try {
+            Map<String, Long> rows = ParquetTables.export(connection, dir, fileName, tables);
+            return new ParquetDump(dir, rows, (System.nanoTime() - start) / 1e9);
+        } catch (SQLException | IOException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot write " + tables + " of " + this.dir + " to " + dir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the rows of some tables of a dump folder to this project's tables, in one transaction
+     * (a distributed run's partition outputs, gathered).
+     */
+    public ParquetDump load(Path dumpDir, List<String> tables) {
+        long start = System.nanoTime();
+        try {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Map<String, Long> rows = ParquetTables.load(connection, dumpDir, tables, null);
+                connection.commit();
+                return new ParquetDump(dumpDir, rows, (System.nanoTime() - start) / 1e9);
+            } catch (SQLException | RuntimeException e) {
+                Transactions.rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot load " + dumpDir + " into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The project's images cut into at most {@code parts} id ranges of nearly equal counts, in id order. */
+    public List<ImageRange> imageRanges(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1: " + parts);
+        }
+        List<ImageRange> ranges = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT min(id), max(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) "
+                + "AS part FROM images) GROUP BY part ORDER BY part")) {
+            ps.setInt(1, parts);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ranges.add(new ImageRange(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot split the images of " + dir + ": " + e.getMessage(), e);
+        }
+        return ranges;
+    }
+
     /** The project folder. */
     public Path dir() {
         return dir;
