@@ -43,6 +43,27 @@ public final class MetricRegistry {
         return checked(new MetricRegistry(sorted(byId.values())));
     }
 
+    /**
+     * The built-ins plus every jar in a plugins folder (ignored when null or missing), the jars in
+     * name order. The class loader is not closed: plugin classes are used until the process ends.
+     */
+    public static MetricRegistry withPlugins(java.nio.file.Path folder, ClassLoader parent) {
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            return load(parent);
+        }
+        List<URL> jars = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            for (java.nio.file.Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new LoupeException(LoupeException.Reason.BAD_INPUT, "cannot list plugins in " + folder + ": " + e.getMessage(), e);
+        }
+        return load(new java.net.URLClassLoader(jars.toArray(URL[]::new), parent));
+    }
+
     /** Fails when a dataset metric reads a metric that no jar provides. */
     private static MetricRegistry checked(MetricRegistry r) {
         for (Metric m : r.byId.values()) {

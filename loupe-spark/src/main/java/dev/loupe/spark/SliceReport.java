@@ -1,0 +1,17 @@
+package dev.loupe.spark;
+
+import dev.loupe.store.ImageRange;
+import java.io.Serializable;
+
+/**
+ * What one partition did.
+ *
+ * @param runId    the run id its store gave the analysis (must equal the driver's)
+ * @param images   images in the partition
+ * @param analysed images analysed
+ * @param failures metric failures recorded
+ * @param seconds  wall time on the executor, store set-up and output included
+ */
+public record SliceReport(ImageRange range, long runId, long images, long analysed, long failures, double seconds)
+        implements Serializable {
+}

@@ -1,0 +1,108 @@
+package dev.loupe.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.cli.Loupe;
+import dev.loupe.store.ProjectStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The Spark job in local mode on a BCCD subset (one image truncated) against 'loupe init' +
+ * 'loupe analyze' on the same files: after 'loupe attach', every metric value, failure and
+ * coverage row is the same, dataset metrics included.
+ */
+class SparkAnalyzeTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void attachedSparkOutputHasTheLocalRunsValues() throws Exception {
+        BccdSubset data = BccdSubset.copy(tmp.resolve("data"), 24);
+        Path local = tmp.resolve("local");
+        cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
+        cli("analyze", local.toString(), "--threads", "2");
+
+        Path out = tmp.resolve("out");
+        Run spark = run(SparkAnalyze.commandLine(), "--master", "local[2]", "--partitions", "3", "--images", data.images().toString(),
+                "--voc", data.voc().toString(), "-o", out.toString());
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(spark.out()).contains("Imported 24 images").contains("Analysed 24 images with 60 metrics on Spark (local[2], 3 partitions)");
+        assertThat(Files.exists(out.resolve("_work"))).isFalse();
+
+        Path attached = tmp.resolve("attached");
+        cli("attach", attached.toString(), out.toString());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("ATTACH '" + local.resolve(ProjectStore.DATABASE_FILE) + "' AS a (READ_ONLY)");
+            s.execute("ATTACH '" + attached.resolve(ProjectStore.DATABASE_FILE) + "' AS b (READ_ONLY)");
+            for (String t : List.of("images", "annotations", "categories", "issues", "image_metrics", "annotation_metrics",
+                    "metric_failures", "metric_sets", "metric_coverage")) {
+                assertSame(s, "SELECT * FROM a." + t, "SELECT * FROM b." + t, t);
+            }
+            assertSame(s, "SELECT scope, metric_id, column_name, version, run_id, kind, title, outliers FROM a.metric_columns",
+                    "SELECT scope, metric_id, column_name, version, run_id, kind, title, outliers FROM b.metric_columns", "metric_columns");
+            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.brightness\" IS NOT NULL")).isEqualTo(23);
+            assertThat(count(s, "SELECT count(*) FROM b.metric_failures WHERE metric_id = 'decode' AND message LIKE '%"
+                    + data.brokenImage() + "%'")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.duplicate_group_size\" IS NOT NULL")).isEqualTo(23);
+            assertThat(count(s, "SELECT count(*) FROM b.runs WHERE kind = 'analyze' AND status = 'succeeded' "
+                    + "AND parameters LIKE '%\"engine\":\"spark\"%' AND message LIKE '24 images analysed on Spark in 3 partitions%'")).isEqualTo(1);
+        }
+        Run info = run(Loupe.commandLine(), "info", attached.toString());
+        assertThat(info.out()).contains("Images       24").contains("24 images analysed");
+    }
+
+    @Test
+    void refusesAFullOutputFolderAndAMissingLabelFolderBeforeStartingSpark() throws Exception {
+        Path full = Files.createDirectories(tmp.resolve("full"));
+        Files.writeString(full.resolve("x"), "x");
+        Run r = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--folders", "-o", full.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("is not empty").doesNotContain("Exception");
+        Run voc = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--voc", tmp.resolve("nope").toString(), "-o",
+                tmp.resolve("o").toString());
+        assertThat(voc.code()).isEqualTo(3);
+        assertThat(voc.err()).contains("VOC folder (--voc) not found");
+    }
+
+    private static void assertSame(Statement s, String a, String b, String what) throws SQLException {
+        long rows = count(s, "SELECT count(*) FROM (" + a + ")");
+        assertThat(count(s, "SELECT count(*) FROM (" + b + ")")).as(what).isEqualTo(rows);
+        assertThat(count(s, "SELECT count(*) FROM (" + a + " EXCEPT ALL " + b + ")")).as(what).isZero();
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void cli(String... args) {
+        Run r = run(Loupe.commandLine(), args);
+        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(CommandLine cl, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
