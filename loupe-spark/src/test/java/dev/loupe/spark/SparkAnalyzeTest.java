@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The Spark job in local mode on a BCCD subset (one image truncated) against 'loupe init' +
+ * The Spark job in local mode ('loupe spark analyze') on a BCCD subset (one image truncated) against 'loupe init' +
  * 'loupe analyze' on the same files: after 'loupe attach', every metric value, failure and
  * coverage row is the same, dataset metrics included.
  */
@@ -35,8 +35,20 @@ class SparkAnalyzeTest {
         cli("analyze", local.toString(), "--threads", "2");
 
         Path out = tmp.resolve("out");
-        Run spark = run(SparkAnalyze.commandLine(), "--master", "local[2]", "--partitions", "3", "--images", data.images().toString(),
-                "--voc", data.voc().toString(), "-o", out.toString());
+        // through the CLI's launcher: a JVM of its own with the class path this module laid out in target/
+        String home = System.getProperty("loupe.home");
+        System.setProperty("loupe.home", Path.of("").toAbsolutePath().getParent().toString());
+        Run spark;
+        try {
+            spark = run(Loupe.commandLine(), "spark", "analyze", "--master", "local[2]", "--partitions", "3",
+                    "--images", data.images().toString(), "--voc", data.voc().toString(), "-o", out.toString());
+        } finally {
+            if (home == null) {
+                System.clearProperty("loupe.home");
+            } else {
+                System.setProperty("loupe.home", home);
+            }
+        }
         assertThat(spark.code()).as(spark.err()).isZero();
         assertThat(spark.out()).contains("Imported 24 images").contains("Analysed 24 images with 60 metrics on Spark (local[2], 3 partitions)");
         assertThat(Files.exists(out.resolve("_work"))).isFalse();
