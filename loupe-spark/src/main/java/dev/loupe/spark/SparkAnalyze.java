@@ -108,6 +108,17 @@ public final class SparkAnalyze implements Callable<Integer> {
         List<Metric> selected = MetricRegistry.withPlugins(plugins, SparkAnalyze.class.getClassLoader()).select(metrics);
         List<String> ids = selected.stream().map(m -> m.descriptor().id()).toList();
         Path work = target.resolve("_work");
+        try {
+            return run(out, target, work, importer, selected, ids);
+        } catch (RuntimeException | Error e) {
+            // a failed run leaves no half output: the next run may use the same folder
+            SliceTask.deleteRecursively(work);
+            throw e;
+        }
+    }
+
+    private int run(PrintWriter out, Path target, Path work, DatasetImporter importer, List<Metric> selected, List<String> ids)
+            throws IOException {
         Path project = work.resolve("project");
         ImportResult imported = ProjectStore.create(project, JobImporters.source(importer, images, labels, classes), importer::read);
         out.printf("Imported %d images, %d annotations, %d issues (%s, %.1f s)%n", imported.images(), imported.annotations(),
@@ -132,6 +143,8 @@ public final class SparkAnalyze implements Callable<Integer> {
                     analysis.reports().stream().mapToLong(SliceReport::analysed).sum(), ids.size(), spark.master(),
                     analysis.reports().size(), report.seconds(), report.seconds() > 0 ? report.images() / report.seconds() : 0,
                     report.failures());
+            out.printf("  %d tasks: %.1f s each on average (store set-up, metrics, Parquet out); dataset metrics and the rest on the driver%n",
+                    analysis.reports().size(), analysis.reports().stream().mapToDouble(SliceReport::seconds).average().orElse(0));
             dump = store.dump(work.resolve("dump"));
         }
         publish(work.resolve("dump"), target);
