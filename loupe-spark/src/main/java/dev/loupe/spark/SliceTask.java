@@ -60,12 +60,13 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
         try {
             List<Metric> perItem = perItemMetrics();
             RunReport report;
+            double outputSeconds;
             try (ProjectStore store = ProjectStore.attachSlice(local.resolve("project"), Path.of(input), INPUT, range)) {
                 report = new MetricRunner(store.analysis(), threads, ProgressListener.NONE, maxPixels).run(perItem, parameters);
-                store.dumpTables(Path.of(output), fileName(range), OUTPUT);
+                outputSeconds = store.dumpTables(Path.of(output), fileName(range), OUTPUT).seconds();
             }
             return new SliceReport(range, report.runId(), report.images(), report.analysed(), report.failures(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, report.seconds(), outputSeconds);
         } finally {
             deleteRecursively(local);
         }

@@ -143,8 +143,11 @@ public final class SparkAnalyze implements Callable<Integer> {
                     analysis.reports().stream().mapToLong(SliceReport::analysed).sum(), ids.size(), spark.master(),
                     analysis.reports().size(), report.seconds(), report.seconds() > 0 ? report.images() / report.seconds() : 0,
                     report.failures());
-            out.printf("  %d tasks: %.1f s each on average (store set-up, metrics, Parquet out); dataset metrics and the rest on the driver%n",
-                    analysis.reports().size(), analysis.reports().stream().mapToDouble(SliceReport::seconds).average().orElse(0));
+            List<SliceReport> tasks = analysis.reports();
+            out.printf("  %d tasks, on average %.1f s each: %.1f s metrics, %.1f s Parquet out, the rest setting up its store%n",
+                    tasks.size(), tasks.stream().mapToDouble(SliceReport::seconds).average().orElse(0),
+                    tasks.stream().mapToDouble(SliceReport::metricSeconds).average().orElse(0),
+                    tasks.stream().mapToDouble(SliceReport::outputSeconds).average().orElse(0));
             dump = store.dump(work.resolve("dump"));
         }
         publish(work.resolve("dump"), target);
