@@ -110,7 +110,7 @@ public final class SparkAnalyze implements Callable<Integer> {
         Path work = target.resolve("_work");
         try {
             return run(out, target, work, importer, selected, ids);
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             // a failed run leaves no half output: the next run may use the same folder
             SliceTask.deleteRecursively(work);
             throw e;

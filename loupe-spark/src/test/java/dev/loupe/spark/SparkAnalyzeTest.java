@@ -29,7 +29,7 @@ class SparkAnalyzeTest {
 
     @Test
     void attachedSparkOutputHasTheLocalRunsValues() throws Exception {
-        BccdSubset data = BccdSubset.copy(tmp.resolve("data"), 24);
+        BccdSubset data = BccdSubset.copy(tmp.resolve("data"), 12);
         Path local = tmp.resolve("local");
         cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
         cli("analyze", local.toString(), "--threads", "2");
@@ -40,7 +40,7 @@ class SparkAnalyzeTest {
         System.setProperty("loupe.home", Path.of("").toAbsolutePath().getParent().toString());
         Run spark;
         try {
-            spark = run(Loupe.commandLine(), "spark", "analyze", "--master", "local[2]", "--partitions", "3",
+            spark = run(Loupe.commandLine(), "spark", "analyze", "--master", "local[2]", "--partitions", "2",
                     "--images", data.images().toString(), "--voc", data.voc().toString(), "-o", out.toString());
         } finally {
             if (home == null) {
@@ -50,7 +50,7 @@ class SparkAnalyzeTest {
             }
         }
         assertThat(spark.code()).as(spark.err()).isZero();
-        assertThat(spark.out()).contains("Imported 24 images").contains("Analysed 24 images with 60 metrics on Spark (local[2], 3 partitions)");
+        assertThat(spark.out()).contains("Imported 12 images").contains("Analysed 12 images with 60 metrics on Spark (local[2], 2 partitions)");
         assertThat(Files.exists(out.resolve("_work"))).isFalse();
 
         Path attached = tmp.resolve("attached");
@@ -64,15 +64,15 @@ class SparkAnalyzeTest {
             }
             assertSame(s, "SELECT scope, metric_id, column_name, version, run_id, kind, title, outliers FROM a.metric_columns",
                     "SELECT scope, metric_id, column_name, version, run_id, kind, title, outliers FROM b.metric_columns", "metric_columns");
-            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.brightness\" IS NOT NULL")).isEqualTo(23);
+            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.brightness\" IS NOT NULL")).isEqualTo(11);
             assertThat(count(s, "SELECT count(*) FROM b.metric_failures WHERE metric_id = 'decode' AND message LIKE '%"
                     + data.brokenImage() + "%'")).isEqualTo(1);
-            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.duplicate_group_size\" IS NOT NULL")).isEqualTo(23);
+            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.duplicate_group_size\" IS NOT NULL")).isEqualTo(11);
             assertThat(count(s, "SELECT count(*) FROM b.runs WHERE kind = 'analyze' AND status = 'succeeded' "
-                    + "AND parameters LIKE '%\"engine\":\"spark\"%' AND message LIKE '24 images analysed on Spark in 3 partitions%'")).isEqualTo(1);
+                    + "AND parameters LIKE '%\"engine\":\"spark\"%' AND message LIKE '12 images analysed on Spark in 2 partitions%'")).isEqualTo(1);
         }
         Run info = run(Loupe.commandLine(), "info", attached.toString());
-        assertThat(info.out()).contains("Images       24").contains("24 images analysed");
+        assertThat(info.out()).contains("Images       12").contains("12 images analysed");
     }
 
     @Test
