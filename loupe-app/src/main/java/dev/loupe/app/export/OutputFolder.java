@@ -62,9 +62,20 @@ final class OutputFolder {
             throw new IllegalStateException("unsafe export path " + safeRelativePath);
         }
         try {
-            Files.createDirectories(file.getParent());
+            // Folder by folder, never through a link: createDirectories would follow one planted inside OUT.
+            Path dir = root;
+            for (Path seg : root.relativize(file.getParent())) {
+                dir = dir.resolve(seg);
+                if (Files.isSymbolicLink(dir)) {
+                    throw LoupeException.badInput("refusing to write " + file + ": " + dir
+                            + " is a link inside the output folder (it could lead out of it)");
+                }
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectory(dir);
+                }
+            }
             if (!file.getParent().toRealPath().startsWith(realRoot)) {
-                throw LoupeException.badInput("refusing to write " + file + ": a link inside the output folder leads out of it");
+                throw LoupeException.badInput("refusing to write " + file + ": its folder leads out of the output folder");
             }
             Files.deleteIfExists(file);
         } catch (IOException e) {
