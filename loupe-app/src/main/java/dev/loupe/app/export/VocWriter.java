@@ -20,6 +20,7 @@ final class VocWriter {
     static final String POLYGONS = "polygons written as their bounding boxes (VOC objects are boxes)";
     static final String MASKS = "masks written as their bounding boxes (VOC objects are boxes)";
     static final String CROWD = "crowd flags dropped (VOC has none)";
+    static final String AREA = "declared COCO areas other than w x h dropped (VOC has none; evaluation by object size then uses w x h)";
 
     private VocWriter() {
     }
@@ -47,6 +48,9 @@ final class VocWriter {
             }
             if (a.crowd()) {
                 losses.add(CROWD);
+            }
+            if (a.area() != null && a.area() != g.box().area()) {
+                losses.add(AREA);
             }
             Category c = a.categoryId() == null ? null : classes.get(a.categoryId());
             Box b = g.box();

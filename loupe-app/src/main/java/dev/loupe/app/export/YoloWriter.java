@@ -24,6 +24,7 @@ final class YoloWriter {
     static final String NO_SIZE = "annotations on images of unknown size not written (YOLO coordinates are normalised by the size)";
     static final String CROWD = "crowd flags dropped (YOLO has none)";
     static final String DIFFICULT = "VOC difficult flags dropped (YOLO has none)";
+    static final String AREA = "declared COCO areas other than the shape's own dropped (YOLO has none; evaluation by object size then uses the shape's area)";
 
     private final Map<Integer, Integer> index = new java.util.HashMap<>();
 
@@ -55,6 +56,9 @@ final class YoloWriter {
             if (a.difficult()) {
                 losses.add(DIFFICULT);
             }
+            if (a.area() != null && a.area() != ownArea(a.geometry())) {
+                losses.add(AREA);
+            }
             line(sb, index.get(a.categoryId()), a.geometry(), image, null, losses);
         }
         return sb.toString();
@@ -82,7 +86,9 @@ final class YoloWriter {
         if (g instanceof Geometry.PolygonShape p && p.polygon().rings().size() == 1 && p.polygon().holes().isEmpty()) {
             Ring r = p.polygon().rings().get(0);
             for (int i = 0; i < r.vertexCount(); i++) {
-                sb.append(' ').append(r.x(i) / w).append(' ').append(r.y(i) / h);
+                double x = r.x(i);
+                double y = r.y(i);
+                sb.append(' ').append(near(x / w, v -> v * w, x)).append(' ').append(near(y / h, v -> v * h, y));
             }
         } else {
             if (g instanceof Geometry.MaskShape) {
@@ -91,13 +97,78 @@ final class YoloWriter {
                 losses.add(POLYGONS);
             }
             Box b = g.box();
-            sb.append(' ').append((b.x() + b.w() / 2) / w).append(' ').append((b.y() + b.h() / 2) / h)
-                    .append(' ').append(b.w() / w).append(' ').append(b.h() / h);
+            double[] xs = centreAndSize(b.x(), b.w(), w);
+            double[] ys = centreAndSize(b.y(), b.h(), h);
+            sb.append(' ').append(xs[0]).append(' ').append(ys[0]).append(' ').append(xs[1]).append(' ').append(ys[1]);
         }
         if (score != null) {
             sb.append(' ').append(score);
         }
         sb.append('\n');
+    }
+
+    /**
+     * The normalised value nearest {@code guess} (within 8 ulps) that the importers turn back into exactly
+     * {@code want} (YOLO readers compute x = (cx - w/2)·W, w = nw·W); {@code guess} when none does. So a
+     * re-import gives the very pixel coordinates where it can, not ones off by 1e-13 (which can move an IoU of exactly
+     * 0.75 just under the threshold).
+     */
+    static double near(double guess, java.util.function.DoubleUnaryOperator back, double want) {
+        if (back.applyAsDouble(guess) == want) {
+            return guess;
+        }
+        double up = guess;
+        double down = guess;
+        for (int i = 0; i < 8; i++) {
+            up = Math.nextUp(up);
+            if (back.applyAsDouble(up) == want) {
+                return up;
+            }
+            down = Math.nextDown(down);
+            if (back.applyAsDouble(down) == want) {
+                return down;
+            }
+        }
+        return guess;
+    }
+
+    /**
+     * Normalised centre and size of the interval [start, start + size) on a side of {@code side} pixels, chosen
+     * among the doubles within 8 ulps of the plain quotients so that the readers' (c - n/2)·side and n·side give
+     * back exactly start and size where such a pair is found (about two thirds of random integer boxes; the rest come
+     * back within an ulp or two, about 1e-13 px).
+     */
+    static double[] centreAndSize(double start, double size, double side) {
+        double n0 = size / side;
+        double c0 = (start + size / 2) / side;
+        double n = n0;
+        for (int i = 0; i <= 16; i++) {
+            n = i == 0 ? n0 : i % 2 == 1 ? step(n0, (i + 1) / 2) : step(n0, -(i / 2));
+            if (n * side != size) {
+                continue;
+            }
+            double nn = n;
+            double c = near(c0, v -> (v - nn / 2) * side, start);
+            if ((c - n / 2) * side == start) {
+                return new double[] {c, n};
+            }
+        }
+        return new double[] {c0, near(n0, v -> v * side, size)};
+    }
+
+    private static double step(double v, int ulps) {
+        for (int i = 0; i < Math.abs(ulps); i++) {
+            v = ulps > 0 ? Math.nextUp(v) : Math.nextDown(v);
+        }
+        return v;
+    }
+
+    /** The area a re-import computes: w·h of the box, the polygon's, the mask's pixel count. */
+    static double ownArea(Geometry g) {
+        if (g instanceof Geometry.PolygonShape p && p.polygon().rings().size() == 1 && p.polygon().holes().isEmpty()) {
+            return p.polygon().area();
+        }
+        return g.box().area();
     }
 
     /** data.yaml: the class names (JSON-quoted, which YAML reads), and the image folders when images are written. */
