@@ -86,8 +86,10 @@ public final class FilterParameters {
                 out.put(k, new ArrayList<>(v));
             }
         });
+        String implied = null;
         for (String text : where) {
             Map<String, List<String>> compiled = WhereText.compile(text);
+            implied = implied != null ? implied : WhereText.impliedScope(compiled);
             for (Map.Entry<String, List<String>> e : compiled.entrySet()) {
                 List<String> existing = out.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
                 if (WhereText.SINGLE.contains(e.getKey())) {
@@ -103,6 +105,9 @@ public final class FilterParameters {
                     existing.addAll(e.getValue());
                 }
             }
+        }
+        if (implied != null && out.getOrDefault("scope", List.of()).stream().allMatch(String::isEmpty)) {
+            out.put("scope", List.of(implied));
         }
         return out;
     }

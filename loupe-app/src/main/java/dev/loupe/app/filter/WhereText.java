@@ -25,8 +25,8 @@ import java.util.Set;
  * {@code range} bounds; a strict one moves the bound to the next double ({@code x<0.2} is
  * {@code x<=Math.nextDown(0.2)}), which is exact. {@code and} is the only joiner: values of one name are
  * alternatives, written as a list ({@code class=WBC,RBC}), and naming a list parameter twice is refused
- * rather than read as an intersection the filter cannot express. Without {@code scope}, a text whose
- * metrics are all {@code annotation.*} (or {@code prediction.*}) filters that scope.
+ * rather than read as an intersection the filter cannot express. Without {@code scope} (here or beside the
+ * text), a text whose metrics are all {@code annotation.*} (or {@code prediction.*}) filters that scope.
  */
 public final class WhereText {
     /** Parameters that take several values (any matches). */
@@ -70,13 +70,18 @@ public final class WhereText {
             }
             skipSpace();
         }
-        if (!out.containsKey("scope") && !metricPrefixes.isEmpty()) {
-            String first = metricPrefixes.get(0);
-            if (metricPrefixes.stream().allMatch(first::equals) && (first.equals("annotation") || first.equals("prediction"))) {
-                out.put("scope", List.of(first));
-            }
-        }
         return out;
+    }
+
+    /**
+     * The scope a compiled text implies when it names none: annotation (or prediction) when every metric it
+     * compares is an {@code annotation.*} (or {@code prediction.*}) metric; else null.
+     */
+    static String impliedScope(Map<String, List<String>> compiled) {
+        List<String> prefixes = compiled.getOrDefault("range", List.of()).stream()
+                .map(r -> r.substring(0, Math.max(0, r.indexOf('.')))).distinct().toList();
+        return prefixes.size() == 1 && (prefixes.get(0).equals("annotation") || prefixes.get(0).equals("prediction"))
+                ? prefixes.get(0) : null;
     }
 
     private void condition(Map<String, List<String>> out, List<String> metricPrefixes) {

@@ -30,8 +30,11 @@ class WhereTextTest {
 
     @Test
     void anAnnotationOnlyTextFiltersAnnotations() {
-        assertThat(WhereText.compile("annotation.area>=100").get("scope")).containsExactly("annotation");
-        assertThat(WhereText.compile("annotation.area>=100 and image.brightness<0.5")).doesNotContainKey("scope");
+        assertThat(FilterParameters.withWhere(Map.of("where", List.of("annotation.area>=100"))).get("scope")).containsExactly("annotation");
+        assertThat(FilterParameters.withWhere(Map.of("where", List.of("annotation.area>=100 and image.brightness<0.5")))).doesNotContainKey("scope");
+        // a scope given beside the text wins over the one it implies (the web app always sends one)
+        assertThat(FilterParameters.filter(Map.of("scope", List.of("image"), "where", List.of("annotation.area>=100"))).scope())
+                .isEqualTo(Scope.IMAGE);
         assertThat(FilterParameters.filter(Map.of("where", List.of("annotation.area>=100 and class=RBC"))))
                 .isEqualTo(new ItemFilter(Scope.ANNOTATION, List.of(new ItemFilter.MetricRange("annotation.area", 100.0, null)),
                         List.of("RBC"), List.of(), List.of(), List.of()));
