@@ -4,7 +4,6 @@ import dev.loupe.api.Scope;
 import dev.loupe.app.BadRequest;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;
-import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Prediction;
 import dev.loupe.core.outcome.Thresholds;
@@ -159,10 +158,5 @@ public final class Exporter {
 
     static void write(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    /** The annotations of an image in the selection. */
-    static List<Annotation> of(Selection s, long imageId) {
-        return s.annotations(imageId);
     }
 }

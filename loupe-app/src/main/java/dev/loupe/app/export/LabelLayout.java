@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * Without {@code --split} an image keeps its own split where the format has lists (YOLO, VOC).
  */
 final class LabelLayout {
+    /** The darknet split lists the YOLO importer reads (loupe-formats' SplitLists). */
+    static final Set<String> YOLO_LISTS = Set.of("train", "val", "valid", "test", "trainval");
     private final ExportRequest request;
     private final Selection sel;
     private final Map<Long, String> splitOf;
@@ -131,7 +133,13 @@ final class LabelLayout {
             }
         }
         for (Map.Entry<String, List<String>> e : lists.entrySet()) {
-            Exporter.write(file("labels/" + e.getKey() + ".txt"), String.join("\n", e.getValue()) + "\n");
+            // Only the lists YOLO readers know: any other .txt in labels/ would be read back as a label file.
+            if (YOLO_LISTS.contains(e.getKey())) {
+                Exporter.write(file("labels/" + e.getKey() + ".txt"), String.join("\n", e.getValue()) + "\n");
+            } else if (request.split() == null) {
+                losses.add("image splits other than train, val, valid, test, trainval not kept (YOLO split lists have those names)",
+                        e.getValue().size());
+            }
         }
         List<String> folders = new ArrayList<>();
         if (request.split() != null) {

@@ -57,7 +57,7 @@ class SafePathsTest {
         ExportResult r;
         try (ProjectStore store = ProjectStore.open(project)) {
             r = new Exporter(store, IssueRules.defaults()).run(new ExportRequest(format, ItemFilter.all(Scope.IMAGE), null,
-                    ImageMode.COPY, SplitPlan.parse("train=0.5,val=0.5", 1, false), out, false));
+                    ImageMode.COPY, SplitPlan.parse("train=0.5,holdout=0.5", 1, false), out, false));
         }
         try (Stream<Path> all = Files.walk(tmp)) {
             assertThat(all.filter(Files::isRegularFile).filter(p -> !before.contains(p)))
@@ -67,6 +67,8 @@ class SafePathsTest {
         assertThat(r.imageFiles()).isEqualTo(1);
         assertThat(r.losses()).contains(new Losses.Loss(ImagePlacer.REFUSED, 3));
         assertThat(r.files()).allMatch(f -> !f.contains("..") && !f.startsWith("/"));
+        // a split the YOLO reader has no list for keeps its folders, not a list it would read as a label file
+        assertThat(r.files()).doesNotContain("labels/holdout.txt");
     }
 
     @Test
