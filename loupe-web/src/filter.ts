@@ -16,6 +16,9 @@ export interface ViewState {
   ids: number[];
   /** Text the image path must contain (file-name search, ignoring case); "" for any. */
   path: string;
+  /** The filter's readable text form (`image.brightness<0.2 and class=WBC`, as `loupe export --where` takes it);
+   *  sent as is, the server compiles it to the same parameters. "" for none. */
+  where: string;
   /** Whether the Explorer shows its histogram and scatter above the grid (collapsed by default: the grid comes first). */
   charts: boolean;
   /** Whether the Explorer shows the embedding map (points) above the grid. */
@@ -27,7 +30,7 @@ export const DEFAULT_IOU = "0.5";
 export const PAGE_SIZE = 48;
 
 export function emptyState(scope: Scope = "image"): ViewState {
-  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, map: false, path: "", classifier: "", predicted: [], wrong: false, ids: [] };
+  return { scope, classes: [], tags: [], issues: [], splits: [], ranges: [], sort: "id", order: "asc", page: 0, set: "", iou: DEFAULT_IOU, outcomes: [], charts: false, map: false, path: "", where: "", classifier: "", predicted: [], wrong: false, ids: [] };
 }
 
 export function parse(query: string): ViewState {
@@ -51,6 +54,7 @@ export function parse(query: string): ViewState {
   s.charts = p.get("charts") === "1";
   s.map = p.get("map") === "1";
   s.path = p.get("path") ?? "";
+  s.where = p.get("where") ?? "";
   s.classifier = p.get("classifier") ?? "";
   s.predicted = p.getAll("predicted");
   s.wrong = p.get("wrong") === "1";
@@ -68,6 +72,7 @@ export function filterParams(s: ViewState): URLSearchParams {
   s.splits.forEach((v) => p.append("split", v));
   s.ranges.forEach((r) => p.append("range", `${r.metric}:${r.min}:${r.max}`));
   if (s.path) p.set("path", s.path);
+  if (s.where) p.set("where", s.where);
   if (s.ids.length) p.set("ids", s.ids.join(","));
   if (s.classifier) {
     p.set("classifier", s.classifier);
@@ -108,5 +113,5 @@ export function explorerHref(s: Partial<ViewState>): string {
 
 export function isFiltered(s: ViewState): boolean {
   return s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length + s.predicted.length + s.ids.length > 0
-    || s.path !== "" || s.wrong;
+    || s.path !== "" || s.where !== "" || s.wrong;
 }

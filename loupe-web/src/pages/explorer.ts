@@ -200,7 +200,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
   // On a narrow screen the filters fold away above the grid (one tap opens them); on a wide one they stay beside it.
   const wide = matchMedia("(min-width: 1101px)").matches;
   const active = s.classes.length + s.tags.length + s.issues.length + s.splits.length + s.ranges.length + s.outcomes.length
-    + s.predicted.length + (s.path ? 1 : 0) + (s.wrong ? 1 : 0) + (s.ids.length ? 1 : 0) + (s.classifier ? 1 : 0) + (s.set ? 1 : 0);
+    + s.predicted.length + (s.path ? 1 : 0) + (s.where ? 1 : 0) + (s.wrong ? 1 : 0) + (s.ids.length ? 1 : 0) + (s.classifier ? 1 : 0) + (s.set ? 1 : 0);
   return h("aside", { class: "filters", "aria-label": "Filters" }, h("details", { class: "filter-fold", open: wide },
     h("summary", { class: "filter-summary" }, `Filters and sort${active ? ` · ${active} active` : ""}`),
     h("div", { class: "segmented", role: "tablist" },
@@ -216,6 +216,10 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     h("fieldset", { class: "facet" }, h("legend", {}, "File name"),
       h("input", { class: "input", type: "search", placeholder: "part of the path…", value: s.path, "aria-label": "Search by file name",
         onchange: (e: Event) => update({ path: (e.target as HTMLInputElement).value.trim() }) })),
+    h("fieldset", { class: "facet", "data-facet": "where" }, h("legend", {}, "Filter as text"),
+      h("input", { class: "input", type: "search", placeholder: "image.brightness<0.2 and class=WBC", value: s.where,
+        "aria-label": "Filter as text, as loupe export --where takes it",
+        onchange: (e: Event) => update({ where: (e.target as HTMLInputElement).value.trim() }) })),
     outcomeFacet(d, s, update),
     classifierFacet(d, s, update),
     h("fieldset", { class: "facet" }, h("legend", {}, "Sort"), h("div", { class: "row" }, sortSelect, orderButton)),
@@ -227,7 +231,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
-    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", predicted: [], wrong: false, ids: [] }) }, "Clear all filters") : null));
+    isFiltered(s) ? h("button", { class: "btn ghost wide", onclick: () => update({ classes: [], tags: [], issues: [], splits: [], ranges: [], outcomes: [], path: "", where: "", predicted: [], wrong: false, ids: [] }) }, "Clear all filters") : null));
 }
 
 function distributionCard(d: AppData, s: ViewState, metric: string | undefined): HTMLElement {

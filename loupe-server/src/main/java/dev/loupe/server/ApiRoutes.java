@@ -15,7 +15,9 @@ import dev.loupe.store.TagCount;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import dev.loupe.app.export.Exporter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -311,16 +313,17 @@ final class ApiRoutes {
 
     private void exportCoco(Context ctx) throws IOException {
         ItemFilter f = FilterParams.filter(ctx);
-        var categories = store.with(s -> s.categories());
         store.with(s -> s.count(f, rules)); // validates the filter before the response starts
         ctx.contentType("application/json");
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(f) + ".coco.json\"");
-        CocoExport coco = new CocoExport(ctx.outputStream());
+        OutputStream out = ctx.outputStream();
         store.with(s -> {
-            s.forEachSelected(f, rules, coco::image, coco::annotation);
-            return null;
+            try {
+                return Exporter.streamCoco(s, f, rules, out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         });
-        coco.finish(categories);
     }
 
     private void exportCsv(Context ctx) throws IOException {

@@ -131,19 +131,6 @@ final class EvalCache {
     }
 
     static int tIndex(String iouParam) {
-        if (iouParam == null || iouParam.isEmpty()) {
-            return Thresholds.index(0.5);
-        }
-        double iou;
-        try {
-            iou = Double.parseDouble(iouParam);
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("iou must be a number on the grid 0.05, 0.10, ..., 0.95, got '" + iouParam + "'");
-        }
-        try {
-            return Thresholds.index(iou);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("iou: " + e.getMessage());
-        }
+        return dev.loupe.app.filter.FilterParameters.tIndex(iouParam);
     }
 }

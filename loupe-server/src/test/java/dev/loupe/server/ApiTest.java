@@ -202,6 +202,23 @@ class ApiTest {
         assertThat(http.get("/api/search?split=none&limit=1").json().get("total").asLong()).isZero();
     }
 
+    /** The where text is the same filter as the parameters it compiles to, wherever a filter is read. */
+    @Test
+    void whereTextSelectsWhatItsParametersSelect() {
+        String text = java.net.URLEncoder.encode("split=train and class=Platelets,WBC and image.brightness<0.716", java.nio.charset.StandardCharsets.UTF_8);
+        long byText = http.get("/api/search?limit=1&where=" + text).json().get("total").asLong();
+        long byParams = http.get("/api/search?limit=1&split=train&class=Platelets&class=WBC&range=image.brightness::"
+                + Math.nextDown(0.716)).json().get("total").asLong();
+        assertThat(byText).isEqualTo(byParams).isPositive().isLessThan(205);
+        String annotations = java.net.URLEncoder.encode("annotation.relative_area<0.002", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(http.get("/api/search?limit=1&where=" + annotations).json().get("total").asLong())
+                .isEqualTo(http.get("/api/search?limit=1&scope=annotation&range=annotation.relative_area::" + Math.nextDown(0.002))
+                        .json().get("total").asLong());
+        Http.Reply bad = http.get("/api/export/csv?where=clas%3DWBC");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asText()).startsWith("where: unknown name 'clas'");
+    }
+
     @Test
     void scatterNamesAnUnknownMetric() {
         Http.Reply r = http.get("/api/scatter?x=image.brightness&y=image.no_such_metric");

@@ -594,6 +594,24 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * Writes one row per item of scope {@code rows} with every metric of that scope to a CSV or Parquet
+     * file: the items {@code selection} selects when it is of that scope, else those on the images it
+     * selects (for predictions: the predictions of {@code set} at grid threshold {@code tIndex}, with
+     * their outcome, on those images). Returns the row count.
+     */
+    public long exportSelection(ItemFilter selection, Scope rows, String set, int tIndex, List<IssueRule> rules,
+                                String format, Path file) {
+        BrowseQueries q = new BrowseQueries(connection);
+        FilterSql within = q.filter(selection, rules);
+        ItemFilter rowFilter = rows == selection.scope() ? selection
+                : rows == Scope.PREDICTION ? new ItemFilter(Scope.PREDICTION, List.of(), List.of(), List.of(), List.of(),
+                        List.of(), new OutcomeFilter(set, tIndex, List.of()))
+                : ItemFilter.all(rows);
+        FilterSql rowSql = rows == selection.scope() ? within : q.filter(rowFilter, rules);
+        return new SelectionExport(connection).toFile(rowSql, within, q.catalogue(), format, file);
+    }
+
+    /**
      * Another connection to this open project, for a second thread: DuckDB runs queries of
      * different connections at the same time, and a write committed on one is seen by the others.
      * Each must be closed; the database stays open until the last is.

@@ -6,6 +6,13 @@ import dev.loupe.core.model.ImageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import dev.loupe.core.LoupeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +67,52 @@ final class SelectionExport {
 
     /** Writes a CSV (RFC 4180) of the selected items: keys, then one column per metric id. Returns the row count. */
     long csv(FilterSql f, Iterable<MetricInfo> metrics, Writer out) {
+        return csv(f, null, metrics, out);
+    }
+
+    /**
+     * Writes the rows of {@code rows} (restricted to the images {@code within} selects, when it is not
+     * null and of another scope) to a CSV or Parquet file: the same keys and metric columns as
+     * {@link #csv}; CSV through the defusing writer, Parquet by DuckDB's COPY. Returns the row count.
+     */
+    long toFile(FilterSql rows, FilterSql within, Iterable<MetricInfo> metrics, String format, Path file) {
+        if (format.equals("csv")) {
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                return csv(rows, within, metrics, w);
+            } catch (IOException e) {
+                throw LoupeException.badInput("cannot write " + file + ": " + e.getMessage());
+            }
+        }
+        if (!format.equals("parquet")) {
+            throw new IllegalArgumentException("format must be csv or parquet: " + format);
+        }
+        Query q = query(rows, within, metrics);
+        try {
+            try (PreparedStatement ps = c.prepareStatement("CREATE OR REPLACE TEMP TABLE loupe_export AS " + q.sql)) {
+                bind(ps, q.params);
+                ps.execute();
+            }
+            // COPY takes no parameter for its target: the path is quoted as a SQL string literal.
+            String target = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+            long n;
+            try (Statement s = c.createStatement()) {
+                s.execute("COPY loupe_export TO " + target + " (FORMAT parquet)");
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM loupe_export")) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+                s.execute("DROP TABLE loupe_export");
+            }
+            return n;
+        } catch (SQLException e) {
+            throw BrowseQueries.failure(e);
+        }
+    }
+
+    private record Query(String sql, List<Object> params) {
+    }
+
+    private Query query(FilterSql f, FilterSql within, Iterable<MetricInfo> metrics) {
         StringBuilder cols = new StringBuilder();
         String scope = MetricQueries.scopeName(f.scope);
         for (MetricInfo m : metrics) {
@@ -75,10 +128,26 @@ final class SelectionExport {
                     + "CASE WHEN q.outcome IN ('tp', 'ignored') THEN NULL ELSE q.outcome END AS fp_reason, "
                     + "q.annotation_id AS matched_annotation, q.iou, p.kind, p.x, p.y, p.w, p.h";
         };
+        List<Object> params = new ArrayList<>(f.params);
+        String where = f.where;
+        if (within != null && within.scope != f.scope) {
+            where = "(" + where + ") AND i.id IN (SELECT i.id FROM " + within.from + " WHERE " + within.where + ")";
+            params.addAll(within.params);
+        }
+        return new Query("SELECT " + keys + cols + " FROM " + f.from + " WHERE " + where + " ORDER BY " + f.key, params);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private long csv(FilterSql f, FilterSql within, Iterable<MetricInfo> metrics, Writer out) {
+        Query q = query(f, within, metrics);
         long rows = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + keys + cols + " FROM " + f.from + " WHERE " + f.where
-                + " ORDER BY " + f.key)) {
-            f.bind(ps, 1);
+        try (PreparedStatement ps = c.prepareStatement(q.sql)) {
+            bind(ps, q.params);
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 int n = md.getColumnCount();
