@@ -40,8 +40,9 @@ final class SimilarityBench implements Callable<Integer> {
     int bccdCrops;
 
     @Option(names = "--bccd-pairs", split = ",", paramLabel = "A:B",
-            defaultValue = "BloodImage_00037:BloodImage_00038",
-            description = "BCCD images a person confirmed as the same field (default: ${DEFAULT-VALUE})")
+            defaultValue = "BloodImage_00037:BloodImage_00038,BloodImage_00386:BloodImage_00391",
+            description = "BCCD images a person confirmed as the same field; the first pair is also checked by the near-duplicate "
+                    + "rules (default: ${DEFAULT-VALUE})")
     List<String> bccdPairs;
 
     @Option(names = "--fashion", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
