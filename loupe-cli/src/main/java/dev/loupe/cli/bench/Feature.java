@@ -35,11 +35,11 @@ record Feature(String name, Vectors vectors, long[] hashes) {
         int n = parts[0].size();
         float[][] out = new float[n][];
         float scale = (float) (1 / Math.sqrt(parts.length));
+        int d = 0;
+        for (Feature p : parts) {
+            d += p.vectors.dimension();
+        }
         for (int i = 0; i < n; i++) {
-            int d = 0;
-            for (Feature p : parts) {
-                d += p.vectors.dimension();
-            }
             float[] v = new float[d];
             int at = 0;
             for (Feature p : parts) {

@@ -6,7 +6,6 @@ import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.model.NsfwjsMobileNet;
 import dev.loupe.embed.model.OnnxEmbeddingModel;
-import dev.loupe.embed.tfjs.KerasToOnnx;
 import dev.loupe.embed.tfjs.KerasToOnnx.Output;
 import dev.loupe.embed.tfjs.KerasToOnnx.Pool;
 import java.util.ArrayList;
@@ -153,11 +152,5 @@ final class FeatureBank implements AutoCloseable {
         if (user != null) {
             user.close();
         }
-    }
-
-    /** For {@link KerasToOnnx}'s output names in messages. */
-    static String describe(String name) {
-        Output o = LAYERS.get(name);
-        return o == null ? name : o.name();
     }
 }

@@ -65,7 +65,7 @@ final class SameScene {
 
     static void pairs(Map<String, Feature> features, List<Path> bccd, List<String> pairs, PrintWriter out) throws Exception {
         List<int[]> rows = rows(bccd, pairs);
-        out.printf("%nSame scene, BCCD pairs a person confirmed (same field, another focus) among all %d BCCD images: rank of B for A / of A for B%n",
+        out.printf("%nSame scene, BCCD pairs a person confirmed (the same field) among all %d BCCD images: rank of B for A / of A for B%n",
                 bccd.size());
         List<String> cols = new ArrayList<>();
         for (String p : pairs) {

@@ -176,10 +176,6 @@ final class SimilarityBench implements Callable<Integer> {
         out.println(b);
     }
 
-    static Map<String, Feature> features(FeatureBank bank, List<PixelImage> images) throws Exception {
-        return bank.compute(images);
-    }
-
     static List<Double> list(double... v) {
         List<Double> l = new ArrayList<>();
         for (double x : v) {
