@@ -133,7 +133,7 @@ final class SimilarityBench implements Callable<Integer> {
         float[][] fb = new dev.loupe.embed.model.FallbackEmbedding().embed(fashion);
         long[] hashes = fashion.parallelStream().mapToLong(im -> Long.parseUnsignedLong(
                 dev.loupe.core.metrics.image.PerceptualHashes.phash(im), 16)).toArray();
-        String name = "fashion" + fashion.size() / 1000 + "k";
+        String name = "fashion" + fashion.size();
         DuplicateRules.print(out, name, "embedding fallback", DuplicateRules.embedding(Feature.of("fallback", fb), null, workers), false);
         out.printf("  %-10s %-34s %6d images  %5d flagged: 28x28 is under %d pixels, so pHash does not apply%n", name, "pHash",
                 fashion.size(), 0, dev.loupe.core.metrics.dataset.NearDuplicateGroupSize.MIN_SIDE);
