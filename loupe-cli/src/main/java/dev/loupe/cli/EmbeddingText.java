@@ -43,8 +43,9 @@ final class EmbeddingText {
                 clusters.computeIfAbsent(a.clusterId()[i], k -> new ArrayList<>()).add(i);
             }
         }
-        out.printf("Near-duplicate clusters (embedding cosine distance <= %.2f): %d clusters, %d images%n",
-                NearDuplicateClusters.THRESHOLD, clusters.size(), clusters.values().stream().mapToInt(List::size).sum());
+        out.printf("Near-duplicate clusters (complete linkage, embedding cosine distance <= %.4f, from this dataset's "
+                + "nearest-neighbour distances, median %.4f): %d clusters, %d images%n", a.duplicateThreshold().threshold(),
+                a.duplicateThreshold().median(), clusters.size(), clusters.values().stream().mapToInt(List::size).sum());
         clusters.values().stream().limit(SHOWN).forEach(rows -> {
             StringBuilder sb = new StringBuilder("  ");
             for (int r : rows) {

@@ -18,10 +18,11 @@ import dev.loupe.embed.knn.Vectors;
  * @param quality         {@link AnnotationQuality} per object (NaN: not defined)
  * @param suggestedClass  per object the class its neighbours weigh most (-1: none)
  * @param objectMap       PCA map of the objects (null when fewer than 3)
+ * @param duplicateThreshold the near-duplicate cosine distance of these images (from their nearest-neighbour distances)
  */
 public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clusterSize, long[] clusterId, Pca.Projection imageMap,
                                 long[] annotationIds, double[] quality, int[] suggestedClass,
-                                Pca.Projection objectMap) {
+                                Pca.Projection objectMap, dev.loupe.core.similarity.DuplicateThreshold duplicateThreshold) {
     /** Neighbours per image searched for near-duplicate links. */
     public static final int DUPLICATE_NEIGHBOURS = 10;
 
@@ -30,7 +31,7 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
         VectorIndex index = VectorIndex.create(iv, threads);
         NeighbourLists nn = NeighbourLists.of(index, DUPLICATE_NEIGHBOURS, null);
         double[] uniqueness = Uniqueness.of(nn);
-        NearDuplicateClusters.Clusters clusters = NearDuplicateClusters.of(nn, NearDuplicateClusters.THRESHOLD);
+        NearDuplicateClusters.Clusters clusters = NearDuplicateClusters.of(nn);
         long[] clusterId = new long[images.size()];
         for (int i = 0; i < clusterId.length; i++) {
             clusterId[i] = clusters.size()[i] > 1 ? images.ids()[clusters.root()[i]] : -1;
@@ -46,6 +47,7 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
             scores = AnnotationQuality.of(objects, onn);
             objectMap = objects.size() >= 3 ? Pca.project(ov) : null;
         }
-        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), objectMap);
+        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), objectMap,
+                clusters.threshold());
     }
 }

@@ -30,7 +30,10 @@ public final class EmbeddingMetrics {
 
     /** Writes every value in one run of {@code analysis}; a failure marks the run failed and is rethrown. */
     public static void write(AnalysisStore analysis, EmbeddingAnalysis a, String modelName) {
-        long runId = analysis.begin(of(a), Map.of("source", "embeddings", "embedding_model", modelName));
+        long runId = analysis.begin(of(a), Map.of("source", "embeddings", "embedding_model", modelName,
+                "duplicate_threshold", Double.toString(a.duplicateThreshold().threshold()),
+                "duplicate_rule", "complete linkage within exp(median(ln(d+1e-3)) - " + dev.loupe.core.similarity.DuplicateThreshold.Z
+                        + " * max(1.4826 MAD, " + dev.loupe.core.similarity.DuplicateThreshold.MIN_SPREAD + ")) - 1e-3 of the nearest distances d"));
         try {
             int n = a.imageIds().length;
             analysis.writeAll(runId, Uniqueness.DESCRIPTOR, a.imageIds(), a.uniqueness(), n);

@@ -20,6 +20,19 @@ public interface EmbeddingModel extends AutoCloseable {
     /** One vector per image, in order. */
     float[][] embed(List<PixelImage> images);
 
+    /**
+     * One vector per object crop, in order: by default the same as {@link #embed}. A model may use
+     * another feature for objects (semantic neighbours) than for whole images (near duplicates).
+     */
+    default float[][] embedObjects(List<PixelImage> crops) {
+        return embed(crops);
+    }
+
+    /** Length of every {@link #embedObjects} vector. */
+    default int objectDimension() {
+        return dimension();
+    }
+
     /** Human-readable provenance: source, licence, preprocessing. */
     String description();
 

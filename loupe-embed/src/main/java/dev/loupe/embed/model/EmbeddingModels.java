@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Opens a model from its command-line spec: {@code mobilenet} (the default, {@link NsfwjsMobileNet}),
- * {@code fallback} ({@link FallbackEmbedding}) or {@code onnx:PATH} (a user's ONNX image encoder, e.g.
+ * Opens a model from its command-line spec: {@code mobilenet} (the default, {@link PerTaskEmbedding}:
+ * the built-in MobileNetV2 with a feature per task), {@code mobilenet-pooled} ({@link NsfwjsMobileNet}'s
+ * pooled output for images and objects alike), {@code fallback} ({@link FallbackEmbedding}) or {@code onnx:PATH} (a user's ONNX image encoder, e.g.
  * an exported CLIP or DINO visual tower, with the given {@link Preprocessing}).
  */
 public final class EmbeddingModels {
@@ -21,7 +22,7 @@ public final class EmbeddingModels {
     }
 
     /**
-     * @param spec           mobilenet, fallback or onnx:PATH
+     * @param spec           mobilenet, mobilenet-pooled, fallback or onnx:PATH
      * @param onnxInput      preprocessing for onnx:PATH (ignored otherwise)
      * @param cacheDir       where the built-in model's conversion is cached (null: none)
      * @param intraOpThreads threads per inference call
@@ -30,6 +31,8 @@ public final class EmbeddingModels {
         String s = spec == null ? DEFAULT : spec.trim();
         switch (s.toLowerCase(Locale.ROOT)) {
             case "mobilenet", "mobilenet_v2":
+                return PerTaskEmbedding.load(cacheDir, intraOpThreads);
+            case "mobilenet-pooled":
                 return NsfwjsMobileNet.load(cacheDir, intraOpThreads);
             case "fallback":
                 return new FallbackEmbedding();
@@ -37,7 +40,7 @@ public final class EmbeddingModels {
                 break;
         }
         if (!s.startsWith("onnx:")) {
-            throw LoupeException.badInput("unknown embedding model '" + spec + "': use mobilenet, fallback or onnx:PATH");
+            throw LoupeException.badInput("unknown embedding model '" + spec + "': use mobilenet, mobilenet-pooled, fallback or onnx:PATH");
         }
         Path file = Path.of(s.substring("onnx:".length()));
         if (!Files.isRegularFile(file)) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Loupe's default embedding model: the MobileNetV2 that the npm package {@code nsfwjs@4.3.0} (MIT)
@@ -52,7 +53,7 @@ public final class NsfwjsMobileNet {
     public static byte[] onnx(Path cacheDir) {
         byte[] model = resource("model.min.js");
         byte[] shard = resource("group1-shard1of1.min.js");
-        String digest = digest(model, shard);
+        String digest = digest(model, shard, "");
         Path cached = cacheDir == null ? null : cacheDir.resolve("mobilenet_v2-nsfwjs-4.3.0-" + digest + ".onnx");
         if (cached != null && Files.isRegularFile(cached)) {
             try {
@@ -66,6 +67,35 @@ public final class NsfwjsMobileNet {
             write(cached, onnx);
         }
         return onnx;
+    }
+
+    /**
+     * The same network with one output per pooled layer feature, named {@link KerasToOnnx.Output#name()},
+     * all computed in one pass ({@link OnnxEmbeddingModel#embedOutputs}); the conversion is cached in
+     * {@code cacheDir} (null: none) under a digest that also covers the outputs.
+     */
+    public static OnnxEmbeddingModel layers(List<KerasToOnnx.Output> outputs, Path cacheDir, int intraOpThreads) {
+        byte[] model = resource("model.min.js");
+        byte[] shard = resource("group1-shard1of1.min.js");
+        String key = String.join(",", outputs.stream().map(KerasToOnnx.Output::name).toList());
+        String digest = digest(model, shard, key);
+        Path cached = cacheDir == null ? null : cacheDir.resolve("mobilenet_v2-nsfwjs-4.3.0-layers-" + digest + ".onnx");
+        byte[] onnx = null;
+        if (cached != null && Files.isRegularFile(cached)) {
+            try {
+                onnx = Files.readAllBytes(cached);
+            } catch (IOException e) {
+                // Unreadable cache: convert again below.
+            }
+        }
+        if (onnx == null) {
+            TfjsLayersModel m = TfjsLayersModel.read(new String(model, StandardCharsets.UTF_8), new String(shard, StandardCharsets.ISO_8859_1));
+            onnx = new KerasToOnnx(m).convert(outputs, description());
+            if (cached != null) {
+                write(cached, onnx);
+            }
+        }
+        return new OnnxEmbeddingModel(onnx, NAME + "[" + key + "]", description(), Preprocessing.unit(SIZE), intraOpThreads);
     }
 
     /** Converts the two bundle files to ONNX (about a second). */
@@ -102,12 +132,13 @@ public final class NsfwjsMobileNet {
         }
     }
 
-    private static String digest(byte[] model, byte[] shard) {
+    private static String digest(byte[] model, byte[] shard, String outputs) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(model);
             md.update(shard);
             md.update(CONVERTER_VERSION.getBytes(StandardCharsets.UTF_8));
+            md.update(outputs.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

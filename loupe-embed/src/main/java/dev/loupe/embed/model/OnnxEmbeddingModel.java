@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * An embedding model run by ONNX Runtime (CPU). The model takes one float input {@code [N, 3, H, W]}
- * (RGB, NCHW) and its first output, flattened per image, is the vector. One session serves all
+ * (RGB, NCHW) and its first output, flattened per image, is the vector ({@link #embedOutputs} gives all
+ * outputs of one pass, for models that expose several features). One session serves all
  * threads ({@link OrtSession#run} is thread-safe); each call uses {@code intraOpThreads} threads.
  */
 public final class OnnxEmbeddingModel implements EmbeddingModel {
@@ -60,7 +61,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
                 throw LoupeException.badInput("ONNX model " + name + ": input is " + shape[2] + "x" + shape[3]
                         + " but the input size is " + pre.size() + " (use --input-size)");
             }
-            this.dimension = embedBatch(List.of(new PixelImage(pre.size(), pre.size(), new byte[3 * pre.size() * pre.size()], 3, 8, false)))[0].length;
+            this.dimension = embedBatch(List.of(new PixelImage(pre.size(), pre.size(), new byte[3 * pre.size() * pre.size()], 3, 8, false)))[0][0].length;
         } catch (OrtException e) {
             throw LoupeException.badInput("cannot load ONNX model " + name + ": " + e.getMessage());
         }
@@ -83,6 +84,19 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 
     @Override
     public float[][] embed(List<PixelImage> images) {
+        return embedOutputs(images)[0];
+    }
+
+    /** The names of the model's outputs, in the order of {@link #embedOutputs}. */
+    public List<String> outputNames() {
+        return List.copyOf(session.getOutputNames());
+    }
+
+    /**
+     * Every output of the model for each image, in one inference pass: {@code [output][image][value]}
+     * (each output flattened per image). {@link #embed} is output 0.
+     */
+    public float[][][] embedOutputs(List<PixelImage> images) {
         try {
             return embedBatch(images);
         } catch (OrtException e) {
@@ -90,10 +104,11 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
         }
     }
 
-    private float[][] embedBatch(List<PixelImage> images) throws OrtException {
+    private float[][][] embedBatch(List<PixelImage> images) throws OrtException {
         int n = images.size();
+        int outputs = (int) session.getNumOutputs();
         if (n == 0) {
-            return new float[0][];
+            return new float[outputs][0][];
         }
         int s = pre.size();
         int per = 3 * s * s;
@@ -103,18 +118,22 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
         }
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {n, 3, s, s});
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-            OnnxTensor out = (OnnxTensor) result.get(0);
-            long[] shape = out.getInfo().getShape();
-            FloatBuffer fb = out.getFloatBuffer();
-            int d = fb.remaining() / n;
-            if (shape[0] != n || d == 0) {
-                throw new IllegalStateException("model " + name + " returned shape " + java.util.Arrays.toString(shape) + " for " + n + " images");
+            float[][][] all = new float[outputs][][];
+            for (int o = 0; o < outputs; o++) {
+                OnnxTensor out = (OnnxTensor) result.get(o);
+                long[] shape = out.getInfo().getShape();
+                FloatBuffer fb = out.getFloatBuffer();
+                int d = fb.remaining() / n;
+                if (shape[0] != n || d == 0) {
+                    throw new IllegalStateException("model " + name + " returned shape " + java.util.Arrays.toString(shape) + " for " + n + " images");
+                }
+                float[][] vectors = new float[n][d];
+                for (int i = 0; i < n; i++) {
+                    fb.get(vectors[i]);
+                }
+                all[o] = vectors;
             }
-            float[][] vectors = new float[n][d];
-            for (int i = 0; i < n; i++) {
-                fb.get(vectors[i]);
-            }
-            return vectors;
+            return all;
         }
     }
 

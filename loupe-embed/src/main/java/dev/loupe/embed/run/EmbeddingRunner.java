@@ -68,7 +68,10 @@ public final class EmbeddingRunner {
 
     public EmbedReport run(Map<String, String> parameters) {
         long start = System.nanoTime();
-        EmbeddingStore.Run run = store.begin(model.name(), model.dimension(), model.description(), parameters);
+        Map<String, String> params = new java.util.TreeMap<>(parameters);
+        params.put("image_dimension", Integer.toString(model.dimension()));
+        params.put("object_dimension", Integer.toString(model.objectDimension()));
+        EmbeddingStore.Run run = store.begin(model.name(), model.dimension(), model.description(), params);
         long total = store.imageCount();
         AtomicLong objectCount = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -171,7 +174,6 @@ public final class EmbeddingRunner {
         List<PixelImage> inputs = new ArrayList<>();
         List<Long> annotationIds = new ArrayList<>();
         List<EmbeddingStore.Failure> failures = new ArrayList<>();
-        inputs.add(image);
         if (objects) {
             for (Annotation a : task.annotations()) {
                 if (a.geometry().box() == null) {
@@ -187,17 +189,19 @@ public final class EmbeddingRunner {
                 annotationIds.add(a.id());
             }
         }
+        // The whole image and its crops may get different features (EmbeddingModel#embedObjects).
+        float[] imageVector = model.embed(List.of(image))[0];
         float[][] vectors = new float[inputs.size()][];
         for (int from = 0; from < inputs.size(); from += batch) {
             int to = Math.min(inputs.size(), from + batch);
-            float[][] out = model.embed(inputs.subList(from, to));
+            float[][] out = model.embedObjects(inputs.subList(from, to));
             System.arraycopy(out, 0, vectors, from, out.length);
         }
         List<EmbeddingStore.ObjectVector> objectVectors = new ArrayList<>(annotationIds.size());
         for (int i = 0; i < annotationIds.size(); i++) {
-            objectVectors.add(new EmbeddingStore.ObjectVector(annotationIds.get(i), vectors[i + 1]));
+            objectVectors.add(new EmbeddingStore.ObjectVector(annotationIds.get(i), vectors[i]));
         }
-        return new EmbeddingStore.Result(imageId, vectors[0], objectVectors, failures);
+        return new EmbeddingStore.Result(imageId, imageVector, objectVectors, failures);
     }
 
     private void writeLoop(EmbeddingStore.Run run, BlockingQueue<EmbeddingStore.Result> results, AtomicReference<Throwable> failure,

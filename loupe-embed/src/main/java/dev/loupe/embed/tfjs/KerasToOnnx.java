@@ -56,6 +56,119 @@ public final class KerasToOnnx {
         return g.toModelBytes("loupe-embed KerasToOnnx", docString);
     }
 
+    /** How a 4-d layer output {@code [N, C, H, W]} becomes one vector per image. */
+    public enum Pool {
+        /** The mean over H x W: {@code [N, C]} (global average pooling). */
+        MEAN,
+        /**
+         * Generalised mean with p = 3 (GeM, Radenović, Tolias and Chum 2018):
+         * {@code (mean over H x W of max(x, 1e-6)^3)^(1/3)}, {@code [N, C]}; between the mean and
+         * the maximum, so that a strong local response counts more than in the mean. For
+         * non-negative (ReLU) layers.
+         */
+        GEM
+    }
+
+    /**
+     * One pooled feature of a layer.
+     *
+     * @param layer a Keras layer name with a 4-d output, e.g. {@code block_13_expand_relu}
+     * @param pool  how its H x W positions are pooled
+     */
+    public record Output(String layer, Pool pool) {
+        public Output {
+            java.util.Objects.requireNonNull(layer, "layer");
+            java.util.Objects.requireNonNull(pool, "pool");
+        }
+
+        /** The ONNX output name, e.g. {@code block_13_expand_relu:gem}. */
+        public String name() {
+            return layer + ":" + pool.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A model with one output {@code [N, C]} per requested pooled feature, named {@link Output#name()},
+     * in order: all computed in one pass over the shared network.
+     */
+    public byte[] convert(List<Output> outputs, String docString) {
+        start(outputs);
+        for (Output o : outputs) {
+            g.output(pooled(o), -1, shapes.get(o.layer())[1]);
+        }
+        return g.toModelBytes("loupe-embed KerasToOnnx", docString);
+    }
+
+    /**
+     * A model with one output {@code outputName} = the concatenation of the pooled features, each
+     * divided by its sum (L1) and multiplied by its weight squared. After Loupe's comparison
+     * ({@link dev.loupe.embed.knn.Vectors#forSimilarity}: square root, then unit length) each part
+     * becomes its own square-rooted unit vector times its weight, so the cosine similarity of two
+     * such vectors is the weighted mean of the parts' similarities (weights summing to 1).
+     */
+    public byte[] convertConcatenated(List<Output> parts, double[] weights, String outputName, String docString) {
+        if (parts.isEmpty() || weights.length != parts.size()) {
+            throw new IllegalArgumentException("one weight per part needed: " + parts.size() + " parts, " + weights.length + " weights");
+        }
+        start(parts);
+        List<String> scaled = new java.util.ArrayList<>();
+        long dim = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            String p = pooled(parts.get(i));
+            g.node("LpNormalization", List.of(p), p + "/l1").integer("axis", 1).integer("p", 1);
+            g.floats(p + "/weight", new float[] {(float) (weights[i] * weights[i])});
+            g.node("Mul", List.of(p + "/l1", p + "/weight"), p + "/scaled");
+            scaled.add(p + "/scaled");
+            dim += shapes.get(parts.get(i).layer())[1];
+        }
+        g.node("Concat", scaled, outputName).integer("axis", 1);
+        g.output(outputName, -1, dim);
+        return g.toModelBytes("loupe-embed KerasToOnnx", docString);
+    }
+
+    /** Builds the network up to every layer the outputs need. */
+    private void start(List<Output> outputs) {
+        Set<String> needed = new HashSet<>();
+        for (Output o : outputs) {
+            if (!byName.containsKey(o.layer())) {
+                throw new IllegalArgumentException("the model has no layer '" + o.layer() + "'");
+            }
+            needed.addAll(ancestors(o.layer()));
+        }
+        shapes.clear();
+        g = new OnnxGraph("keras-features");
+        for (TfjsLayersModel.Layer l : model.layers()) {
+            if (needed.contains(l.name())) {
+                layer(l);
+            }
+        }
+    }
+
+    /** Adds the pooling nodes of one output; returns the name of the {@code [N, C]} tensor. */
+    private String pooled(Output o) {
+        long[] s = shapes.get(o.layer());
+        if (s.length != 4) {
+            throw new IllegalArgumentException("layer " + o.layer() + " has a " + s.length + "-d output; pooling needs [N, C, H, W]");
+        }
+        String name = o.name();
+        String in = o.layer();
+        if (o.pool() == Pool.GEM) {
+            g.floats(name + "/eps", new float[] {1e-6f});
+            g.floats(name + "/p", new float[] {3f});
+            g.floats(name + "/inv_p", new float[] {1f / 3f});
+            g.node("Max", List.of(in, name + "/eps"), name + "/clamped");
+            g.node("Pow", List.of(name + "/clamped", name + "/p"), name + "/cubed");
+            g.node("GlobalAveragePool", List.of(name + "/cubed"), name + "/mean");
+            g.node("Pow", List.of(name + "/mean", name + "/inv_p"), name + "/root");
+            in = name + "/root";
+        } else {
+            g.node("GlobalAveragePool", List.of(in), name + "/mean");
+            in = name + "/mean";
+        }
+        g.node("Flatten", List.of(in), name).integer("axis", 1);
+        return name;
+    }
+
     private Set<String> ancestors(String name) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(name));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.loupe.core.embed.VectorSet;
+import dev.loupe.core.similarity.DuplicateThreshold;
 import dev.loupe.embed.knn.ExactIndex;
 import dev.loupe.embed.knn.Vectors;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class EmbeddingAnalysisTest {
         assertThat(u[2]).isCloseTo(1 - Math.cos(Math.toRadians(1)), within(1e-6));  // 0.00015
         assertThat(u[4]).isCloseTo(1 - Math.cos(Math.toRadians(89)), within(1e-6)); // nearest is 91°
         // threshold 0.03: 0°-10° (0.0152) and 90°-91° link; 10°-90° (0.826) does not
-        NearDuplicateClusters.Clusters c = NearDuplicateClusters.of(nn, 0.03);
+        NearDuplicateClusters.Clusters c = NearDuplicateClusters.of(nn, new DuplicateThreshold(0.03, 0.1, 0.1, 1e-3));
         assertThat(c.root()).containsExactly(0, 0, 2, 2, 4);
         assertThat(c.size()).containsExactly(2, 2, 2, 2, 1);
     }

@@ -22,10 +22,19 @@ class EmbeddingModelsTest {
         Files.write(file, NsfwjsMobileNet.onnx(null));
         PixelImage img = NsfwjsMobileNetTest.image("voc_2007_000027.png");
         try (EmbeddingModel user = EmbeddingModels.open("onnx:" + file, Preprocessing.unit(224), null, 1);
-             EmbeddingModel builtin = EmbeddingModels.open("mobilenet", null, dir.resolve("cache"), 1)) {
+             EmbeddingModel builtin = EmbeddingModels.open("mobilenet-pooled", null, dir.resolve("cache"), 1)) {
             assertThat(user.name()).startsWith("onnx:mine.onnx@").contains("size=224");
             assertThat(user.dimension()).isEqualTo(1280);
             assertThat(user.embed(List.of(img))[0]).containsExactly(builtin.embed(List.of(img))[0]);
+        }
+    }
+
+    @Test
+    void defaultIsThePerTaskEmbedding() {
+        try (EmbeddingModel m = EmbeddingModels.open("mobilenet", null, dir.resolve("cache"), 1)) {
+            assertThat(m.name()).isEqualTo(PerTaskEmbedding.NAME);
+            assertThat(m.dimension()).isEqualTo(1280 + FallbackEmbedding.DIMENSION);
+            assertThat(m.objectDimension()).isEqualTo(576);
         }
     }
 
@@ -40,7 +49,7 @@ class EmbeddingModelsTest {
     @Test
     void unknownSpecAndMissingFileAreBadInput() {
         assertThatThrownBy(() -> EmbeddingModels.open("clip", null, null, 1)).isInstanceOf(LoupeException.class)
-                .hasMessageContaining("use mobilenet, fallback or onnx:PATH");
+                .hasMessageContaining("use mobilenet, mobilenet-pooled, fallback or onnx:PATH");
         assertThatThrownBy(() -> EmbeddingModels.open("onnx:" + dir.resolve("nope.onnx"), Preprocessing.unit(224), null, 1))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("does not exist");
         Path junk = dir.resolve("junk.onnx");

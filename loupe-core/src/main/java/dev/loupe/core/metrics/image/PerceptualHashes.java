@@ -7,7 +7,7 @@ import dev.loupe.api.PixelImage;
  * LANCZOS (ANTIALIAS). Bits are row-major, the first bit the most significant, written as 16
  * lower-case hex digits (imagehash's {@code str(hash)}).
  */
-final class PerceptualHashes {
+public final class PerceptualHashes {
     private static final int SIZE = 8;
     private static final int PHASH_SIDE = 32;
     /** cos(π·k·(2n+1)/(2·32)) for k < 8, n < 32. */
@@ -28,7 +28,7 @@ final class PerceptualHashes {
      * pHash: grey resized to 32×32, scipy's unnormalised 2-D DCT-II (2·Σ x·cos along columns then
      * rows), the top-left 8×8 compared with its median (mean of the two middle values).
      */
-    static String phash(PixelImage image) {
+    public static String phash(PixelImage image) {
         byte[] px = PillowThumbnails.of(image).phash();
         // Along axis 0 (down the columns), keeping only the 8 lowest frequencies.
         double[][] cols = new double[SIZE][PHASH_SIDE];

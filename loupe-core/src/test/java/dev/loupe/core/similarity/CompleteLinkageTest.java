@@ -1,0 +1,55 @@
+package dev.loupe.core.similarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompleteLinkageTest {
+    private static CompleteLinkage.Link link(int a, int b, double d) {
+        return new CompleteLinkage.Link(a, b, d);
+    }
+
+    @Test
+    void aChainOfLookAlikesIsNotOneGroup() {
+        // 0-1 (0.1), 1-2 (0.2), 2-3 (0.1); 0-2, 1-3, 0-3 not linked. Single linkage would make one group of 4.
+        // Complete linkage: 0-1 and 2-3 merge first (0.1 each); {0,1} and {2,3} cannot merge (0-2 absent).
+        CompleteLinkage.Groups g = CompleteLinkage.of(5, List.of(link(0, 1, 0.1), link(1, 2, 0.2), link(2, 3, 0.1)));
+        assertThat(g.root()).containsExactly(0, 0, 2, 2, 4);
+        assertThat(g.size()).containsExactly(2, 2, 2, 2, 1);
+        assertThat(g.grouped()).isEqualTo(4);
+    }
+
+    @Test
+    void aGroupWhoseEveryPairIsLinkedStaysWhole() {
+        // Triangle 3-5-7 all linked; 7-8 linked at 0.05 but 8 is not linked to 3 or 5.
+        // Order: 7-8 (0.05) merges first, so {7,8} cannot join 3 or 5 (8-3, 8-5 absent); 3-5 (0.1) merge.
+        List<CompleteLinkage.Link> links = List.of(link(3, 5, 0.1), link(5, 7, 0.2), link(3, 7, 0.3), link(7, 8, 0.05));
+        CompleteLinkage.Groups g = CompleteLinkage.of(9, links);
+        assertThat(g.root()[3]).isEqualTo(3);
+        assertThat(g.root()[5]).isEqualTo(3);
+        assertThat(g.root()[7]).isEqualTo(7);
+        assertThat(g.root()[8]).isEqualTo(7);
+        // Without the 7-8 link the triangle is one group: 3-5 (0.1) merge, then {3,5}-7 at max(0.3, 0.2) = 0.3.
+        CompleteLinkage.Groups t = CompleteLinkage.of(9, links.subList(0, 3));
+        assertThat(new int[] {t.root()[3], t.root()[5], t.root()[7]}).containsExactly(3, 3, 3);
+        assertThat(t.size()[7]).isEqualTo(3);
+    }
+
+    @Test
+    void aHugeComponentKeepsOnlyMutualNearestPairs() {
+        // A path 0-1-2-...-n with distances rising along it: each row's nearest link is to its left neighbour
+        // (row 0's to row 1), so mutual nearest pairs are (0,1) only, then (2,3)? Row 2's nearest is 1-2, row 1's is 0-1:
+        // not mutual. Only (0,1) is mutual.
+        int n = CompleteLinkage.MAX_COMPONENT + 10;
+        List<CompleteLinkage.Link> links = new ArrayList<>();
+        for (int i = 0; i < n - 1; i++) {
+            links.add(link(i, i + 1, 0.001 * (i + 1)));
+        }
+        CompleteLinkage.Groups g = CompleteLinkage.of(n, links);
+        assertThat(g.grouped()).isEqualTo(2);
+        assertThat(g.size()[0]).isEqualTo(2);
+        assertThat(g.size()[1]).isEqualTo(2);
+    }
+}
