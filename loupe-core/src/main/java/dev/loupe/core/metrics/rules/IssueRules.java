@@ -25,7 +25,8 @@ import java.util.Properties;
  * below 0.29; grayscale when the source has one channel. Near duplicates: pHash Hamming distance
  * at most 8 of 64 bits (CleanVision requires equality, which misses re-encoded or slightly edited
  * copies: on the shared data, distinct BCCD smears are 14–22 bits from their nearest neighbour,
- * while video frames five apart are 2–10 bits apart).
+ * while video frames five apart are 2–10 bits apart). Too many objects: over 10 000 on one image,
+ * the most {@code --masks} accepts in one mask; the densest public detection sets stay far below.
  */
 public final class IssueRules {
     public static final String FILE = "rules.properties";
@@ -48,6 +49,8 @@ public final class IssueRules {
                     "image.near_duplicate_distance", Condition.Op.LE, 8),
             rule("embedding_near_duplicate", Scope.IMAGE, "near duplicate by embedding: within cosine distance 0.03 of another image (loupe embed)",
                     "image.embedding_duplicate_group_size", Condition.Op.GT, 1),
+            rule("too_many_objects", Scope.IMAGE, "too many objects: over 10000 labelled objects on one image (a generated "
+                    + "or corrupted label file?)", "image.object_count", Condition.Op.GT, 10_000),
             rule("duplicate_annotation", Scope.ANNOTATION, "duplicate annotation: overlaps another box of the same class with IoU >= 0.6",
                     "annotation.duplicate_overlap", Condition.Op.GE, 0.6),
             rule("tiny_object", Scope.ANNOTATION, "tiny object: under 1/10000 of the image area",
