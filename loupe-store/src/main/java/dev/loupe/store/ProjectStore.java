@@ -237,6 +237,14 @@ public final class ProjectStore implements AutoCloseable {
         return new PredictionQueries(connection).sets();
     }
 
+    /**
+     * Detection sets whose annotation metric pass stopped before the end (a killed import): each with
+     * the number of its images still without metrics. Sets imported with metrics off are not listed.
+     */
+    public List<PendingPredictionMetrics> pendingPredictionMetrics() {
+        return new PredictionQueries(connection).pendingMetrics();
+    }
+
     /** The prediction set of this name; a BAD_INPUT error naming the sets there are when it does not exist. */
     public PredictionSetInfo predictionSet(String name) {
         return new PredictionQueries(connection).set(name);
