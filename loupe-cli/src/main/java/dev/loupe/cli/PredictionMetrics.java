@@ -20,10 +20,12 @@ final class PredictionMetrics {
     private PredictionMetrics() {
     }
 
-    static RunReport run(ProjectStore store, Path project, int setId, int threads, PrintWriter out, boolean terminal) {
+    /** Runs the metrics; progress goes to {@code err}, the summary line to {@code out}. */
+    static RunReport run(ProjectStore store, Path project, int setId, int threads, PrintWriter out, PrintWriter err,
+                         boolean terminal) {
         List<Metric> metrics = Plugins.registry(project.resolve("plugins")).select(null).stream()
                 .filter(m -> m instanceof AnnotationMetric).toList();
-        RunReport r = new MetricRunner(store.predictionAnalysis(setId), threads, new ConsoleProgress(out, terminal))
+        RunReport r = new MetricRunner(store.predictionAnalysis(setId), threads, new ConsoleProgress(err, terminal))
                 .run(metrics, Map.of("threads", Integer.toString(threads)));
         out.printf("Ran %d annotation metrics on the predictions of %d images in %.1f s; %d failures%n",
                 r.metrics().size(), r.analysed(), r.seconds(), r.failures());
@@ -34,11 +36,12 @@ final class PredictionMetrics {
      * Completes the metric pass of every set a killed import left with images without metrics
      * ({@code analyze} and {@code predictions import} call this, so the next one of them finishes it).
      */
-    static void completePending(ProjectStore store, Path project, int threads, PrintWriter out, boolean terminal) {
+    static void completePending(ProjectStore store, Path project, int threads, PrintWriter out, PrintWriter err,
+                                boolean terminal) {
         for (PendingPredictionMetrics p : store.pendingPredictionMetrics()) {
             out.printf("Prediction set \"%s\": %d of %d images have no annotation metrics yet (its import was "
                     + "interrupted); completing them.%n", p.name(), p.missing(), p.images());
-            run(store, project, p.setId(), threads, out, terminal);
+            run(store, project, p.setId(), threads, out, err, terminal);
         }
     }
 

@@ -114,9 +114,9 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
                         project, name);
             }
             if (r.kind().equals("detection") && !noMetrics) {
-                PredictionMetrics.run(store, project, r.setId(), n, out, Loupe.terminal(spec));
+                PredictionMetrics.run(store, project, r.setId(), n, out, spec.commandLine().getErr(), Loupe.terminal(spec));
             }
-            PredictionMetrics.completePending(store, project, n, out, Loupe.terminal(spec));
+            PredictionMetrics.completePending(store, project, n, out, spec.commandLine().getErr(), Loupe.terminal(spec));
         }
         out.printf("Next: 'loupe eval %s --predictions %s'.%n", project, name);
         out.flush();

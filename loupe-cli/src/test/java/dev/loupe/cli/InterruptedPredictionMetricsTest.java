@@ -54,7 +54,9 @@ class InterruptedPredictionMetricsTest {
         CliRun analyze = CliRun.of("analyze", project.toString(), "--threads", "2", "--metrics", "image.width");
         assertThat(analyze.exitCode()).as(analyze.err()).isZero();
         assertThat(analyze.out()).contains("Prediction set \"cut\": 49 of 98 images have no annotation metrics yet")
-                .contains("Ran 25 annotation metrics on the predictions of 49 images").doesNotContain("\"off\"");
+                .contains("Ran 25 annotation metrics on the predictions of 49 images").doesNotContain("\"off\"")
+                .as("progress goes to stderr").doesNotContain("analyze: ");
+        assertThat(analyze.err()).contains("analyze: 98/98 images (100%), 49 saved");
         try (ProjectStore store = ProjectStore.open(project)) {
             assertThat(store.pendingPredictionMetrics()).isEmpty();
         }
