@@ -41,7 +41,9 @@ final class AnalysisText {
         }
     }
 
-    private static void outliers(String heading, List<MetricStats> stats, PrintWriter out) {
+    /** The table of a scope's metrics that have values (a classification project's object metrics have none). */
+    private static void outliers(String heading, List<MetricStats> all, PrintWriter out) {
+        List<MetricStats> stats = all.stream().filter(m -> m.count() > 0).toList();
         if (stats.isEmpty()) {
             return;
         }
