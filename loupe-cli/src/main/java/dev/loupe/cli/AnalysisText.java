@@ -36,7 +36,7 @@ final class AnalysisText {
             }
             out.printf(name + "%-7d %s%n", f.rule(), f.count(), f.expression());
             for (String e : f.examples()) {
-                out.printf("      %s%n", e);
+                out.printf("      %s%n", TerminalText.safe(e));
             }
         }
     }
