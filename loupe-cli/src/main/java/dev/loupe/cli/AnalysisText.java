@@ -36,12 +36,14 @@ final class AnalysisText {
             }
             out.printf(name + "%-7d %s%n", f.rule(), f.count(), f.expression());
             for (String e : f.examples()) {
-                out.printf("      %s%n", e);
+                out.printf("      %s%n", TerminalText.safe(e));
             }
         }
     }
 
-    private static void outliers(String heading, List<MetricStats> stats, PrintWriter out) {
+    /** The table of a scope's metrics that have values (a classification project's object metrics have none). */
+    private static void outliers(String heading, List<MetricStats> all, PrintWriter out) {
+        List<MetricStats> stats = all.stream().filter(m -> m.count() > 0).toList();
         if (stats.isEmpty()) {
             return;
         }

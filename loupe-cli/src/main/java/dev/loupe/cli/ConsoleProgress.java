@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 /**
  * Progress of a metric run: a bar with rate and ETA redrawn in place on a terminal, or a plain
  * line every 10% (and at least every 10 s) when the output is not a terminal (CI logs, pipes).
- * "saved" counts images whose results are committed: what a killed run keeps.
+ * "saved" counts images whose results are committed: what a killed run keeps. The 100% line waits
+ * until everything is saved (it used to say "9600 saved" while the last batch was being written).
+ * Progress goes to standard error, so that standard output ({@code --json}, pipes) holds results only.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int WIDTH = 30;
@@ -40,6 +42,9 @@ final class ConsoleProgress implements ProgressListener {
             out.printf("\r[%s%s] %d/%d images  %.1f img/s  ETA %s   ", "#".repeat(filled), ".".repeat(WIDTH - filled),
                     scanned, total, rate, eta);
             out.flush();
+            return;
+        }
+        if (fraction >= 1 && saved < analysed) {
             return;
         }
         long decile = (long) Math.floor(fraction * 10);

@@ -81,9 +81,9 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
         try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
             boolean terminal = Loupe.terminal(spec);
             EmbedReport report = new EmbeddingRunner(store.embeddings(), model, n, batch, !noObjects,
-                    new ConsoleProgress(out, terminal, "embed"), maxPixels).run(params);
+                    new ConsoleProgress(spec.commandLine().getErr(), terminal, "embed"), maxPixels).run(params);
             if (terminal) {
-                out.println();
+                spec.commandLine().getErr().println();
             }
             out.printf("Embedded %d of %d images and %d objects with %s in %.1f s (%.1f crops/s, %d threads); %d failures%n",
                     report.embedded(), report.images(), report.objects(), model.name(), report.seconds(), report.rate(), n,

@@ -49,7 +49,7 @@ final class EmbeddingText {
         clusters.values().stream().limit(SHOWN).forEach(rows -> {
             StringBuilder sb = new StringBuilder("  ");
             for (int r : rows) {
-                sb.append(paths.get(a.imageIds()[r])).append(String.format(" (uniqueness %.3f)  ", a.uniqueness()[r]));
+                sb.append(TerminalText.safe(paths.get(a.imageIds()[r]))).append(String.format(" (uniqueness %.3f)  ", a.uniqueness()[r]));
             }
             out.println(sb.toString().stripTrailing());
         });
@@ -66,7 +66,8 @@ final class EmbeddingText {
         out.printf("Lowest annotation quality (agreement with the %d most similar objects in other images):%n", AnnotationQuality.K);
         for (int i : rows.subList(0, Math.min(SHOWN, rows.size()))) {
             out.printf("  %.3f  annotation %d: %s; neighbours mostly %s%n", a.quality()[i], a.annotationIds()[i],
-                    objects.get(a.annotationIds()[i]), classes.getOrDefault(a.suggestedClass()[i], "-"));
+                    TerminalText.safe(objects.get(a.annotationIds()[i])),
+                    TerminalText.safe(classes.getOrDefault(a.suggestedClass()[i], "-")));
         }
     }
 }

@@ -89,6 +89,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.open(project)) {
             PredictionSetInfo set = store.predictionSet(predictions);
+            PredictionMetrics.warnPending(store, set.name(), project.toString(), spec.commandLine().getErr());
             if (set.kind().equals("classification")) {
                 ClassificationEvaluation ce = ClassificationEvaluation.run(store, set);
                 if (json) {

@@ -76,7 +76,7 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
         out.printf("%nClasses (%d)%n", s.categories().size());
         out.printf("  %4s  %-24s %12s %8s%n", "id", "name", "annotations", "images");
         for (ProjectSummary.CategoryCount c : s.categories()) {
-            out.printf("  %4d  %-24s %12d %8d%n", c.id(), c.name(), c.annotations(), c.images());
+            out.printf("  %4d  %-24s %12d %8d%n", c.id(), TerminalText.safe(c.name()), c.annotations(), c.images());
         }
         out.printf("%nIssues (%d)%n", s.issues().total());
         if (s.issues().total() == 0) {
@@ -92,7 +92,8 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
                 if (e.location() != null) {
                     where.append(where.length() > 0 ? " " : "").append(e.location());
                 }
-                out.printf("      %s%s%n", where.length() > 0 ? where + ": " : "", e.message());
+                out.printf("      %s%s%n", where.length() > 0 ? TerminalText.safe(where.toString()) + ": " : "",
+                        TerminalText.safe(e.message()));
             }
         }
     }

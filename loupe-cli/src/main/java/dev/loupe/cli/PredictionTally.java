@@ -14,6 +14,7 @@ import dev.loupe.core.model.PredictionSink;
 final class PredictionTally {
     private long predictions;
     private long probabilities;
+    private final java.util.Set<Long> probabilityImages = new java.util.HashSet<>();
     private long refused;
     private Issue firstRefused;
 
@@ -29,6 +30,7 @@ final class PredictionTally {
             @Override
             public void probability(long imageId, int categoryId, double probability) {
                 probabilities++;
+                probabilityImages.add(imageId);
                 delegate.probability(imageId, categoryId, probability);
             }
 
@@ -53,8 +55,17 @@ final class PredictionTally {
                         + firstRefused.describe()));
     }
 
-    /** ", kept N of M rows" when rows were refused, else "". */
+    /**
+     * ", kept N of M predictions" (detections) or ", kept N of M rows" (class probabilities: one row
+     * per image) when some were refused, else "". A classification file said "kept 0 of 2
+     * predictions" while it had kept a row.
+     */
     String keptText() {
-        return refused == 0 ? "" : String.format(", kept %d of %d predictions", predictions, predictions + refused);
+        if (refused == 0) {
+            return "";
+        }
+        long kept = predictions + probabilityImages.size();
+        return String.format(", kept %d of %d %s", kept, kept + refused, predictions == 0 && !probabilityImages.isEmpty()
+                ? "rows" : "predictions");
     }
 }

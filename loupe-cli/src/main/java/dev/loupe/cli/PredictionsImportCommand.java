@@ -93,9 +93,11 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
         PredictionImportResult r;
         Map<String, String> params = new TreeMap<>();
         params.put("iou_type", type.name().toLowerCase(Locale.ROOT));
+        params.put("metrics", noMetrics ? "off" : "on");
         if (classes != null) {
             params.put("classes", classes.toAbsolutePath().toString());
         }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (ProjectStore store = ProjectStore.open(project)) {
             ProjectCatalog catalog = new ProjectCatalog(store.images(), store.categories());
             PredictionTally tally = new PredictionTally();
@@ -112,9 +114,9 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
                         project, name);
             }
             if (r.kind().equals("detection") && !noMetrics) {
-                int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                PredictionMetrics.run(store, project, r.setId(), n, out, Loupe.terminal(spec));
+                PredictionMetrics.run(store, project, r.setId(), n, out, spec.commandLine().getErr(), Loupe.terminal(spec));
             }
+            PredictionMetrics.completePending(store, project, n, out, spec.commandLine().getErr(), Loupe.terminal(spec));
         }
         out.printf("Next: 'loupe eval %s --predictions %s'.%n", project, name);
         out.flush();

@@ -77,7 +77,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             Map<Long, String> paths = new HashMap<>();
             images.forEach(r -> paths.put(r.id(), r.path()));
             Vectors vectors = Vectors.forSimilarity(set.vectors());
-            int self = findStored(set, images);
+            int self = findStored(set, images, store.imagesRoot());
             float[] q;
             if (self >= 0) {
                 q = vectors.row(self);
@@ -108,15 +108,24 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
         return 0;
     }
 
-    /** The row of the query among stored vectors when it names a project image, else -1. */
-    private int findStored(VectorSet set, List<ImageRecord> images) {
+    /**
+     * The row of the query among stored vectors when it names a project image (an id, a path relative
+     * to the images folder, or any path to a file of the project), else -1.
+     */
+    private int findStored(VectorSet set, List<ImageRecord> images, Path imagesRoot) {
         Long id = null;
         if (query.matches("\\d{1,18}")) {
-            id = Long.parseLong(query);
+            long n = Long.parseLong(query);
+            if (images.stream().noneMatch(r -> r.id() == n)) {
+                throw LoupeException.badInput("no image with id " + query + " in " + project + " (it has " + images.size()
+                        + " images; see 'loupe info')");
+            }
+            id = n;
         } else {
             String normal = query.replace('\\', '/');
+            String inProject = projectPath(imagesRoot);
             for (ImageRecord r : images) {
-                if (r.path().equals(normal)) {
+                if (r.path().equals(normal) || r.path().equals(inProject)) {
                     id = r.id();
                     break;
                 }
@@ -130,6 +139,21 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             throw LoupeException.badInput("image " + query + " has no embedding (it could not be read; see 'loupe info')");
         }
         return row;
+    }
+
+    /** The query file's path relative to the images folder when it is a file inside it, else null. */
+    private String projectPath(Path imagesRoot) {
+        try {
+            Path file = Path.of(query);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            Path root = imagesRoot.toRealPath();
+            Path real = file.toRealPath();
+            return real.startsWith(root) ? root.relativize(real).toString().replace('\\', '/') : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private PixelImage decode(Path file) {

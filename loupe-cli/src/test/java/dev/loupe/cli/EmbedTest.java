@@ -149,6 +149,14 @@ class EmbedTest {
         CliRun byPath = CliRun.of("similar", project.toString(), "all/" + sources.get(0).getFileName(), "-k", "7");
         assertThat(byPath.exitCode()).as(byPath.err()).isZero();
         assertThat(byPath.out().lines().skip(1).toList()).hasSize(7).noneMatch(l -> l.endsWith(sources.get(0).getFileName().toString()));
+        // ... nor by its absolute path (it was embedded anew and came first, similarity 1)
+        CliRun byFile = CliRun.of("similar", project.toString(), images.resolve(sources.get(0).getFileName()).toString(), "-k", "7");
+        assertThat(byFile.exitCode()).as(byFile.err()).isZero();
+        assertThat(byFile.out().lines().skip(1).toList()).hasSize(7).noneMatch(l -> l.endsWith(sources.get(0).getFileName().toString()));
+        // an unknown id is not "has no embedding"
+        CliRun unknownId = CliRun.of("similar", project.toString(), "4242");
+        assertThat(unknownId.exitCode()).isEqualTo(3);
+        assertThat(unknownId.err()).contains("no image with id 4242 in " + project + " (it has 8 images");
         CliRun missing = CliRun.of("similar", project.toString(), tmp.resolve("nope.jpg").toString());
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("no such file");

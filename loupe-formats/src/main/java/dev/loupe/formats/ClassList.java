@@ -41,7 +41,7 @@ public final class ClassList {
         int line = 0;
         for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             line++;
-            String s = raw.strip();
+            String s = TextLines.withoutBom(raw, line).strip();
             if (s.isEmpty()) {
                 continue;
             }

@@ -13,6 +13,14 @@ import java.util.Locale;
  * ({@link SameOriginRule}). Adds security headers to every response.
  */
 final class AccessGuard {
+    /** The headers every response carries, Jetty's own error responses included ({@link JsonErrorHandler}). */
+    static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY",
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; "
+                    + "connect-src 'self'; frame-ancestors 'none'");
+
     private final byte[] token;
     private final boolean loopback;
 
@@ -22,11 +30,7 @@ final class AccessGuard {
     }
 
     void check(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; "
-                + "connect-src 'self'; frame-ancestors 'none'");
+        SECURITY_HEADERS.forEach(ctx::header);
         if (loopback && !loopbackHost(ctx.header("Host"))) {
             throw new ApiError(403, "forbidden", "this server only answers requests addressed to localhost");
         }

@@ -195,9 +195,9 @@ final class ApiRoutes {
             Json.send(ctx, store.with(s -> s.classProbabilities(set, id)));
         });
         r.get(base + "/api/images/{id}/similar", ctx -> Json.send(ctx, similarImages.of(id(ctx),
-                (int) FilterParams.integer(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
+                FilterParams.intValue(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
         r.get(base + "/api/annotations/{id}/similar", ctx -> Json.send(ctx, similarObjects.of(id(ctx),
-                (int) FilterParams.integer(ctx.queryParam("k"), "k", 10), ctx.queryParam("model"))));
+                FilterParams.intValue(ctx.queryParam("k"), "k", 10), ctx.queryParam("model"))));
         r.get(base + "/api/images/{id}/thumbnail", this::thumbnail);
         r.get(base + "/api/images/{id}/file", this::original);
         r.get(base + "/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));
@@ -233,8 +233,8 @@ final class ApiRoutes {
             if (row == null) {
                 Json.send(ctx, store.with(s -> ConfusionView.of(s, set, tIndex, score)));
             } else {
-                int r0 = (int) FilterParams.integer(row, "row", 0);
-                int c0 = (int) FilterParams.integer(ctx.queryParam("column"), "column", 0);
+                int r0 = FilterParams.intValue(row, "row", 0);
+                int c0 = FilterParams.intValue(ctx.queryParam("column"), "column", 0);
                 Json.send(ctx, store.with(s -> ConfusionView.cell(s, set, tIndex, score, r0, c0)));
             }
         });
@@ -253,7 +253,7 @@ final class ApiRoutes {
         if (metric == null || metric.isEmpty()) {
             throw ApiError.badRequest("metric is required (a metric id from /api/metrics)");
         }
-        int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", 40);
+        int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", 40);
         ItemFilter f = FilterParams.filter(ctx);
         Json.send(ctx, store.with(s -> s.distribution(f, metric, bins, rules)));
     }
@@ -264,7 +264,7 @@ final class ApiRoutes {
         if (x == null || x.isEmpty() || y == null || y.isEmpty()) {
             throw ApiError.badRequest("x and y are required (metric ids from /api/metrics)");
         }
-        int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", 64);
+        int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", 64);
         ItemFilter f = FilterParams.filter(ctx);
         Json.send(ctx, store.with(s -> s.scatter(f, x, y, bins, rules)));
     }

@@ -40,7 +40,7 @@ final class CompareRoutes {
         String b = ctx.queryParam("b");
         ItemFilter fa = CompareSide.parse("a", a, scope);
         ItemFilter fb = CompareSide.parse("b", b, scope);
-        int bins = (int) FilterParams.integer(ctx.queryParam("bins"), "bins", DistributionsComparison.DEFAULT_BINS);
+        int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", DistributionsComparison.DEFAULT_BINS);
         if (bins < 1 || bins > SharedHistogram.MAX_BINS) {
             throw ApiError.badRequest("bins must be between 1 and " + SharedHistogram.MAX_BINS + ", got " + bins);
         }

@@ -30,4 +30,17 @@ final class FilterParams {
     static long integer(String s, String name, long fallback) {
         return FilterParameters.integer(s, name, fallback);
     }
+
+    /**
+     * An int query parameter: outside the int range is a 400 naming it (a cast used to wrap
+     * {@code k=4294967297} to 1).
+     */
+    static int intValue(String s, String name, int fallback) {
+        long v = integer(s, name, fallback);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw ApiError.badRequest(name + " is out of range, got '" + s + "'");
+        }
+        return (int) v;
+    }
+
 }

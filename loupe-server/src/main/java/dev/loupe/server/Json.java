@@ -28,13 +28,19 @@ final class Json {
         ctx.status(status);
     }
 
-    /** Reads the request body as a record; a malformed body is a 400. */
+    /** Reads the request body as a record; a malformed or {@code null} body is a 400. */
     static <T> T body(Context ctx, Class<T> type) {
+        T value;
         try {
-            return MAPPER.readValue(ctx.bodyAsBytes(), type);
+            value = MAPPER.readValue(ctx.bodyAsBytes(), type);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw ApiError.badRequest("request body is not a valid " + type.getSimpleName() + " JSON object: " + msg);
         }
+        if (value == null) {
+            // "null" (or an empty body) reads as no object; it used to surface as a 500
+            throw ApiError.badRequest("request body must be a " + type.getSimpleName() + " JSON object, got null");
+        }
+        return value;
     }
 }

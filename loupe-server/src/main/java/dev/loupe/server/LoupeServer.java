@@ -67,6 +67,7 @@ public final class LoupeServer implements AutoCloseable {
                 config.jetty.host = options.host();
                 config.jetty.port = options.port();
                 config.http.maxRequestSize = 1_000_000;
+                config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
                 if (index != null) {
                     // The bundle's file names carry a hash of their content (Vite): cached for good. The page itself
                     // (index.html, the icon) is revalidated, so a new build is picked up at once.

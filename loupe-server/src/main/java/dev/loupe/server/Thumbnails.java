@@ -93,6 +93,10 @@ final class Thumbnails {
                 ImageReadParam p = reader.getDefaultReadParam();
                 p.setSourceSubsampling(step, step, 0, 0);
                 return reader.read(0, p);
+            } catch (IOException | RuntimeException e) {
+                // a truncated or corrupt file is the image's problem, not the server's: 415, not 500
+                throw new ApiError(415, "unsupported_image", source.getFileName() + " cannot be decoded: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             } finally {
                 reader.dispose();
             }

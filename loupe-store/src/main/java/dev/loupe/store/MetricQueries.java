@@ -11,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Read side of the metric tables: distributions, outliers, rule findings, export. */
@@ -163,27 +165,39 @@ final class MetricQueries {
     /**
      * Writes one row per item and one column per metric to a CSV or Parquet file, with item keys:
      * image id, path (relative to the images folder), split, size; for annotations also the
-     * annotation id, class and box.
+     * annotation id, class and box. In CSV, integer metrics (counts, flags, ranks, identifiers) are
+     * written as integers ({@code 8}, not {@code 8.0}), and a text cell a spreadsheet would run as a
+     * formula gets a leading apostrophe ({@link SelectionExport#defuse}, as the API's export).
      */
     long export(Scope scope, String format, Path file) {
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw LoupeException.badInput("export format must be csv or parquet, got " + format);
         }
+        boolean csv = format.equals("csv");
         try {
             StringBuilder cols = new StringBuilder();
+            Map<String, String> kinds = kinds(scope);
             for (String id : metricIds(scope)) {
-                cols.append(", m.").append(MetricColumns.column(id));
+                String name = MetricColumns.column(id);
+                String col = "m." + name;
+                cols.append(", ").append(csv && INTEGER_KINDS.contains(kinds.get(id))
+                        ? "CASE WHEN " + col + " = trunc(" + col + ") AND abs(" + col + ") < 1e15 THEN CAST(CAST(" + col
+                          + " AS BIGINT) AS VARCHAR) ELSE CAST(" + col + " AS VARCHAR) END AS " + name
+                        : col);
             }
+            String path = (csv ? defused("i.path") : "i.path") + " AS path";
             String select = scope == Scope.IMAGE
-                    ? "SELECT i.id AS image_id, i.path, i.split, i.width, i.height" + cols
+                    ? "SELECT i.id AS image_id, " + path + ", " + (csv ? defused("i.split") : "i.split") + " AS split"
+                      + ", i.width, i.height" + cols
                       + " FROM images i LEFT JOIN image_metrics m ON m.image_id = i.id ORDER BY i.id"
-                    : "SELECT a.id AS annotation_id, a.image_id, i.path, k.name AS class, a.kind, a.x, a.y, a.w, a.h" + cols
+                    : "SELECT a.id AS annotation_id, a.image_id, " + path + ", " + (csv ? defused("k.name") : "k.name")
+                      + " AS class, a.kind, a.x, a.y, a.w, a.h" + cols
                       + " FROM annotations a JOIN images i ON i.id = a.image_id LEFT JOIN categories k ON k.id = a.category_id"
                       + " LEFT JOIN annotation_metrics m ON m.annotation_id = a.id ORDER BY a.id";
             // COPY takes no parameter for its target: the path is quoted as a SQL string literal.
             String target = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
             try (Statement s = c.createStatement()) {
-                s.execute("COPY (" + select + ") TO " + target + " (FORMAT " + format + (format.equals("csv") ? ", HEADER" : "") + ")");
+                s.execute("COPY (" + select + ") TO " + target + " (FORMAT " + format + (csv ? ", HEADER" : "") + ")");
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
                     + (scope == Scope.IMAGE ? "images" : "annotations"))) {
@@ -193,6 +207,27 @@ final class MetricQueries {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    private static final Set<String> INTEGER_KINDS = Set.of("non_negative_integer", "flag", "rank", "identifier");
+
+    /** The SQL of a text column with SelectionExport's formula defusing. */
+    private static String defused(String column) {
+        return "CASE WHEN left(" + column + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || " + column
+                + " ELSE " + column + " END";
+    }
+
+    private Map<String, String> kinds(Scope scope) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT metric_id, kind FROM metric_columns WHERE scope = ?")) {
+            ps.setString(1, scopeName(scope));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     static String scopeName(Scope scope) {

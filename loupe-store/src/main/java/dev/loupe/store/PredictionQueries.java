@@ -48,6 +48,27 @@ final class PredictionQueries {
         return out;
     }
 
+    /**
+     * Detection sets imported with metrics (import parameter {@code metrics} not {@code off}) that
+     * have images with predictions but no metric coverage, in id order.
+     */
+    List<PendingPredictionMetrics> pendingMetrics() {
+        List<PendingPredictionMetrics> out = new ArrayList<>();
+        String sql = "SELECT s.id, s.name, count(DISTINCT p.image_id), count(DISTINCT p.image_id) FILTER (WHERE NOT EXISTS "
+                + "(SELECT 1 FROM prediction_metric_coverage v WHERE v.set_id = s.id AND v.image_id = p.image_id)) AS missing "
+                + "FROM prediction_sets s JOIN predictions p ON p.set_id = s.id JOIN runs r ON r.id = s.run_id "
+                + "WHERE s.kind = 'detection' AND r.parameters NOT LIKE '%\"metrics\":\"off\"%' "
+                + "GROUP BY s.id, s.name HAVING missing > 0 ORDER BY s.id";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new PendingPredictionMetrics(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw ModelQueries.failure(e);
+        }
+        return out;
+    }
+
     /** The set of this name, or a clear error listing the sets there are. */
     PredictionSetInfo set(String name) {
         List<PredictionSetInfo> sets = sets();

@@ -60,10 +60,37 @@ public final class ProjectStore implements AutoCloseable {
         }
         try {
             DuckDBConnection c = connect(db);
+            try {
+                refuseForeignDatabase(c, db);
+            } catch (LoupeException e) {
+                c.close();
+                throw e;
+            }
             Migrations.apply(c);
             return new ProjectStore(projectDir, c);
         } catch (SQLException e) {
             throw new LoupeException(LoupeException.Reason.STORE, "cannot open " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A DuckDB file named loupe.duckdb that Loupe did not create (no {@code schema_version} and
+     * {@code project_meta} tables) is refused before anything is written to it: the migrations
+     * used to add Loupe's tables to it silently.
+     */
+    private static void refuseForeignDatabase(DuckDBConnection c, Path db) throws SQLException {
+        List<String> tables = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (!tables.contains("schema_version") || !tables.contains("project_meta")) {
+            throw new LoupeException(LoupeException.Reason.PROJECT_NOT_FOUND, db + " is not a Loupe project database (it "
+                    + (tables.isEmpty() ? "has no tables" : "holds " + tables.size() + " other tables: "
+                    + String.join(", ", tables.subList(0, Math.min(5, tables.size()))) + (tables.size() > 5 ? ", ..." : ""))
+                    + "); it was left unchanged. Create a project with 'loupe init' in a new folder");
         }
     }
 
@@ -420,6 +447,14 @@ public final class ProjectStore implements AutoCloseable {
     /** The prediction sets, in id order. */
     public List<PredictionSetInfo> predictionSets() {
         return new PredictionQueries(connection).sets();
+    }
+
+    /**
+     * Detection sets whose annotation metric pass stopped before the end (a killed import): each with
+     * the number of its images still without metrics. Sets imported with metrics off are not listed.
+     */
+    public List<PendingPredictionMetrics> pendingPredictionMetrics() {
+        return new PredictionQueries(connection).pendingMetrics();
     }
 
     /** The prediction set of this name; a BAD_INPUT error naming the sets there are when it does not exist. */

@@ -295,7 +295,7 @@ class MetricRunTest {
             assertThat(store.exportMetrics(Scope.IMAGE, "csv", csv)).isEqualTo(20);
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.get(0)).isEqualTo("image_id,path,split,width,height,image.test_width");
-            assertThat(lines.get(3)).isEqualTo("3,img3.jpg,,30,5,30.0");
+            assertThat(lines.get(3)).as("an integer metric is written as an integer").isEqualTo("3,img3.jpg,,30,5,30");
             assertThat(store.exportMetrics(Scope.ANNOTATION, "parquet", tmp.resolve("a.parquet"))).isPositive();
         }
     }

@@ -204,4 +204,25 @@ class ProjectStoreTest {
             assertThat(rs.next()).isFalse();
         }
     }
+
+    /** A foreign DuckDB file named loupe.duckdb used to be migrated silently (Loupe's tables added to it). */
+    @Test
+    void aForeignDuckDbFileIsRefusedAndLeftUnchanged(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path db = dir.resolve(ProjectStore.DATABASE_FILE);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE sales (id INTEGER, amount DOUBLE)");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProjectStore.open(dir))
+                .isInstanceOfSatisfying(dev.loupe.core.LoupeException.class, e -> org.assertj.core.api.Assertions
+                        .assertThat(e.reason()).isEqualTo(dev.loupe.core.LoupeException.Reason.PROJECT_NOT_FOUND))
+                .hasMessage(db + " is not a Loupe project database (it holds 1 other tables: sales); it was left "
+                        + "unchanged. Create a project with 'loupe init' in a new folder");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db);
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM duckdb_tables()")) {
+            rs.next();
+            org.assertj.core.api.Assertions.assertThat(rs.getString(1)).isEqualTo("sales");
+        }
+    }
 }

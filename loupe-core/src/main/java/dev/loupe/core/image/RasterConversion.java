@@ -91,6 +91,26 @@ final class RasterConversion {
             }
         }
         boolean alpha = ImageDecoder.paletteHasAlpha(icm);
-        return new PixelImage(w, h, rgb, alpha ? 4 : 3, icm.getPixelSize(), alpha);
+        return new PixelImage(w, h, rgb, alpha ? 4 : greyRamp(icm) ? 1 : 3, icm.getPixelSize(), alpha);
+    }
+
+    /**
+     * Whether the palette is exactly the grey ramp of its bit depth (k·255/(2^bits − 1)): how ImageIO
+     * decodes 1-, 2- and 4-bit grey PNGs, which are one channel (they counted as 3). A palette file
+     * holding exactly that ramp is counted as grey too.
+     */
+    private static boolean greyRamp(IndexColorModel icm) {
+        int bits = icm.getPixelSize();
+        int size = icm.getMapSize();
+        if (bits < 1 || bits > 4 || size != 1 << bits) {
+            return false;
+        }
+        for (int k = 0; k < size; k++) {
+            int v = k * 255 / (size - 1);
+            if (icm.getRed(k) != v || icm.getGreen(k) != v || icm.getBlue(k) != v) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -284,4 +284,58 @@ class ImageDecoderTest {
     void missingFileFails(@org.junit.jupiter.api.io.TempDir Path dir) {
         assertThatThrownBy(() -> ImageDecoder.decode(dir.resolve("nope.jpg"))).isInstanceOf(IOException.class);
     }
+
+    /** 1-, 2- and 4-bit grey PNGs are one channel (ImageIO hands them over as a grey palette; they counted as 3). */
+    @Test
+    void lowBitDepthGreyPngsHaveOneChannelAndTheirGreyLevels() throws IOException {
+        for (int bits : new int[] {1, 2, 4}) {
+            int max = (1 << bits) - 1;
+            // one row of 8 pixels: levels 0, 1, ..., max, repeated
+            int[] levels = new int[8];
+            for (int x = 0; x < 8; x++) {
+                levels[x] = x % (max + 1);
+            }
+            PixelImage p = ImageDecoder.decode(greyPng(bits, levels), "g" + bits + ".png");
+            assertThat(p.channels()).as("%d bits", bits).isEqualTo(1);
+            for (int x = 0; x < 8; x++) {
+                assertThat(p.rgb()[3 * x] & 0xFF).as("%d bits, pixel %d", bits, x).isEqualTo(levels[x] * 255 / max);
+            }
+        }
+    }
+
+    /** A one-row grey PNG of the given bit depth (colour type 0), written byte by byte. */
+    private static byte[] greyPng(int bits, int[] levels) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(head);
+        d.writeInt(levels.length);
+        d.writeInt(1);
+        d.write(new byte[] {(byte) bits, 0, 0, 0, 0});
+        chunk(png, "IHDR", head.toByteArray());
+        byte[] row = new byte[1 + (levels.length * bits + 7) / 8];
+        for (int x = 0; x < levels.length; x++) {
+            int bit = x * bits;
+            row[1 + bit / 8] |= (byte) (levels[x] << (8 - bits - bit % 8));
+        }
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat)) {
+            z.write(row);
+        }
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+        d.writeInt(data.length);
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        d.write(t);
+        d.write(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(t);
+        crc.update(data);
+        d.writeInt((int) crc.getValue());
+    }
 }

@@ -36,13 +36,65 @@ final class VocXmlReader {
     }
 
     VocFile read(Path file) throws IOException, XMLStreamException {
-        try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = Files.readAllBytes(file);
+        checkUtf8(bytes);
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 return read(r);
             } finally {
                 r.close();
             }
+        }
+    }
+
+    /**
+     * Refuses a file that is neither valid UTF-8 nor declares another encoding, naming the line and
+     * column of the first bad byte: the JDK's parser would print "[Fatal Error] :-1:-1: Invalid byte"
+     * to the user's terminal before failing.
+     */
+    static void checkUtf8(byte[] bytes) throws XMLStreamException {
+        String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:\\xEF\\xBB\\xBF)?<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)")
+                .matcher(head);
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        if (utf16 || (m.find() && !m.group(1).equalsIgnoreCase("UTF-8"))) {
+            return;
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+        java.nio.charset.CoderResult result = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            throw new XMLStreamException(String.format("byte 0x%02X is not UTF-8 (the file declares no other encoding)",
+                    bytes[at] & 0xFF), new FixedLocation(line, column, at));
+        }
+    }
+
+    /** A position in a file, for errors found before the XML parser runs. */
+    private record FixedLocation(int getLineNumber, int getColumnNumber, int getCharacterOffset)
+            implements javax.xml.stream.Location {
+        @Override
+        public String getPublicId() {
+            return null;
+        }
+
+        @Override
+        public String getSystemId() {
+            return null;
         }
     }
 

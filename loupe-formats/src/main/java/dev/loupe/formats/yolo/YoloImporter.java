@@ -9,6 +9,7 @@ import dev.loupe.core.model.IssueKind;
 import dev.loupe.formats.ClassList;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.formats.ImageCatalog;
+import dev.loupe.formats.TextLines;
 import dev.loupe.formats.SplitLists;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class YoloImporter implements DatasetImporter {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (lines.parse(line, lineNo, fileLabel, image, nextId[0])) {
+                if (lines.parse(TextLines.withoutBom(line, lineNo), lineNo, fileLabel, image, nextId[0])) {
                     nextId[0]++;
                 }
             }

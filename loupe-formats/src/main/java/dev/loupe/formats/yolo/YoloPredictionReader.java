@@ -11,6 +11,7 @@ import dev.loupe.core.model.Prediction;
 import dev.loupe.core.model.PredictionSink;
 import dev.loupe.formats.BoxChecks;
 import dev.loupe.formats.ClassList;
+import dev.loupe.formats.TextLines;
 import dev.loupe.formats.predictions.PredictionReader;
 import dev.loupe.formats.predictions.ProjectCatalog;
 
@@ -93,7 +94,7 @@ public final class YoloPredictionReader implements PredictionReader {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                String s = line.strip();
+                String s = TextLines.withoutBom(line, lineNo).strip();
                 if (s.isEmpty() || s.startsWith("#")) {
                     continue;
                 }

@@ -79,6 +79,32 @@ class VocImporterTest {
         });
     }
 
+    @Test
+    void aByteThatIsNotUtf8IsAnIssueWithItsPositionAndNothingIsPrinted() throws IOException {
+        Path voc = Files.createDirectories(tmp.resolve("voc8"));
+        Files.write(voc.resolve("bad.xml"), "<annotation>\n<filename>b\u00e9\u00FF.jpg</filename></annotation>"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(voc.resolve("latin.xml"), "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><annotation>"
+                + "<filename>ok.jpg</filename></annotation>");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true));
+        CollectingSink s;
+        try {
+            s = CollectingSink.run(new VocImporter(voc, tmp, null));
+        } finally {
+            System.setErr(err);
+        }
+        // the JDK's parser printed "[Fatal Error] :-1:-1: Invalid byte 1 of 1-byte UTF-8 sequence." itself
+        assertThat(printed.toString()).isEmpty();
+        assertThat(s.images).extracting(i -> i.path()).containsExactly("ok.jpg");
+        assertThat(s.issues(IssueKind.MALFORMED_FILE)).singleElement().satisfies(i -> {
+            assertThat(i.file()).isEqualTo("bad.xml");
+            assertThat(i.location()).isEqualTo("line 2, column 12");
+            assertThat(i.message()).contains("byte 0xE9 is not UTF-8");
+        });
+    }
+
     /** 700 KB of nesting took 101 s (a String.join of the whole path at every end tag). */
     @Test
     @org.junit.jupiter.api.Timeout(10)

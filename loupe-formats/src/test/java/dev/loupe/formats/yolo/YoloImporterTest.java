@@ -72,4 +72,18 @@ class YoloImporterTest {
         assertThatThrownBy(() -> CollectingSink.run(new YoloImporter(labels, tmp, null)))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("--classes");
     }
+
+    /** Windows editors start files with a UTF-8 byte order mark: it made the first class "\uFEFFcat" and line 1 bad. */
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstClassOrLine() throws IOException {
+        Path images = Files.createDirectories(tmp.resolve("bom/images"));
+        Files.copy(VOC100.resolve("images/2007_000027.jpg"), images.resolve("a.jpg"));
+        Path labels = Files.createDirectories(tmp.resolve("bom/labels"));
+        Files.writeString(labels.resolve("classes.txt"), "\uFEFFcat\ndog\n");
+        Files.writeString(labels.resolve("a.txt"), "\uFEFF0 0.5 0.5 0.2 0.1\n1 0.5 0.5 0.2 0.1\n");
+        CollectingSink s = CollectingSink.run(new YoloImporter(labels, images, null));
+        assertThat(s.categories).extracting(c -> c.name()).containsExactly("cat", "dog");
+        assertThat(s.issues).isEmpty();
+        assertThat(s.annotations).extracting(a -> a.categoryId()).containsExactly(s.categories.get(0).id(), s.categories.get(1).id());
+    }
 }

@@ -35,7 +35,7 @@ public final class DuplicateOverlap implements AnnotationMetric {
             return Double.NaN;
         }
         double best = 0;
-        for (ObjectView other : annotation.others()) {
+        for (ObjectView other : annotation.overlapping()) {
             if (other.crowd() || !cls.equals(other.classId())) {
                 continue;
             }

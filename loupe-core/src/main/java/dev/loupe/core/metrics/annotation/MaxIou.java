@@ -27,7 +27,7 @@ public final class MaxIou implements AnnotationMetric {
     public double compute(AnnotationContext annotation) {
         ObjectView o = annotation.object();
         double best = 0;
-        for (ObjectView other : annotation.others()) {
+        for (ObjectView other : annotation.overlapping()) {
             double iou = o.iou(other);
             if (iou > best) {
                 best = iou;

@@ -5,17 +5,20 @@ import dev.loupe.api.ImageContext;
 import dev.loupe.api.ImageMetric;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ObjectView;
+import dev.loupe.api.ShapeKind;
 import dev.loupe.api.ValueKind;
 
 /**
  * Object density: the number of pixels covered by at least one ground-truth object (the union of the
  * objects' rasters: box pixels whose centre is inside, COCO rasterisation of polygons and masks,
- * clipped to the image) divided by width × height; in [0, 1], 0 for an image without spatial
- * objects. Overlapping objects count once.
+ * clipped to the image) divided by width × height; in [0, 1], 0 for an image without objects.
+ * Missing (NaN) for an image whose objects are all image-level labels (a classification image has
+ * no area to cover; it read 0). Overlapping objects count once.
  */
 public final class ObjectDensity implements ImageMetric {
     private static final MetricDescriptor DESCRIPTOR = MetricDescriptor.image("image.object_density", "Object density",
-            "Pixels covered by the union of the objects (boxes, polygons, masks) / image area.",
+            "Pixels covered by the union of the objects (boxes, polygons, masks) / image area; missing when the image "
+                    + "has only image-level labels.",
             ValueKind.UNIT_INTERVAL, Direction.NONE);
 
     @Override
@@ -29,6 +32,9 @@ public final class ObjectDensity implements ImageMetric {
         int h = image.height();
         boolean[] covered = null;
         long count = 0;
+        if (!image.objects().isEmpty() && image.objects().stream().allMatch(o -> o.shape() == ShapeKind.LABEL)) {
+            return Double.NaN;
+        }
         for (ObjectView o : image.objects()) {
             ObjectView.Raster r = o.raster();
             if (r == null || r.width() == 0 || r.height() == 0) {

@@ -15,6 +15,8 @@ public final class SimpleAnnotationContext implements AnnotationContext {
     private final int imageWidth;
     private final int imageHeight;
     private final PixelImage pixels;
+    private final SharedIndex index;
+    private final int position;
 
     /**
      * @param object      the object the metric scores
@@ -25,6 +27,13 @@ public final class SimpleAnnotationContext implements AnnotationContext {
      */
     public SimpleAnnotationContext(ObjectView object, List<ObjectView> others, int imageWidth, int imageHeight,
                                    PixelImage pixels) {
+        this(object, others, imageWidth, imageHeight, pixels, null, -1);
+    }
+
+    private SimpleAnnotationContext(ObjectView object, List<ObjectView> others, int imageWidth, int imageHeight,
+                                    PixelImage pixels, SharedIndex index, int position) {
+        this.index = index;
+        this.position = position;
         this.object = Objects.requireNonNull(object, "object");
         this.others = Objects.requireNonNull(others, "others");
         this.imageWidth = imageWidth;
@@ -34,14 +43,16 @@ public final class SimpleAnnotationContext implements AnnotationContext {
 
     /**
      * One context per object of an image, each seeing all the other objects (views, not copies:
-     * O(1) memory per context).
+     * O(1) memory per context). When every object is a {@link GeometryObject}, {@link #overlapping()}
+     * comes from one {@link OverlapIndex} of the image, built on first use.
      */
     public static List<AnnotationContext> forImage(List<? extends ObjectView> objects, int imageWidth, int imageHeight,
                                                    PixelImage pixels) {
         List<ObjectView> all = List.copyOf(objects);
         List<AnnotationContext> out = new ArrayList<>(all.size());
+        SharedIndex index = all.stream().allMatch(o -> o instanceof GeometryObject) ? new SharedIndex(all) : null;
         for (int i = 0; i < all.size(); i++) {
-            out.add(new SimpleAnnotationContext(all.get(i), new AllBut(all, i), imageWidth, imageHeight, pixels));
+            out.add(new SimpleAnnotationContext(all.get(i), new AllBut(all, i), imageWidth, imageHeight, pixels, index, i));
         }
         return out;
     }
@@ -54,6 +65,11 @@ public final class SimpleAnnotationContext implements AnnotationContext {
     @Override
     public List<ObjectView> others() {
         return others;
+    }
+
+    @Override
+    public Iterable<ObjectView> overlapping() {
+        return index == null ? others : index.get().overlapping(position);
     }
 
     @Override
@@ -72,6 +88,23 @@ public final class SimpleAnnotationContext implements AnnotationContext {
             throw new IllegalStateException("no pixels decoded");
         }
         return pixels;
+    }
+
+    /** The overlap index of one image, built by the first context that asks. */
+    private static final class SharedIndex {
+        private final List<ObjectView> all;
+        private OverlapIndex index;
+
+        SharedIndex(List<ObjectView> all) {
+            this.all = all;
+        }
+
+        synchronized OverlapIndex get() {
+            if (index == null) {
+                index = new OverlapIndex(all);
+            }
+            return index;
+        }
     }
 
     /** A read-only view of a list without one element. */

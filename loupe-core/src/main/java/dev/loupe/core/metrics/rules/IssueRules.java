@@ -27,7 +27,8 @@ import java.util.Properties;
  * dataset's usual nearest-neighbour distance ({@link dev.loupe.core.similarity.DuplicateThreshold},
  * complete linkage); pHash only for images at least 64 pixels on the short side. A constant threshold
  * (formerly pHash ≤ 8 bits, cosine ≤ 0.03, single linkage) flagged 52-86% of Fashion-MNIST, which has
- * essentially no duplicates.
+ * essentially no duplicates. Too many objects: over 10 000 on one image, the most {@code --masks}
+ * accepts in one mask; the densest public detection sets stay far below.
  */
 public final class IssueRules {
     public static final String FILE = "rules.properties";
@@ -52,6 +53,8 @@ public final class IssueRules {
             rule("embedding_near_duplicate", Scope.IMAGE, "near duplicate by embedding: in a group of images far closer than this "
                             + "dataset's usual nearest-neighbour distance (loupe embed)",
                     "image.embedding_duplicate_group_size", Condition.Op.GT, 1),
+            rule("too_many_objects", Scope.IMAGE, "too many objects: over 10000 labelled objects on one image (a generated "
+                    + "or corrupted label file?)", "image.object_count", Condition.Op.GT, 10_000),
             rule("duplicate_annotation", Scope.ANNOTATION, "duplicate annotation: overlaps another box of the same class with IoU >= 0.6",
                     "annotation.duplicate_overlap", Condition.Op.GE, 0.6),
             rule("tiny_object", Scope.ANNOTATION, "tiny object: under 1/10000 of the image area",

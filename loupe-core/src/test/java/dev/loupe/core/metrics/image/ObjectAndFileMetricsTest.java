@@ -84,6 +84,15 @@ class ObjectAndFileMetricsTest {
         assertThat(new ObjectCount().compute(ctx(List.of()))).isZero();
     }
 
+    /** A classification image (only image-level labels) has no density; it read 0. */
+    @Test
+    void anImageWithOnlyImageLevelLabelsHasNoDensity() {
+        ObjectView label = new dev.loupe.core.metrics.objects.GeometryObject(dev.loupe.core.model.Annotation.of(1, 1, 1,
+                new dev.loupe.core.model.Geometry.ImageLabel(), null), "cat", 4, 4);
+        assertThat(new ObjectDensity().compute(ctx(List.of(label)))).isNaN();
+        assertThat(new ObjectDensity().compute(ctx(List.of(label, new Box(0, 0, 2, 2))))).isEqualTo(4 / 16.0);
+    }
+
     @Test
     void emptyRastersCoverNothing() {
         assertThat(new ObjectDensity().compute(ctx(List.of(new Box(2, 2, 0, 0))))).isZero();

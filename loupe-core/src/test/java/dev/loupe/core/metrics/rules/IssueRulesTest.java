@@ -21,6 +21,7 @@ class IssueRulesTest {
         assertThat(rules).isSameAs(IssueRules.defaults());
         assertThat(rule(rules, "dark").expression()).isEqualTo("image.perceived_brightness_p99 < 0.32");
         assertThat(rule(rules, "low_information").expression()).isEqualTo("image.entropy < 3");
+        assertThat(rule(rules, "too_many_objects").expression()).isEqualTo("image.object_count > 10000");
         assertThat(rule(rules, "duplicate_annotation").expression()).isEqualTo("annotation.duplicate_overlap >= 0.6");
         assertThat(rules).extracting(IssueRule::id).doesNotHaveDuplicates();
     }
