@@ -50,7 +50,9 @@ class SparkAnalyzeTest {
             }
         }
         assertThat(spark.code()).as(spark.err()).isZero();
-        assertThat(spark.out()).contains("Imported 12 images").contains("Analysed 12 images with 60 metrics on Spark (local[2], 2 partitions)");
+        assertThat(spark.out()).contains("Imported 12 images").contains("Analysed 12 images with "
+                + dev.loupe.core.metrics.MetricRegistry.load(SparkAnalyzeTest.class.getClassLoader()).all().size()
+                + " metrics on Spark (local[2], 2 partitions)");
         assertThat(Files.exists(out.resolve("_work"))).isFalse();
 
         Path attached = tmp.resolve("attached");
