@@ -1,5 +1,6 @@
 package dev.loupe.app.issues;
 
+import dev.loupe.app.LatestSet;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.labels.IssueFilter;
@@ -118,8 +119,7 @@ public final class IssueRanking {
         if (sets.isEmpty()) {
             return null;
         }
-        PredictionSetInfo latest = sets.stream().max(Comparator.comparing(PredictionSetInfo::createdAt)
-                .thenComparingInt(PredictionSetInfo::id)).orElseThrow();
+        PredictionSetInfo latest = LatestSet.of(sets).orElseThrow();
         if (sets.size() > 1) {
             notes.add("label issues from the latest prediction set \"" + latest.name() + "\"; choose another with --set ("
                     + sets.stream().map(PredictionSetInfo::name).toList() + ")");

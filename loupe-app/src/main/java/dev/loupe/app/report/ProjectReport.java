@@ -2,6 +2,7 @@ package dev.loupe.app.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.api.Scope;
+import dev.loupe.app.LatestSet;
 import dev.loupe.app.eval.ClassificationEvaluation;
 import dev.loupe.app.eval.DetectionReport;
 import dev.loupe.app.issues.IssueEntry;
@@ -269,8 +270,7 @@ public final class ProjectReport {
             return;
         }
         PredictionSetInfo set = request.setName() != null ? store.predictionSet(request.setName())
-                : sets.stream().max(Comparator.comparing(PredictionSetInfo::createdAt).thenComparingInt(PredictionSetInfo::id))
-                .orElseThrow();
+                : LatestSet.of(sets).orElseThrow();
         html.section("evaluation", "Model evaluation");
         html.note("Prediction set \"" + set.name() + "\" (" + set.kind() + ", " + set.format() + ")"
                 + (sets.size() > 1 ? "; the project has " + sets.size() + " sets, choose with --set" : "") + ".");

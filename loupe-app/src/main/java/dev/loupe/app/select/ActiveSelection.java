@@ -1,5 +1,6 @@
 package dev.loupe.app.select;
 
+import dev.loupe.app.LatestSet;
 import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.Scope;
@@ -131,8 +132,7 @@ public final class ActiveSelection {
             throw LoupeException.badInput("strategy " + strategy.id() + " needs a prediction set: import one with 'loupe "
                     + "predictions import', make one with 'loupe cv', or use --strategy diversity (no model needed)");
         }
-        PredictionSetInfo latest = sets.stream().max(Comparator.comparing(PredictionSetInfo::createdAt)
-                .thenComparingInt(PredictionSetInfo::id)).orElseThrow();
+        PredictionSetInfo latest = LatestSet.of(sets).orElseThrow();
         if (sets.size() > 1) {
             notes.add("scores from the latest prediction set \"" + latest.name() + "\"; choose another with --set");
         }
