@@ -4,8 +4,10 @@ import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.Scope;
-import dev.loupe.core.metrics.runner.AnalysisStore;
+import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.metrics.runner.ImageResult;
+import dev.loupe.core.metrics.runner.ImageWork;
+import dev.loupe.core.pipeline.WorkPage;
 import dev.loupe.store.ImageRange;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
@@ -15,14 +17,14 @@ import java.util.function.BiConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The driver's side of a distributed analysis: the project's own {@link AnalysisStore}, whose
+ * The driver's side of a distributed analysis: the project's own {@link MetricRunStore}, whose
  * {@link #begin} also runs the per-item metrics of every image on the executors (one
  * {@link SliceTask} per image range) and loads their tables into the project. Loupe's metric
  * runner then finds every image done, runs the dataset metrics over the stored values exactly as
  * in a local run, and finishes the run; so a distributed run records what a local one does.
  */
-final class DistributedAnalysis implements AnalysisStore {
-    private final AnalysisStore local;
+final class DistributedAnalysis implements MetricRunStore {
+    private final MetricRunStore local;
     private final ProjectStore project;
     private final JavaSparkContext spark;
     private final Path work;
@@ -75,7 +77,7 @@ final class DistributedAnalysis implements AnalysisStore {
     }
 
     @Override
-    public Chunk nextChunk(long afterImageId, int limit, List<Metric> metrics) {
+    public WorkPage<ImageWork> nextChunk(long afterImageId, int limit, List<Metric> metrics) {
         return local.nextChunk(afterImageId, limit, metrics);
     }
 

@@ -7,6 +7,7 @@ import dev.loupe.core.embed.EmbeddingStore;
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.core.pipeline.WorkPage;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -86,7 +87,7 @@ final class EmbeddingTables implements EmbeddingStore {
     }
 
     @Override
-    public synchronized Chunk nextChunk(int modelId, long afterImageId, int limit) {
+    public synchronized WorkPage<Task> nextChunk(int modelId, long afterImageId, int limit) {
         try {
             List<ImageRecord> images = new ArrayList<>(limit);
             Map<Long, Boolean> done = new HashMap<>();
@@ -106,29 +107,18 @@ final class EmbeddingTables implements EmbeddingStore {
                 }
             }
             if (images.isEmpty()) {
-                return new Chunk(List.of(), afterImageId, 0);
+                return WorkPage.end(afterImageId);
             }
             long first = images.get(0).id();
             long last = images.get(images.size() - 1).id();
-            Map<Long, List<Annotation>> annotations = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(ModelQueries.ANNOTATION_SELECT
-                    + " WHERE image_id BETWEEN ? AND ? ORDER BY image_id, id")) {
-                ps.setLong(1, first);
-                ps.setLong(2, last);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Annotation a = ModelQueries.annotation(rs);
-                        annotations.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a);
-                    }
-                }
-            }
+            Map<Long, List<Annotation>> annotations = ModelQueries.annotationsByImage(c, first, last);
             List<Task> work = new ArrayList<>();
             for (ImageRecord image : images) {
                 if (!done.get(image.id())) {
                     work.add(new Task(image, imageFolder, annotations.getOrDefault(image.id(), List.of())));
                 }
             }
-            return new Chunk(work, last, images.size());
+            return new WorkPage<>(work, last, images.size());
         } catch (SQLException e) {
             throw failure(e);
         }

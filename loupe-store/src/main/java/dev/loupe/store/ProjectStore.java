@@ -8,7 +8,7 @@ import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.LoupeVersion;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
-import dev.loupe.core.metrics.runner.AnalysisStore;
+import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
@@ -367,16 +367,16 @@ public final class ProjectStore implements AutoCloseable {
      * The store side of a metric run over this project (see {@link dev.loupe.core.metrics.runner.MetricRunner}).
      * Use one run at a time per project.
      */
-    public AnalysisStore analysis() {
+    public MetricRunStore analysis() {
         String root = meta("images_root");
-        return new MetricStore(connection, Path.of(root == null ? "." : root));
+        return new LabelMetricStore(connection, Path.of(root == null ? "." : root));
     }
 
     /**
      * The store side of running the annotation metrics on the predictions of a set (only
      * {@link dev.loupe.api.AnnotationMetric}s; resumable like {@link #analysis()}).
      */
-    public AnalysisStore predictionAnalysis(int setId) {
+    public MetricRunStore predictionAnalysis(int setId) {
         return new PredictionMetricStore(connection, imagesRoot(), setId);
     }
 

@@ -9,7 +9,7 @@ import dev.loupe.app.issues.OwnClassifier;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorSet;
-import dev.loupe.core.metrics.runner.AnalysisStore;
+import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.eval.active.Diversity;
 import dev.loupe.eval.active.Hybrid;
@@ -238,7 +238,7 @@ public final class ActiveSelection {
                 rank ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER, "1", false);
     }
 
-    private static void storeScores(AnalysisStore analysis, MetricDescriptor metric, Pool pool, int[] order, double[] stored,
+    private static void storeScores(MetricRunStore analysis, MetricDescriptor metric, Pool pool, int[] order, double[] stored,
                                     SelectRequest request, PredictionSetInfo set, String model) {
         Map<String, String> params = new TreeMap<>();
         params.put("source", "select");

@@ -3,6 +3,7 @@ package dev.loupe.core.embed;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.image.ImageFolder;
+import dev.loupe.core.pipeline.WorkPage;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +27,7 @@ public interface EmbeddingStore {
     long imageCount();
 
     /** Up to {@code limit} images after {@code afterImageId}, in id order; only those not yet done for the model are returned. */
-    Chunk nextChunk(int modelId, long afterImageId, int limit);
-
-    /** A page of work: {@code scanned} images looked at, the last of them {@code lastImageId}. */
-    record Chunk(List<Task> work, long lastImageId, int scanned) {
-    }
+    WorkPage<Task> nextChunk(int modelId, long afterImageId, int limit);
 
     /** One image to embed, with its file and annotations (objects with a box are cropped). */
     record Task(ImageRecord image, ImageFolder folder, List<Annotation> annotations) {

@@ -1,7 +1,7 @@
 package dev.loupe.embed.analysis;
 
 import dev.loupe.api.MetricDescriptor;
-import dev.loupe.core.metrics.runner.AnalysisStore;
+import dev.loupe.core.metrics.runner.MetricRunStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class EmbeddingMetrics {
     }
 
     /** Writes every value in one run of {@code analysis}; a failure marks the run failed and is rethrown. */
-    public static void write(AnalysisStore analysis, EmbeddingAnalysis a, String modelName) {
+    public static void write(MetricRunStore analysis, EmbeddingAnalysis a, String modelName) {
         long runId = analysis.begin(of(a), Map.of("source", "embeddings", "embedding_model", modelName,
                 "duplicate_threshold", Double.toString(a.duplicateThreshold().threshold()),
                 "duplicate_rule", "complete linkage within exp(median(ln(d+1e-3)) - " + dev.loupe.core.similarity.DuplicateThreshold.Z

@@ -5,24 +5,17 @@ import dev.loupe.core.embed.EmbeddingStore;
 import dev.loupe.core.image.ImageDecoder;
 import dev.loupe.core.image.RefusedImageFile;
 import dev.loupe.core.metrics.runner.ProgressListener;
+import dev.loupe.core.pipeline.ImagePipeline;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.embed.model.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Embeds every image of a project and, optionally, every object crop, the way
- * {@link dev.loupe.core.metrics.runner.MetricRunner} runs metrics: a reading thread pages through
+ * Embeds every image of a project and, optionally, every object crop, on the same
+ * {@link ImagePipeline} as {@link dev.loupe.core.metrics.runner.MetricRunner}: a reading thread pages through
  * images not yet done for the model; workers (one per thread, each inference single-threaded)
  * decode each image once and embed it and its crops in batches; a writing thread stores results,
  * each batch one transaction that marks its images done. A killed run resumes without
@@ -32,7 +25,6 @@ public final class EmbeddingRunner {
     private static final int CHUNK = 256;
     private static final int WRITE_BATCH = 64;
     private static final long WRITE_MILLIS = 2000;
-    private static final EmbeddingStore.Result POISON = new EmbeddingStore.Result(-1, null, List.of(), List.of());
 
     private final EmbeddingStore store;
     private final EmbeddingModel model;
@@ -95,69 +87,14 @@ public final class EmbeddingRunner {
 
     private long loop(EmbeddingStore.Run run, long total, long start, AtomicLong objectCount, AtomicLong failures)
             throws InterruptedException {
-        BlockingQueue<EmbeddingStore.Result> results = new ArrayBlockingQueue<>(4 * WRITE_BATCH);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicLong written = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        AtomicLong skipped = new AtomicLong();
-        Thread writer = new Thread(() -> writeLoop(run, results, failure, written), "loupe-embed-writer");
-        writer.start();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "loupe-embed-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "loupe-embed-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleAtFixedRate(() -> progress.update(skipped.get() + done.get(), total, done.get(), written.get(),
-                (System.nanoTime() - start) / 1e9), 0, 250, TimeUnit.MILLISECONDS);
-        Semaphore inFlight = new Semaphore(2 * threads);
-        long submitted = 0;
-        try {
-            long after = 0;
-            while (true) {
-                EmbeddingStore.Chunk chunk = store.nextChunk(run.modelId(), after, CHUNK);
-                if (chunk.scanned() == 0) {
-                    break;
-                }
-                after = chunk.lastImageId();
-                skipped.addAndGet(chunk.scanned() - chunk.work().size());
-                for (EmbeddingStore.Task task : chunk.work()) {
-                    inFlight.acquire();
-                    rethrow(failure.get());
-                    pool.execute(() -> {
-                        try {
-                            EmbeddingStore.Result r = embed(task);
-                            objectCount.addAndGet(r.objects().size());
-                            failures.addAndGet(r.failures().size());
-                            done.incrementAndGet();
-                            results.put(r);
-                        } catch (Throwable t) {
-                            failure.compareAndSet(null, t);
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
-                    submitted++;
-                }
-            }
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.DAYS);
-            results.put(POISON);
-            writer.join();
-            ticker.shutdownNow();
-            ticker.awaitTermination(1, TimeUnit.MINUTES);
-        }
-        rethrow(failure.get());
-        progress.update(skipped.get() + written.get(), total, written.get(), written.get(), (System.nanoTime() - start) / 1e9);
-        if (written.get() != submitted) {
-            throw new IllegalStateException("wrote " + written.get() + " of " + submitted + " images");
-        }
-        return submitted;
+        ImagePipeline<EmbeddingStore.Task, EmbeddingStore.Result> pipeline = new ImagePipeline<>(
+                new ImagePipeline.Settings("loupe-embed", threads, 2, CHUNK, WRITE_BATCH, WRITE_MILLIS));
+        return pipeline.run((after, limit) -> store.nextChunk(run.modelId(), after, limit), task -> {
+            EmbeddingStore.Result r = embed(task);
+            objectCount.addAndGet(r.objects().size());
+            failures.addAndGet(r.failures().size());
+            return r;
+        }, batch -> store.write(run, batch), total, progress, start).processed();
     }
 
     /** Decodes one image and embeds it and its object crops. */
@@ -202,59 +139,5 @@ public final class EmbeddingRunner {
             objectVectors.add(new EmbeddingStore.ObjectVector(annotationIds.get(i), vectors[i]));
         }
         return new EmbeddingStore.Result(imageId, imageVector, objectVectors, failures);
-    }
-
-    private void writeLoop(EmbeddingStore.Run run, BlockingQueue<EmbeddingStore.Result> results, AtomicReference<Throwable> failure,
-                           AtomicLong written) {
-        List<EmbeddingStore.Result> pending = new ArrayList<>(WRITE_BATCH);
-        long batchStart = System.currentTimeMillis();
-        try {
-            while (true) {
-                EmbeddingStore.Result r = results.poll(100, TimeUnit.MILLISECONDS);
-                if (r == POISON) {
-                    flush(run, pending, written);
-                    return;
-                }
-                if (r != null) {
-                    pending.add(r);
-                }
-                if (pending.size() >= WRITE_BATCH || (!pending.isEmpty() && System.currentTimeMillis() - batchStart > WRITE_MILLIS)) {
-                    flush(run, pending, written);
-                    batchStart = System.currentTimeMillis();
-                }
-            }
-        } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-            while (true) {
-                try {
-                    if (results.take() == POISON) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void flush(EmbeddingStore.Run run, List<EmbeddingStore.Result> pending, AtomicLong written) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        store.write(run, pending);
-        written.addAndGet(pending.size());
-        pending.clear();
-    }
-
-    private static void rethrow(Throwable t) {
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.Scope;
+import dev.loupe.core.pipeline.WorkPage;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -14,7 +15,7 @@ import java.util.function.BiConsumer;
  * atomic: after a crash, every image is either fully recorded for the metrics it was analysed
  * with, or not at all.
  */
-public interface AnalysisStore {
+public interface MetricRunStore {
 
     /**
      * Starts a run: creates the value columns of new metrics, clears the values of metrics whose
@@ -32,11 +33,7 @@ public interface AnalysisStore {
      * with the metrics of {@code metrics} not yet computed for it at their current version; images
      * with nothing pending are scanned but not returned.
      */
-    Chunk nextChunk(long afterImageId, int limit, List<Metric> metrics);
-
-    /** A page of work. {@code lastImageId} is the last id scanned; {@code scanned} how many images were. */
-    record Chunk(List<ImageWork> work, long lastImageId, int scanned) {
-    }
+    WorkPage<ImageWork> nextChunk(long afterImageId, int limit, List<Metric> metrics);
 
     /** Stores the results of some images and marks them done for the metrics they were analysed with. */
     void write(long runId, List<ImageResult> results);
