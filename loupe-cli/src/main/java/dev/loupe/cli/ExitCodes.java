@@ -19,7 +19,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
 
     static int of(LoupeException.Reason reason) {
         return switch (reason) {
-            case BAD_INPUT -> BAD_INPUT;
+            case BAD_INPUT, NOT_FOUND -> BAD_INPUT;
             case PROJECT_EXISTS -> PROJECT_EXISTS;
             case PROJECT_NOT_FOUND -> PROJECT_NOT_FOUND;
             case STORE -> STORE;

@@ -1,8 +1,11 @@
 package dev.loupe.server;
 
 /**
- * A request the API refuses, with the HTTP status and a stable error code. {@link ErrorMapper}
- * turns it into {@code {"error": code, "detail": message}}.
+ * A refusal of the HTTP layer itself, with its status and a stable error code: a request from
+ * another origin or host, without the token, with the wrong content type, for a file outside the
+ * images folder or an image no decoder reads. What a use case refuses (a bad parameter, an unknown
+ * set) is the application's {@link dev.loupe.core.LoupeException} instead. {@link ErrorMapper}
+ * turns both into {@code {"error": code, "detail": message}}.
  */
 public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -13,14 +16,6 @@ public final class ApiError extends RuntimeException {
         super(detail);
         this.status = status;
         this.code = code;
-    }
-
-    public static ApiError badRequest(String detail) {
-        return new ApiError(400, "bad_request", detail);
-    }
-
-    public static ApiError notFound(String detail) {
-        return new ApiError(404, "not_found", detail);
     }
 
     public int status() {

@@ -1,5 +1,8 @@
 package dev.loupe.server;
 
+import dev.loupe.core.LoupeException;
+import dev.loupe.app.BadRequest;
+import dev.loupe.app.eval.EvaluationCache;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.metrics.rules.IssueRules;
@@ -40,7 +43,7 @@ final class ApiRoutes {
     private final ImageFiles files;
     private final Thumbnails thumbnails;
     private final List<IssueRule> rules;
-    private final EvalCache evaluations;
+    private final EvaluationCache evaluations;
     private final SimilarImages similarImages;
     private final SimilarObjects similarObjects;
     private final ProjectJobs jobs;
@@ -55,7 +58,7 @@ final class ApiRoutes {
         this.base = base;
         this.store = store;
         this.jobs = jobs;
-        this.evaluations = new EvalCache(store);
+        this.evaluations = new EvaluationCache();
         this.indexes = new EmbeddingIndexes(store);
         this.similarImages = new SimilarImages(store, indexes);
         this.similarObjects = new SimilarObjects(store, indexes);
@@ -102,7 +105,7 @@ final class ApiRoutes {
     private static String required(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isEmpty()) {
-            throw ApiError.badRequest(name + " is required");
+            throw new BadRequest(name + " is required");
         }
         return v;
     }
@@ -115,7 +118,7 @@ final class ApiRoutes {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("score must be a number between 0 and 1, got '" + s + "'");
+            throw new BadRequest("score must be a number between 0 and 1, got '" + s + "'");
         }
     }
 
@@ -155,7 +158,7 @@ final class ApiRoutes {
             ItemFilter f = FilterParams.filter(ctx);
             long limit = FilterParams.integer(ctx.queryParam("limit"), "limit", 20_000);
             if (limit < 1 || limit > 100_000) {
-                throw ApiError.badRequest("limit must be between 1 and 100000, got " + limit);
+                throw new BadRequest("limit must be between 1 and 100000, got " + limit);
             }
             String colour = ctx.queryParam("colour");
             Json.send(ctx, store.with(s -> s.embeddingMap(f, colour == null || colour.isEmpty() ? null : colour, (int) limit, rules)));
@@ -168,13 +171,13 @@ final class ApiRoutes {
             long id = id(ctx);
             ItemDetail d = store.with(s -> s.imageDetail(id, rules));
             if (d == null) {
-                throw ApiError.notFound("no image " + id);
+                throw LoupeException.notFound("no image " + id);
             }
             String set = ctx.queryParam("set");
             if (set == null || set.isEmpty()) {
                 Json.send(ctx, d);
             } else {
-                int tIndex = EvalCache.tIndex(ctx.queryParam("iou"));
+                int tIndex = EvaluationCache.tIndex(ctx.queryParam("iou"));
                 Json.send(ctx, new DetailWithOutcomes(d, store.with(s -> s.imageOutcomes(id, set, tIndex))));
             }
         });
@@ -182,14 +185,14 @@ final class ApiRoutes {
             long id = id(ctx);
             Long image = store.with(s -> s.imageOfAnnotation(id));
             if (image == null) {
-                throw ApiError.notFound("no annotation " + id);
+                throw LoupeException.notFound("no annotation " + id);
             }
             Json.send(ctx, new AnnotationRef(id, image));
         });
         r.get(base + "/api/images/{id}/classes", ctx -> {
             String set = ctx.queryParam("set");
             if (set == null || set.isEmpty()) {
-                throw ApiError.badRequest("set is required (a classification set name from /api/predictions)");
+                throw new BadRequest("set is required (a classification set name from /api/predictions)");
             }
             long id = id(ctx);
             Json.send(ctx, store.with(s -> s.classProbabilities(set, id)));
@@ -213,21 +216,21 @@ final class ApiRoutes {
         r.get(base + "/api/label-issues", ctx -> {
             long limit = FilterParams.integer(ctx.queryParam("limit"), "limit", 30);
             if (limit < 1 || limit > LabelIssues.MAX_LIMIT) {
-                throw ApiError.badRequest("limit must be between 1 and " + LabelIssues.MAX_LIMIT + ", got " + limit);
+                throw new BadRequest("limit must be between 1 and " + LabelIssues.MAX_LIMIT + ", got " + limit);
             }
             Json.send(ctx, labelIssues.get(ctx.queryParam("kind"), ctx.queryParam("set"), (int) limit));
         });
         r.get(base + "/api/eval", ctx -> {
-            JsonNode full = evaluations.get(ctx.queryParam("set"), ctx.queryParam("iou"));
+            JsonNode full = store.with(s -> evaluations.get(s, ctx.queryParam("set"), ctx.queryParam("iou")));
             String view = ctx.queryParam("view");
             if (view != null && !view.isEmpty() && !view.equals("page") && !view.equals("full")) {
-                throw ApiError.badRequest("view must be page or full, got '" + view + "'");
+                throw new BadRequest("view must be page or full, got '" + view + "'");
             }
-            Json.send(ctx, "page".equals(view) ? EvalCache.page(full, EvalCache.tIndex(ctx.queryParam("iou"))) : full);
+            Json.send(ctx, "page".equals(view) ? EvaluationCache.page(full, EvaluationCache.tIndex(ctx.queryParam("iou"))) : full);
         });
         r.get(base + "/api/eval/confusion", ctx -> {
             String set = required(ctx, "set");
-            int tIndex = EvalCache.tIndex(ctx.queryParam("iou"));
+            int tIndex = EvaluationCache.tIndex(ctx.queryParam("iou"));
             double score = score(ctx.queryParam("score"));
             String row = ctx.queryParam("row");
             if (row == null) {
@@ -251,7 +254,7 @@ final class ApiRoutes {
     private void distribution(Context ctx) {
         String metric = ctx.queryParam("metric");
         if (metric == null || metric.isEmpty()) {
-            throw ApiError.badRequest("metric is required (a metric id from /api/metrics)");
+            throw new BadRequest("metric is required (a metric id from /api/metrics)");
         }
         int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", 40);
         ItemFilter f = FilterParams.filter(ctx);
@@ -262,7 +265,7 @@ final class ApiRoutes {
         String x = ctx.queryParam("x");
         String y = ctx.queryParam("y");
         if (x == null || x.isEmpty() || y == null || y.isEmpty()) {
-            throw ApiError.badRequest("x and y are required (metric ids from /api/metrics)");
+            throw new BadRequest("x and y are required (metric ids from /api/metrics)");
         }
         int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", 64);
         ItemFilter f = FilterParams.filter(ctx);
@@ -289,7 +292,7 @@ final class ApiRoutes {
     private Path imageFile(long id) {
         String path = store.with(s -> s.imagePath(id));
         if (path == null) {
-            throw ApiError.notFound("no image " + id);
+            throw LoupeException.notFound("no image " + id);
         }
         return files.resolve(id, path);
     }
@@ -297,15 +300,15 @@ final class ApiRoutes {
     private void tag(Context ctx, boolean add) {
         TagRequest body = Json.body(ctx, TagRequest.class);
         if (body.name() == null || body.ids() == null) {
-            throw ApiError.badRequest("body must be {\"name\": TAG, \"scope\": \"image\"|\"annotation\", \"ids\": [ID, ...]}");
+            throw new BadRequest("body must be {\"name\": TAG, \"scope\": \"image\"|\"annotation\", \"ids\": [ID, ...]}");
         }
         if (body.ids().size() > MAX_TAG_IDS) {
-            throw ApiError.badRequest("at most " + MAX_TAG_IDS + " ids per request; use /api/tags/matching for more");
+            throw new BadRequest("at most " + MAX_TAG_IDS + " ids per request; use /api/tags/matching for more");
         }
         Scope scope = FilterParams.scope(body.scope());
         List<Long> ids = new ArrayList<>(body.ids());
         if (ids.contains(null)) {
-            throw ApiError.badRequest("ids must be numbers");
+            throw new BadRequest("ids must be numbers");
         }
         long n = store.with(s -> add ? s.addTag(body.name(), scope, ids) : s.removeTag(body.name(), scope, ids));
         Json.send(ctx, new TagResult(body.name(), n));
@@ -346,11 +349,11 @@ final class ApiRoutes {
         try {
             long id = Long.parseLong(s);
             if (id < 0) {
-                throw ApiError.badRequest("id must be a non-negative integer, got '" + s + "'");
+                throw new BadRequest("id must be a non-negative integer, got '" + s + "'");
             }
             return id;
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("id must be an integer, got '" + s + "'");
+            throw new BadRequest("id must be an integer, got '" + s + "'");
         }
     }
 

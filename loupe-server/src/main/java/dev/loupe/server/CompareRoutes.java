@@ -1,6 +1,10 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
+import dev.loupe.app.compare.DistributionsComparison;
+import dev.loupe.app.compare.SetComparison;
 import dev.loupe.app.eval.EvalJson;
+import dev.loupe.app.eval.EvaluationCache;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.compare.SharedHistogram;
@@ -16,10 +20,10 @@ import java.util.List;
  */
 final class CompareRoutes {
     private final StoreAccess store;
-    private final EvalCache evaluations;
+    private final EvaluationCache evaluations;
     private final List<IssueRule> rules;
 
-    CompareRoutes(StoreAccess store, EvalCache evaluations, List<IssueRule> rules) {
+    CompareRoutes(StoreAccess store, EvaluationCache evaluations, List<IssueRule> rules) {
         this.store = store;
         this.evaluations = evaluations;
         this.rules = rules;
@@ -34,7 +38,7 @@ final class CompareRoutes {
         Scope scope = FilterParams.scope(ctx.queryParam("scope"));
         if (scope == Scope.PREDICTION) {
             // Two prediction sets are compared by /api/compare/sets; sides here are parts of the labelled project.
-            throw ApiError.badRequest("scope must be image or annotation (compare prediction sets with /api/compare/sets)");
+            throw new BadRequest("scope must be image or annotation (compare prediction sets with /api/compare/sets)");
         }
         String a = ctx.queryParam("a");
         String b = ctx.queryParam("b");
@@ -42,7 +46,7 @@ final class CompareRoutes {
         ItemFilter fb = CompareSide.parse("b", b, scope);
         int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", DistributionsComparison.DEFAULT_BINS);
         if (bins < 1 || bins > SharedHistogram.MAX_BINS) {
-            throw ApiError.badRequest("bins must be between 1 and " + SharedHistogram.MAX_BINS + ", got " + bins);
+            throw new BadRequest("bins must be between 1 and " + SharedHistogram.MAX_BINS + ", got " + bins);
         }
         DistributionsComparison c = store.with(s -> DistributionsComparison.run(s, scope, a, fa, b, fb, bins, rules));
         Json.send(ctx, EvalJson.finite(Json.MAPPER.valueToTree(c)));
@@ -52,9 +56,9 @@ final class CompareRoutes {
         String a = ctx.queryParam("a");
         String b = ctx.queryParam("b");
         if (a == null || a.isEmpty() || b == null || b.isEmpty()) {
-            throw ApiError.badRequest("a and b are required (prediction set names from /api/predictions)");
+            throw new BadRequest("a and b are required (prediction set names from /api/predictions)");
         }
         String iou = ctx.queryParam("iou");
-        Json.send(ctx, EvalJson.finite(SetComparison.of(evaluations.get(a, iou), evaluations.get(b, iou))));
+        Json.send(ctx, EvalJson.finite(store.with(s -> SetComparison.of(evaluations.get(s, a, iou), evaluations.get(s, b, iou)))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import dev.loupe.api.Scope;
 import dev.loupe.store.ItemFilter;
 import java.util.ArrayList;
@@ -22,15 +23,15 @@ final class CompareSide {
      * The filter a side names, over the given scope.
      *
      * @param param the query parameter's name (a or b), for messages
-     * @throws ApiError 400 when the side is missing or malformed
+     * @throws dev.loupe.app.BadRequest when the side is missing or malformed
      */
     static ItemFilter parse(String param, String text, Scope scope) {
         if (text == null || text.isBlank()) {
-            throw ApiError.badRequest(param + " is required: all, or split:NAME, tag:NAME, class:NAME, issue:KIND, "
+            throw new BadRequest(param + " is required: all, or split:NAME, tag:NAME, class:NAME, issue:KIND, "
                     + "range:METRIC:MIN:MAX joined by ';'");
         }
         if (text.length() > MAX_LENGTH) {
-            throw ApiError.badRequest(param + " is longer than " + MAX_LENGTH + " characters");
+            throw new BadRequest(param + " is longer than " + MAX_LENGTH + " characters");
         }
         List<String> splits = new ArrayList<>();
         List<String> tags = new ArrayList<>();
@@ -43,7 +44,7 @@ final class CompareSide {
                 String key = colon < 0 ? term : term.substring(0, colon);
                 String value = colon < 0 ? "" : term.substring(colon + 1);
                 if (value.isEmpty()) {
-                    throw ApiError.badRequest(param + ": term '" + term + "' must be KEY:VALUE (split, tag, class, issue or range)");
+                    throw new BadRequest(param + ": term '" + term + "' must be KEY:VALUE (split, tag, class, issue or range)");
                 }
                 switch (key) {
                     case "split" -> splits.add(value);
@@ -51,7 +52,7 @@ final class CompareSide {
                     case "class" -> classes.add(value);
                     case "issue" -> issues.add(value);
                     case "range" -> ranges.add(range(param, value));
-                    default -> throw ApiError.badRequest(param + ": unknown key '" + key + "' in '" + term
+                    default -> throw new BadRequest(param + ": unknown key '" + key + "' in '" + term
                             + "'; use split, tag, class, issue or range");
                 }
             }
@@ -62,7 +63,7 @@ final class CompareSide {
     private static ItemFilter.MetricRange range(String param, String value) {
         String[] parts = value.split(":", -1);
         if (parts.length != 3 || parts[0].isBlank()) {
-            throw ApiError.badRequest(param + ": range must be range:METRIC:MIN:MAX (a bound may be empty), got 'range:" + value + "'");
+            throw new BadRequest(param + ": range must be range:METRIC:MIN:MAX (a bound may be empty), got 'range:" + value + "'");
         }
         return new ItemFilter.MetricRange(parts[0], bound(param, parts[1]), bound(param, parts[2]));
     }
@@ -79,6 +80,6 @@ final class CompareSide {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiError.badRequest(param + ": range bound '" + s + "' is not a finite number");
+        throw new BadRequest(param + ": range bound '" + s + "' is not a finite number");
     }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Prediction;
@@ -32,10 +33,10 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
     static DetectionConfusion.Matrix matrix(ProjectStore store, String setName, int tIndex, double minScore) {
         PredictionSetInfo set = store.predictionSet(setName);
         if (!"detection".equals(set.kind())) {
-            throw ApiError.badRequest("set '" + setName + "' is a classification set: its confusion matrix is on /api/eval");
+            throw new BadRequest("set '" + setName + "' is a classification set: its confusion matrix is on /api/eval");
         }
         if (!(minScore >= 0 && minScore <= 1)) {
-            throw ApiError.badRequest("score must be between 0 and 1, got " + minScore);
+            throw new BadRequest("score must be between 0 and 1, got " + minScore);
         }
         List<Category> categories = store.categories();
         Map<Integer, Integer> index = new HashMap<>();
@@ -78,7 +79,7 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
         DetectionConfusion.Matrix m = matrix(store, setName, tIndex, minScore);
         int n = m.classes() + 1;
         if (row < 0 || row >= n || column < 0 || column >= n) {
-            throw ApiError.badRequest("row and column must be between 0 and " + (n - 1) + ", got " + row + ", " + column);
+            throw new BadRequest("row and column must be between 0 and " + (n - 1) + ", got " + row + ", " + column);
         }
         List<String> names = new ArrayList<>(store.categories().stream().map(Category::name).toList());
         names.add(BACKGROUND);

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.embed.knn.VectorIndex;
@@ -64,12 +65,12 @@ final class EmbeddingIndexes {
     private EmbeddingModelInfo choose(String name, ToLongFunction<EmbeddingModelInfo> count, String kind) {
         List<EmbeddingModelInfo> models = store.with(s -> s.embeddingModels()).stream().filter(m -> count.applyAsLong(m) > 0).toList();
         if (models.isEmpty()) {
-            throw ApiError.notFound("this project has no " + kind + " embeddings: " + HINT);
+            throw LoupeException.notFound("this project has no " + kind + " embeddings: " + HINT);
         }
         if (name == null || name.isEmpty()) {
             return models.get(0);
         }
-        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> ApiError.notFound(
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> LoupeException.notFound(
                 "no " + kind + " embeddings of model '" + name + "'; stored: "
                 + String.join(", ", models.stream().map(EmbeddingModelInfo::name).toList())));
     }

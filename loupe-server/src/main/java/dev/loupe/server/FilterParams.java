@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import dev.loupe.api.Scope;
 import dev.loupe.app.filter.FilterParameters;
 import dev.loupe.store.ItemFilter;
@@ -38,7 +39,7 @@ final class FilterParams {
     static int intValue(String s, String name, int fallback) {
         long v = integer(s, name, fallback);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw ApiError.badRequest(name + " is out of range, got '" + s + "'");
+            throw new BadRequest(name + " is out of range, got '" + s + "'");
         }
         return (int) v;
     }

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.core.image.ImageFolder;
 import dev.loupe.core.image.RefusedImageFile;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class ImageFiles {
             throw new ApiError(403, "forbidden", "image " + imageId + " has a path outside the images folder, "
                     + "a link that leads outside it, or is not a regular file; it is not served");
         } catch (IOException e) {
-            throw ApiError.notFound("the file of image " + imageId + " is missing: " + storedPath);
+            throw LoupeException.notFound("the file of image " + imageId + " is missing: " + storedPath);
         }
     }
 

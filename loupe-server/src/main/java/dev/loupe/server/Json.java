@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.app.WireJson;
 import io.javalin.http.Context;
@@ -35,11 +36,11 @@ final class Json {
             value = MAPPER.readValue(ctx.bodyAsBytes(), type);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw ApiError.badRequest("request body is not a valid " + type.getSimpleName() + " JSON object: " + msg);
+            throw new BadRequest("request body is not a valid " + type.getSimpleName() + " JSON object: " + msg);
         }
         if (value == null) {
             // "null" (or an empty body) reads as no object; it used to surface as a 500
-            throw ApiError.badRequest("request body must be a " + type.getSimpleName() + " JSON object, got null");
+            throw new BadRequest("request body must be a " + type.getSimpleName() + " JSON object, got null");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.loupe.app.issues.IssueEntry;
 import dev.loupe.app.issues.IssueRanking;
@@ -49,10 +50,10 @@ final class LabelIssues {
             kind = kindParam == null || kindParam.isEmpty() ? IssueRanking.Kind.LABEL
                     : IssueRanking.Kind.valueOf(kindParam.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("kind must be label, image or all, got '" + kindParam + "'");
+            throw new BadRequest("kind must be label, image or all, got '" + kindParam + "'");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiError.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            throw new BadRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         return store.with(s -> {
             String sets = String.join(",", s.predictionSets().stream().map(p -> p.id() + "@" + p.createdAt()).toList());

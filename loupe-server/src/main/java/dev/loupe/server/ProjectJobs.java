@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import io.javalin.http.Context;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class ProjectJobs {
         }
         JobRequest job = Json.body(ctx, JobRequest.class);
         if (job.args() == null || job.args().isEmpty() || job.cwd() == null || !Path.of(job.cwd()).isAbsolute()) {
-            throw ApiError.badRequest("a job needs args (non-empty) and cwd (an absolute path)");
+            throw new BadRequest("a job needs args (non-empty) and cwd (an absolute path)");
         }
         ctx.contentType("application/octet-stream");
         DataOutputStream frames = new DataOutputStream(ctx.outputStream());

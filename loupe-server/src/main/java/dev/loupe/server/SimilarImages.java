@@ -1,5 +1,7 @@
 package dev.loupe.server;
 
+import dev.loupe.core.LoupeException;
+import dev.loupe.app.BadRequest;
 import dev.loupe.api.Scope;
 import dev.loupe.embed.knn.Neighbours;
 import dev.loupe.store.SearchPage;
@@ -29,12 +31,12 @@ final class SimilarImages {
     View of(long imageId, int k, String modelName) {
         checkK(k);
         if (store.with(s -> s.imagePath(imageId)) == null) {
-            throw ApiError.notFound("no image " + imageId);
+            throw LoupeException.notFound("no image " + imageId);
         }
         EmbeddingIndexes.Loaded l = indexes.images(modelName);
         int row = l.row(imageId);
         if (row < 0) {
-            throw ApiError.notFound("image " + imageId + " has no embedding of " + l.model().name() + " (it could not be read; see loupe info)");
+            throw LoupeException.notFound("image " + imageId + " has no embedding of " + l.model().name() + " (it could not be read; see loupe info)");
         }
         Neighbours nn = l.index().search(l.index().vectors().row(row), k, i -> i == row);
         List<Long> ids = new ArrayList<>();
@@ -54,7 +56,7 @@ final class SimilarImages {
 
     static void checkK(int k) {
         if (k < 1 || k > MAX_K) {
-            throw ApiError.badRequest("k must be between 1 and " + MAX_K + ", got " + k);
+            throw new BadRequest("k must be between 1 and " + MAX_K + ", got " + k);
         }
     }
 }

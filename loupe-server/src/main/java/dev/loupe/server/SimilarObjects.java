@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.api.Scope;
 import dev.loupe.embed.knn.Neighbours;
 import dev.loupe.store.SearchPage;
@@ -46,12 +47,12 @@ final class SimilarObjects {
         SimilarImages.checkK(k);
         List<SearchPage.Hit> self = store.with(s -> s.hits(Scope.ANNOTATION, List.of(annotationId), java.util.Collections.<Double>singletonList(null)));
         if (self.isEmpty()) {
-            throw ApiError.notFound("no annotation " + annotationId);
+            throw LoupeException.notFound("no annotation " + annotationId);
         }
         EmbeddingIndexes.Loaded l = indexes.objects(modelName);
         int row = l.row(annotationId);
         if (row < 0) {
-            throw ApiError.notFound("annotation " + annotationId + " has no crop embedding of " + l.model().name()
+            throw LoupeException.notFound("annotation " + annotationId + " has no crop embedding of " + l.model().name()
                     + " (embed without --no-objects; crops of degenerate boxes are skipped)");
         }
         long[] imageIds = l.set().imageIds();

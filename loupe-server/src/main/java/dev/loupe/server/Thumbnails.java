@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.BadRequest;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -38,7 +39,7 @@ final class Thumbnails {
     /** The allowed size for a requested one: the smallest of {@link #SIZES} at least as large, at most the largest. */
     static int bucket(long requested) {
         if (requested < 1) {
-            throw ApiError.badRequest("size must be a positive number of pixels, got " + requested);
+            throw new BadRequest("size must be a positive number of pixels, got " + requested);
         }
         for (int s : SIZES) {
             if (s >= requested) {

@@ -4,6 +4,7 @@ import dev.loupe.app.eval.EvalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.loupe.app.eval.EvaluationCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
@@ -322,14 +323,14 @@ class EvalApiTest {
             }
         }
         try (ProjectStore store = ProjectStore.open(copy)) {
-            EvalCache cache = new EvalCache(new StoreAccess(store, 1));
-            JsonNode first = cache.get("det", "0.5");
-            assertThat(cache.get("det", "0.50")).isSameAs(first);
-            assertThat(cache.get("det", "0.55")).isNotSameAs(first);
-            for (int i = 1; i <= EvalCache.CAPACITY + 1; i++) {
-                cache.get("det", String.valueOf(i * 0.05));
+            EvaluationCache cache = new EvaluationCache();
+            JsonNode first = cache.get(store, "det", "0.5");
+            assertThat(cache.get(store, "det", "0.50")).isSameAs(first);
+            assertThat(cache.get(store, "det", "0.55")).isNotSameAs(first);
+            for (int i = 1; i <= EvaluationCache.CAPACITY + 1; i++) {
+                cache.get(store, "det", String.valueOf(i * 0.05));
             }
-            assertThat(cache.size()).isEqualTo(EvalCache.CAPACITY);
+            assertThat(cache.size()).isEqualTo(EvaluationCache.CAPACITY);
         }
     }
 }

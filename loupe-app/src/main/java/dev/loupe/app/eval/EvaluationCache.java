@@ -1,7 +1,7 @@
-package dev.loupe.server;
+package dev.loupe.app.eval;
 
-import dev.loupe.app.eval.ClassificationEvaluation;
-import dev.loupe.app.eval.DetectionReport;
+import dev.loupe.core.LoupeException;
+import dev.loupe.app.BadRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.analysis.Bucketing;
@@ -12,12 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The evaluation results of {@code GET /api/eval}, computed on first request and kept for the few
- * most recent (set, IoU) pairs: a COCO evaluation of a large set takes seconds. A set re-imported
- * under the same name gets a new id and creation time, so its stale entry is never served.
+ * The evaluation results the web app shows ({@code GET /api/eval}, the set comparison), computed
+ * on first request and kept for the few most recent (set, IoU) pairs: a COCO evaluation of a large
+ * set takes seconds. A set re-imported under the same name gets a new id and creation time, so its
+ * stale entry is never served. Safe for concurrent use; the caller lends the store.
  */
-final class EvalCache {
-    static final int CAPACITY = 8;
+public final class EvaluationCache {
+    public static final int CAPACITY = 8;
 
     /** What one result depends on. */
     private record Key(int setId, String name, long predictions, String createdAt, int tIndex) {
@@ -35,7 +36,6 @@ final class EvalCache {
             return size() > 2;
         }
     };
-    private final StoreAccess store;
     private final Map<Key, JsonNode> entries = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -45,39 +45,34 @@ final class EvalCache {
         }
     };
 
-    EvalCache(StoreAccess store) {
-        this.store = store;
-    }
-
     /**
-     * The JSON of a set at an IoU threshold of the outcome grid.
+     * The JSON of a set at an IoU threshold of the outcome grid, read from {@code s} on a miss.
      *
-     * @throws ApiError 400 when the IoU is not on the grid, 404 when no set has that name
+     * @throws LoupeException bad input when the IoU is not on the grid or no set is named, not
+     *                        found when no set has that name
      */
-    JsonNode get(String setName, String iouParam) {
+    public JsonNode get(ProjectStore s, String setName, String iouParam) {
         if (setName == null || setName.isEmpty()) {
-            throw ApiError.badRequest("set is required (a prediction set name from /api/predictions)");
+            throw new BadRequest("set is required (a prediction set name from /api/predictions)");
         }
         int tIndex = tIndex(iouParam);
-        return store.with(s -> {
-            PredictionSetInfo set = s.predictionSets().stream().filter(p -> p.name().equals(setName)).findFirst()
-                    .orElseThrow(() -> ApiError.notFound("no prediction set '" + setName + "'"));
-            Key key = new Key(set.id(), set.name(), set.predictions(), String.valueOf(set.createdAt()),
-                    set.kind().equals("classification") ? 0 : tIndex);
-            synchronized (entries) {
-                JsonNode cached = entries.get(key);
-                if (cached != null) {
-                    return cached;
-                }
+        PredictionSetInfo set = s.predictionSets().stream().filter(p -> p.name().equals(setName)).findFirst()
+                .orElseThrow(() -> LoupeException.notFound("no prediction set '" + setName + "'"));
+        Key key = new Key(set.id(), set.name(), set.predictions(), String.valueOf(set.createdAt()),
+                set.kind().equals("classification") ? 0 : tIndex);
+        synchronized (entries) {
+            JsonNode cached = entries.get(key);
+            if (cached != null) {
+                return cached;
             }
-            JsonNode result = set.kind().equals("classification") ? ClassificationEvaluation.run(s, set).json(set)
-                    : DetectionReport.run(s, set, coco(s, set), tIndex, Bucketing.quantiles(DetectionReport.DEFAULT_BUCKETS),
-                            DetectionReport.DEFAULT_SLICE_CONDITIONS).json();
-            synchronized (entries) {
-                entries.put(key, result);
-            }
-            return result;
-        });
+        }
+        JsonNode result = set.kind().equals("classification") ? ClassificationEvaluation.run(s, set).json(set)
+                : DetectionReport.run(s, set, coco(s, set), tIndex, Bucketing.quantiles(DetectionReport.DEFAULT_BUCKETS),
+                        DetectionReport.DEFAULT_SLICE_CONDITIONS).json();
+        synchronized (entries) {
+            entries.put(key, result);
+        }
+        return result;
     }
 
     /** The COCO evaluation of a set, computed once: only the outcome analysis depends on the IoU slider. */
@@ -101,7 +96,7 @@ final class EvalCache {
      * tables of performance by metric (a twentieth of the size each) and the PR curves at other
      * thresholds than the chosen one (or 0.50) are left out; {@code loupe eval --json} has them all.
      */
-    static JsonNode page(JsonNode full, int tIndex) {
+    public static JsonNode page(JsonNode full, int tIndex) {
         JsonNode copy = full.deepCopy();
         JsonNode byMetric = copy.get("byMetric");
         if (byMetric != null) {
@@ -124,13 +119,13 @@ final class EvalCache {
         return copy;
     }
 
-    int size() {
+    public int size() {
         synchronized (entries) {
             return entries.size();
         }
     }
 
-    static int tIndex(String iouParam) {
+    public static int tIndex(String iouParam) {
         return dev.loupe.app.filter.FilterParameters.tIndex(iouParam);
     }
 }

@@ -1,9 +1,10 @@
-package dev.loupe.server;
+package dev.loupe.app.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.core.LoupeException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -11,12 +12,12 @@ import java.util.Map;
 
 /**
  * What {@code GET /api/compare/sets} returns for two detection sets at one IoU threshold, built
- * from the two evaluations {@code GET /api/eval} serves (the same {@link EvalCache} entries, so the
+ * from the two evaluations {@code GET /api/eval} serves (the same {@link dev.loupe.app.eval.EvaluationCache} entries, so the
  * figures are those of Model quality): the 12 COCO statistics, TP/FP/FN with precision and recall,
  * and AP/AP50/AP75/AR/TP/FP/FN per class, each as {@code {a, b, delta}} with {@code delta = b - a}
  * (null when either is null), plus both sets' PR curves at one IoU.
  */
-final class SetComparison {
+public final class SetComparison {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> OUTCOME_FIELDS = List.of("tp", "fp", "fn", "ignored", "precision", "recall");
     private static final List<String> CLASS_FIELDS = List.of("ap", "ap50", "ap75", "ar", "tp", "fp", "fn");
@@ -27,12 +28,12 @@ final class SetComparison {
     /**
      * Compares two evaluations of detection sets.
      *
-     * @throws ApiError 400 when either set is not a detection set
+     * @throws LoupeException (bad input) when either set is not a detection set
      */
-    static ObjectNode of(JsonNode a, JsonNode b) {
+    public static ObjectNode of(JsonNode a, JsonNode b) {
         for (JsonNode e : List.of(a, b)) {
             if (!"detection".equals(e.at("/predictionSet/kind").asText())) {
-                throw ApiError.badRequest("compare/sets compares detection sets; '" + e.at("/predictionSet/name").asText()
+                throw LoupeException.badInput("compare/sets compares detection sets; '" + e.at("/predictionSet/name").asText()
                         + "' is a " + e.at("/predictionSet/kind").asText() + " set");
             }
         }

@@ -1,4 +1,4 @@
-package dev.loupe.server;
+package dev.loupe.app.compare;
 
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
@@ -27,19 +27,19 @@ import java.util.stream.Collectors;
  * @param b       the second side
  * @param metrics one row per metric
  */
-record DistributionsComparison(String scope, int bins, Side a, Side b, List<Row> metrics) {
-    static final int DEFAULT_BINS = 30;
+public record DistributionsComparison(String scope, int bins, Side a, Side b, List<Row> metrics) {
+    public static final int DEFAULT_BINS = 30;
 
     /** A side: its selector as given and how many items it selects. */
-    record Side(String selector, long items) {
+    public record Side(String selector, long items) {
     }
 
     /** One metric: both summaries, shared histograms, the KS test. */
-    record Row(String metricId, String title, SampleSummary a, SampleSummary b, double[] binEdges, long[] countsA,
+    public record Row(String metricId, String title, SampleSummary a, SampleSummary b, double[] binEdges, long[] countsA,
                long[] countsB, TwoSampleKs ks) {
     }
 
-    static DistributionsComparison run(ProjectStore s, Scope scope, String selectorA, ItemFilter a, String selectorB,
+    public static DistributionsComparison run(ProjectStore s, Scope scope, String selectorA, ItemFilter a, String selectorB,
                                        ItemFilter b, int bins, List<IssueRule> rules) {
         long itemsA = s.count(a, rules);
         long itemsB = s.count(b, rules);
