@@ -55,6 +55,12 @@ public final class MetricSamples {
         return out;
     }
 
+    /** An image as an image metric sees it, without objects: for a metric's own hand-computed cases. */
+    public static ImageContext imageContext(PixelImage pixels) {
+        return new SimpleImageContext(pixels, pixels.width(), pixels.height(), 3L * pixels.width() * pixels.height(),
+                "image.png", List.of());
+    }
+
     private static Sample sample(String name, PixelImage px) {
         int w = px.width();
         int h = px.height();
