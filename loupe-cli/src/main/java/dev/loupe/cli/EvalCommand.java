@@ -90,7 +90,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
         try (ProjectStore store = ProjectStore.open(project)) {
             PredictionSetInfo set = store.predictionSet(predictions);
             PredictionMetrics.warnPending(store, set.name(), project.toString(), spec.commandLine().getErr());
-            if (set.kind().equals("classification")) {
+            if (set.classification()) {
                 ClassificationEvaluation ce = ClassificationEvaluation.run(store, set);
                 if (json) {
                     out.println(WireJson.pretty(ce.json(set)));

@@ -106,14 +106,14 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
                 tally.failIfNothingKept(file.toString());
             }, new CocoOutcomeMatcher(type));
             out.printf("%s prediction set \"%s\" (%s) in %.1f s: %s%s%n", r.replaced() ? "Replaced" : "Imported", r.name(),
-                    r.kind(), r.seconds(), r.kind().equals("classification") ? r.images() + " images with class probabilities"
+                    r.kind(), r.seconds(), r.classification() ? r.images() + " images with class probabilities"
                             : r.predictions() + " predictions, outcomes matched on " + r.iouType(), tally.keptText());
             if (r.issueCount() > 0) {
                 out.printf("%d issues (items not imported are listed with their location): %s%n", r.issueCount(), r.issues());
                 out.printf("See them with 'loupe predictions list %s' and 'loupe eval %s --predictions %s'.%n", project,
                         project, name);
             }
-            if (r.kind().equals("detection") && !noMetrics) {
+            if (!r.classification() && !noMetrics) {
                 PredictionMetrics.run(store, project, r.setId(), n, out, spec.commandLine().getErr(), Loupe.terminal(spec));
             }
             PredictionMetrics.completePending(store, project, n, out, spec.commandLine().getErr(), Loupe.terminal(spec));

@@ -32,7 +32,7 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
 
     static DetectionConfusion.Matrix matrix(ProjectStore store, String setName, int tIndex, double minScore) {
         PredictionSetInfo set = store.predictionSet(setName);
-        if (!"detection".equals(set.kind())) {
+        if (set.classification()) {
             throw new BadRequest("set '" + setName + "' is a classification set: its confusion matrix is on /api/eval");
         }
         if (!(minScore >= 0 && minScore <= 1)) {

@@ -229,7 +229,7 @@ final class BrowseQueries {
                 if (!rs.next()) {
                     throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
                 }
-                if ("classification".equals(rs.getString(2))) {
+                if (PredictionSetInfo.CLASSIFICATION.equals(rs.getString(2))) {
                     throw LoupeException.badInput("prediction set '" + name + "' is a classification set; outcomes need a detection set");
                 }
                 return rs.getInt(1);
@@ -269,7 +269,7 @@ final class BrowseQueries {
                 if (!rs.next()) {
                     throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
                 }
-                if (!"classification".equals(rs.getString(2))) {
+                if (!PredictionSetInfo.CLASSIFICATION.equals(rs.getString(2))) {
                     throw LoupeException.badInput("prediction set '" + name + "' is a detection set; classifier needs a classification set");
                 }
                 return rs.getInt(1);

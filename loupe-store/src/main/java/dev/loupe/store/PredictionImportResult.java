@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param name        the prediction set's name
  * @param setId       its id (a re-import gets a new one)
- * @param kind        "detection" or "classification"
+ * @param kind        {@link PredictionSetInfo#DETECTION} or {@link PredictionSetInfo#CLASSIFICATION}
  * @param iouType     "bbox" or "segm": what the stored outcomes were matched on; null for classification
  * @param predictions scored shapes stored (detection)
  * @param images      images with class probabilities (classification)
@@ -19,6 +19,11 @@ public record PredictionImportResult(String name, int setId, String kind, String
                                      boolean replaced, Map<String, Long> issues, double seconds) {
     public PredictionImportResult {
         issues = Map.copyOf(issues);
+    }
+
+    /** Whether the set holds class probabilities ({@link PredictionSetInfo#CLASSIFICATION}). */
+    public boolean classification() {
+        return PredictionSetInfo.CLASSIFICATION.equals(kind);
     }
 
     public long issueCount() {

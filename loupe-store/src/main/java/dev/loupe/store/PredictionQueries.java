@@ -114,7 +114,7 @@ final class PredictionQueries {
      */
     List<SearchPage.Top1> probabilities(String setName, long imageId) {
         PredictionSetInfo set = set(setName);
-        if (!"classification".equals(set.kind())) {
+        if (!set.classification()) {
             throw dev.loupe.core.LoupeException.badInput("prediction set '" + setName + "' is a detection set; class "
                     + "probabilities need a classification set");
         }

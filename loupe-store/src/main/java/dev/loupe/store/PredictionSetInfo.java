@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param id          its id
  * @param name        its name, unique in the project
- * @param kind        "detection" or "classification"
+ * @param kind        {@link #DETECTION} or {@link #CLASSIFICATION}
  * @param format      the format it was read from
  * @param source      the file or folder it was read from
  * @param iouType     what its outcomes were matched on ("bbox", "segm"), null for classification
@@ -17,4 +17,13 @@ import java.time.Instant;
  */
 public record PredictionSetInfo(int id, String name, String kind, String format, String source, String iouType,
                                 long predictions, long images, Instant createdAt) {
+    /** The kind of a set of scored shapes. */
+    public static final String DETECTION = "detection";
+    /** The kind of a set of class probabilities per image. */
+    public static final String CLASSIFICATION = "classification";
+
+    /** Whether this is a set of class probabilities (not a JSON property: no bean prefix). */
+    public boolean classification() {
+        return CLASSIFICATION.equals(kind);
+    }
 }

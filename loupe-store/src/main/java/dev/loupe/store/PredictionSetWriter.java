@@ -71,12 +71,12 @@ final class PredictionSetWriter {
             try (sink) {
                 reader.accept(firstId, sink);
             }
-            String kind = sink.probabilityImages() > 0 && sink.predictions == 0 ? "classification" : "detection";
+            String kind = sink.probabilityImages() > 0 && sink.predictions == 0 ? PredictionSetInfo.CLASSIFICATION : PredictionSetInfo.DETECTION;
             if (sink.probabilityImages() > 0 && sink.predictions > 0) {
                 throw LoupeException.badInput("a prediction set holds either scored shapes or class probabilities, "
                         + "not both");
             }
-            String iouType = kind.equals("detection") ? matcher.iouType() : null;
+            String iouType = kind.equals(PredictionSetInfo.DETECTION) ? matcher.iouType() : null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO prediction_sets (id, name, format, source_file, "
                     + "run_id, kind, iou_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setInt(1, setId);
@@ -89,7 +89,7 @@ final class PredictionSetWriter {
                 ps.setTimestamp(8, Timestamp.from(Instant.now()));
                 ps.executeUpdate();
             }
-            if (kind.equals("detection")) {
+            if (kind.equals(PredictionSetInfo.DETECTION)) {
                 new OutcomeWriter(setId, matcher).run();
             }
             Runs.finish(c, runId, "succeeded", sink.predictions + " predictions, " + sink.probabilityImages()

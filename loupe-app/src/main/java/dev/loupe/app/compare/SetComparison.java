@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.LoupeException;
+import dev.loupe.store.PredictionSetInfo;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class SetComparison {
      */
     public static ObjectNode of(JsonNode a, JsonNode b) {
         for (JsonNode e : List.of(a, b)) {
-            if (!"detection".equals(e.at("/predictionSet/kind").asText())) {
+            if (!PredictionSetInfo.DETECTION.equals(e.at("/predictionSet/kind").asText())) {
                 throw LoupeException.badInput("compare/sets compares detection sets; '" + e.at("/predictionSet/name").asText()
                         + "' is a " + e.at("/predictionSet/kind").asText() + " set");
             }

@@ -59,14 +59,14 @@ public final class EvaluationCache {
         PredictionSetInfo set = s.predictionSets().stream().filter(p -> p.name().equals(setName)).findFirst()
                 .orElseThrow(() -> LoupeException.notFound("no prediction set '" + setName + "'"));
         Key key = new Key(set.id(), set.name(), set.predictions(), String.valueOf(set.createdAt()),
-                set.kind().equals("classification") ? 0 : tIndex);
+                set.classification() ? 0 : tIndex);
         synchronized (entries) {
             JsonNode cached = entries.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        JsonNode result = set.kind().equals("classification") ? ClassificationEvaluation.run(s, set).json(set)
+        JsonNode result = set.classification() ? ClassificationEvaluation.run(s, set).json(set)
                 : DetectionReport.run(s, set, coco(s, set), tIndex, Bucketing.quantiles(DetectionReport.DEFAULT_BUCKETS),
                         DetectionReport.DEFAULT_SLICE_CONDITIONS).json();
         synchronized (entries) {

@@ -149,7 +149,7 @@ public final class Exporter {
 
     private PredictionSetInfo detectionSet(String name) {
         PredictionSetInfo set = store.predictionSet(name);
-        if (!"detection".equals(set.kind())) {
+        if (set.classification()) {
             throw LoupeException.badInput("prediction set '" + name + "' is a " + set.kind()
                     + " set; export writes detection sets (boxes, polygons, masks with scores)");
         }

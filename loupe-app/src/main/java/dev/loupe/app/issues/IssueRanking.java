@@ -68,7 +68,7 @@ public final class IssueRanking {
                 all.addAll(OwnClassifierIssues.find(store, project, filter, request.rankBy(), notes));
             } else {
                 setName = set.name();
-                if (set.kind().equals("classification")) {
+                if (set.classification()) {
                     IssueFilter filter = request.method() == null ? IssueFilter.PRUNE_BY_NOISE_RATE : filter(request.method());
                     method = filter.id() + ", ranked by " + request.rankBy().id();
                     all.addAll(ClassificationIssues.find(store, project, set, filter, request.rankBy()));

@@ -274,7 +274,7 @@ public final class ProjectReport {
         html.section("evaluation", "Model evaluation");
         html.note("Prediction set \"" + set.name() + "\" (" + set.kind() + ", " + set.format() + ")"
                 + (sets.size() > 1 ? "; the project has " + sets.size() + " sets, choose with --set" : "") + ".");
-        if (set.kind().equals("classification")) {
+        if (set.classification()) {
             EvaluationSection.classification(html, ClassificationEvaluation.run(store, set).json(set));
         } else {
             JsonNode ev = DetectionReport.run(store, set, Thresholds.index(0.5), Bucketing.quantiles(DetectionReport.DEFAULT_BUCKETS),

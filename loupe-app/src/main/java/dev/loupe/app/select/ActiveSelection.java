@@ -104,7 +104,7 @@ public final class ActiveSelection {
     }
 
     private static double[] uncertainty(ProjectStore store, PredictionSetInfo set, Strategy strategy, List<Long> pool) {
-        boolean classification = set.kind().equals("classification");
+        boolean classification = set.classification();
         Strategy effective = strategy == Strategy.HYBRID ? (classification ? Strategy.MARGIN : Strategy.MEAN_OBJECT_CONFIDENCE)
                 : strategy;
         if (effective == Strategy.MEAN_OBJECT_CONFIDENCE) {
