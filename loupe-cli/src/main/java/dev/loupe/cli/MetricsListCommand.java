@@ -5,6 +5,7 @@ import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.ImageMetric;
 import dev.loupe.api.Metric;
+import dev.loupe.embed.analysis.EmbeddingMetrics;
 import dev.loupe.api.MetricDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,14 +38,26 @@ final class MetricsListCommand implements Callable<Integer> {
     }
 
     static MetricInfo info(Metric m) {
-        MetricDescriptor d = m.descriptor();
         String phase = m instanceof DatasetMetric ? "dataset" : "item";
         boolean pixels = m instanceof ImageMetric im ? im.needsPixels()
                 : m instanceof AnnotationMetric am ? am.needsPixels() : !(m instanceof DatasetMetric);
+        return info(m.descriptor(), phase, pixels, m.getClass());
+    }
+
+    private static MetricInfo info(MetricDescriptor d, String phase, boolean pixels, Class<?> implementation) {
         List<String> shapes = d.scope() == dev.loupe.api.Scope.IMAGE ? List.of()
                 : d.shapes().stream().sorted().map(s -> lower(s)).toList();
         return new MetricInfo(d.id(), d.title(), lower(d.scope()), lower(d.kind()), phase, shapes, lower(d.direction()),
-                d.version(), d.outliers(), pixels, d.description(), m.getClass().getName());
+                d.version(), d.outliers(), pixels, d.description(), implementation.getName());
+    }
+
+    /** The registry's metrics (plugins included) and those of {@code loupe embed} (phase "embed"), by scope then id. */
+    static List<MetricInfo> catalogue(Path plugins) {
+        List<MetricInfo> infos = new java.util.ArrayList<>(Plugins.registry(plugins).all().stream().map(MetricsListCommand::info).toList());
+        EmbeddingMetrics.ALL.forEach((d, c) -> infos.add(info(d, "embed", false, c)));
+        infos.sort(java.util.Comparator.comparing((MetricInfo m) -> dev.loupe.api.Scope.valueOf(m.scope().toUpperCase(Locale.ROOT)))
+                .thenComparing(MetricInfo::id));
+        return infos;
     }
 
     /** The metric table of the README (a test keeps the README in step with the registry). */
@@ -52,7 +65,7 @@ final class MetricsListCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("| id | scope | kind | definition |\n|---|---|---|---|\n");
         for (MetricInfo m : infos) {
             sb.append("| `").append(m.id()).append("` | ").append(m.scope())
-                    .append(m.phase().equals("dataset") ? " (dataset)" : "").append(" | ").append(m.kind()).append(" | ")
+                    .append(m.phase().equals("item") ? "" : " (" + m.phase() + ")").append(" | ").append(m.kind()).append(" | ")
                     .append(m.description().replace("|", "\\|")).append(" |\n");
         }
         return sb.toString();
@@ -67,7 +80,7 @@ final class MetricsListCommand implements Callable<Integer> {
         if (plugins != null && !java.nio.file.Files.isDirectory(plugins)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plugins " + plugins + " is not a folder");
         }
-        List<MetricInfo> infos = Plugins.registry(plugins).all().stream().map(MetricsListCommand::info).toList();
+        List<MetricInfo> infos = catalogue(plugins);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(WireJson.pretty(infos));

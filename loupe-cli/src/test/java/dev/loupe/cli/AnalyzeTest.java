@@ -146,10 +146,20 @@ class AnalyzeTest {
         JsonNode list = new ObjectMapper().readTree(CliRun.of("metrics", "list", "--json").out());
         int imageMetrics = 0;
         for (JsonNode m : list) {
-            if (m.get("scope").asText().equals("image")) {
+            // analyze writes the registry's metrics; those of 'loupe embed' come with embeddings
+            if (m.get("scope").asText().equals("image") && !m.get("phase").asText().equals("embed")) {
                 imageMetrics++;
             }
         }
+        List<String> embed = new java.util.ArrayList<>();
+        list.forEach(m -> {
+            if (m.get("phase").asText().equals("embed")) {
+                embed.add(m.get("id").asText());
+            }
+        });
+        // the metrics of 'loupe embed' are listed too (they bypassed the listing before)
+        assertThat(embed).contains("annotation.quality", "image.uniqueness", "image.embedding_duplicate_group_size")
+                .hasSize(8);
         Path csv = tmp.resolve("images.csv");
         CliRun export = CliRun.of("metrics", "export", project.toString(), "--scope", "image", "-o", csv.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();

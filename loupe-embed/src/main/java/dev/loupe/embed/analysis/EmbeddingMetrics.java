@@ -15,6 +15,26 @@ public final class EmbeddingMetrics {
     private EmbeddingMetrics() {
     }
 
+    /**
+     * Every metric {@code loupe embed} computes, with the class that defines it: not per-item
+     * functions the registry runs, but values of one analysis of all vectors. {@code metrics list}
+     * and the README's catalogue show them beside the registry's.
+     */
+    public static final Map<MetricDescriptor, Class<?>> ALL = allMetrics();
+
+    private static Map<MetricDescriptor, Class<?>> allMetrics() {
+        Map<MetricDescriptor, Class<?>> all = new java.util.LinkedHashMap<>();
+        all.put(Uniqueness.DESCRIPTOR, Uniqueness.class);
+        all.put(NearDuplicateClusters.GROUP_SIZE, NearDuplicateClusters.class);
+        all.put(NearDuplicateClusters.CLUSTER, NearDuplicateClusters.class);
+        all.put(AnnotationQuality.DESCRIPTOR, AnnotationQuality.class);
+        all.put(Pca.IMAGE_X, Pca.class);
+        all.put(Pca.IMAGE_Y, Pca.class);
+        all.put(Pca.OBJECT_X, Pca.class);
+        all.put(Pca.OBJECT_Y, Pca.class);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
     /** The metrics {@code a} holds values of. */
     public static List<MetricDescriptor> of(EmbeddingAnalysis a) {
         List<MetricDescriptor> metrics = new ArrayList<>(List.of(Uniqueness.DESCRIPTOR, NearDuplicateClusters.GROUP_SIZE,
