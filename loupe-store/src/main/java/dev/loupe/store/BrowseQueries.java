@@ -432,12 +432,12 @@ final class BrowseQueries {
         String name = MetricQueries.scopeName(scope);
         Map<String, MetricInfo> numeric = numeric(scope);
         try {
-            for (IssueRule r : rules) {
-                if (r.scope() != scope || !r.conditions().stream().allMatch(cd -> numeric.containsKey(cd.metricId()))) {
-                    continue;
-                }
-                ItemFilter f = new ItemFilter(scope, List.of(), List.of(), List.of(), List.of(r.id()), List.of());
-                out.add(new IssueKindInfo(r.id(), "rule", name, count(filter(f, rules)), r.description() + " (" + r.expression() + ")"));
+            List<IssueRule> applicable = rules.stream().filter(r -> r.scope() == scope
+                    && r.conditions().stream().allMatch(cd -> numeric.containsKey(cd.metricId()))).toList();
+            long[] counts = ruleCounts(scope, applicable, rules, numeric);
+            for (int i = 0; i < applicable.size(); i++) {
+                IssueRule r = applicable.get(i);
+                out.add(new IssueKindInfo(r.id(), "rule", name, counts[i], r.description() + " (" + r.expression() + ")"));
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT kind, count(DISTINCT item_id), any_value(severity) FROM issues "
                     + "WHERE item_type = ? AND item_id IS NOT NULL GROUP BY kind ORDER BY kind")) {
@@ -452,6 +452,49 @@ final class BrowseQueries {
             throw failure(e);
         }
         return out;
+    }
+
+    /**
+     * The number of items each rule flags, in one scan of the scope's table: a count with a FILTER
+     * clause per rule, each clause the WHERE that filtering by that issue kind alone would use (so
+     * the counts equal the Explorer's totals). The summary called one filter and count per rule.
+     */
+    private long[] ruleCounts(Scope scope, List<IssueRule> applicable, List<IssueRule> rules, Map<String, MetricInfo> numeric)
+            throws SQLException {
+        if (applicable.isEmpty()) {
+            return new long[0];
+        }
+        Map<String, MetricInfo> imageCatalogue = scope == Scope.IMAGE ? Map.of() : numeric(Scope.IMAGE);
+        Set<String> importKinds = importKinds(scope);
+        Set<String> classes = strings("SELECT name FROM categories");
+        List<FilterSql> filters = new ArrayList<>();
+        for (IssueRule r : applicable) {
+            ItemFilter f = new ItemFilter(scope, List.of(), List.of(), List.of(), List.of(r.id()), List.of());
+            filters.add(FilterSql.of(f, numeric, imageCatalogue, rules, importKinds, classes, Set.of(), null, null));
+        }
+        String from = filters.get(0).from;
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < filters.size(); i++) {
+            if (!filters.get(i).from.equals(from)) {
+                throw new IllegalStateException("rule filters of one scope read different tables: " + from + " / " + filters.get(i).from);
+            }
+            sql.append(i == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(filters.get(i).where).append(")");
+        }
+        sql.append(" FROM ").append(from);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int next = 1;
+            for (FilterSql f : filters) {
+                next = f.bind(ps, next);
+            }
+            long[] counts = new long[filters.size()];
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = rs.getLong(i + 1);
+                }
+            }
+            return counts;
+        }
     }
 
     /** The image of an annotation, or null when there is no such annotation. */

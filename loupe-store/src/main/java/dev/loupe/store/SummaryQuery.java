@@ -27,10 +27,20 @@ final class SummaryQuery {
     ProjectSummary run() {
         try {
             long images = count("SELECT count(*) FROM images");
-            long annotations = count("SELECT count(*) FROM annotations");
-            long withoutClass = count("SELECT count(*) FROM annotations WHERE category_id IS NULL");
-            long crowd = count("SELECT count(*) FROM annotations WHERE iscrowd");
-            long difficult = count("SELECT count(*) FROM annotations WHERE difficult");
+            long annotations;
+            long withoutClass;
+            long crowd;
+            long difficult;
+            // one scan for the four annotation counts
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*), "
+                    + "count(*) FILTER (WHERE category_id IS NULL), count(*) FILTER (WHERE iscrowd), "
+                    + "count(*) FILTER (WHERE difficult) FROM annotations")) {
+                rs.next();
+                annotations = rs.getLong(1);
+                withoutClass = rs.getLong(2);
+                crowd = rs.getLong(3);
+                difficult = rs.getLong(4);
+            }
             return new ProjectSummary(dir.toString(), Migrations.current(c), ModelQueries.meta(c, "created_with"),
                     ModelQueries.meta(c, "format"), ModelQueries.meta(c, "images_root"), ModelQueries.meta(c, "labels"),
                     images, annotations, countMap("SELECT kind, count(*) FROM annotations GROUP BY kind ORDER BY kind"),

@@ -104,6 +104,25 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void theSummarysOnePassCountsEqualFilteringByEachIssueKind() {
+        List<IssueRule> rules = List.of(RULES.get(0),
+                new IssueRule("narrow", Scope.IMAGE, "at most 30", List.of(new Condition("image.test_width", Condition.Op.LE, 30))),
+                new IssueRule("band", Scope.IMAGE, "in (20, 50)", List.of(new Condition("image.test_width", Condition.Op.GT, 20),
+                        new Condition("image.test_width", Condition.Op.LT, 50))),
+                new IssueRule("none", Scope.IMAGE, "above 1000", List.of(new Condition("image.test_width", Condition.Op.GE, 1000))),
+                new IssueRule("not_computed", Scope.IMAGE, "a metric never computed", List.of(new Condition("image.nope",
+                        Condition.Op.GT, 0))));
+        List<IssueKindInfo> kinds = store.issueKinds(Scope.IMAGE, rules);
+        assertThat(kinds).extracting(IssueKindInfo::kind).containsExactly("wide", "narrow", "band", "none");
+        for (IssueKindInfo k : kinds) {
+            long filtered = store.count(new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(), List.of(k.kind()), List.of()), rules);
+            assertThat(k.count()).as(k.kind()).isEqualTo(filtered);
+        }
+        assertThat(kinds).extracting(IssueKindInfo::count).doesNotContain(-1L).contains(0L);
+        assertThat(store.issueKinds(Scope.ANNOTATION, rules)).isEmpty();
+    }
+
+    @Test
     void anIdSelectionNarrowsEveryOtherCondition() {
         ItemFilter ticked = ItemFilter.all(Scope.IMAGE).withIds(List.of(2L, 5L, 6L, 99L));
         assertThat(store.count(ticked, RULES)).isEqualTo(3);
