@@ -143,14 +143,31 @@ public final class ProjectStore implements AutoCloseable {
             return new ImportResult(target, images, annotations, issues, (System.nanoTime() - start) / 1e9);
         } catch (SQLException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot write project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "write", e);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot create project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "create", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(partial);
+            if (e instanceof LoupeException le && le.reason() == LoupeException.Reason.STORE) {
+                throw creationFailure(target, "write", le);
+            }
             throw e;
         }
+    }
+
+    /**
+     * Why a new project could not be written: a full disk named with the project folder (the
+     * database's own words name a hidden partial folder, or say "no transaction is active"),
+     * anything else as "cannot VERB project TARGET: ...".
+     */
+    private static LoupeException creationFailure(Path target, String verb, Exception e) {
+        String full = StoreFailure.diskFull(e, target, "nothing was written: the project was not created");
+        if (full != null) {
+            return new LoupeException(LoupeException.Reason.STORE, full, e);
+        }
+        return e instanceof LoupeException le ? le
+                : new LoupeException(LoupeException.Reason.STORE, "cannot " + verb + " project " + target + ": " + e.getMessage(), e);
     }
 
     /**
@@ -243,12 +260,15 @@ public final class ProjectStore implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot write project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "write", e);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot create project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "create", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(partial);
+            if (e instanceof LoupeException le && le.reason() == LoupeException.Reason.STORE) {
+                throw creationFailure(target, "write", le);
+            }
             throw e;
         }
     }
