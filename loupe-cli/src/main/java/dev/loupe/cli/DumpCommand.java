@@ -33,7 +33,7 @@ final class DumpCommand implements Callable<Integer>, ProjectCommand {
     @Override
     public Integer call() {
         ParquetDump dump;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             dump = store.dump(output);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -8,7 +8,6 @@ import dev.loupe.embed.analysis.NearDuplicateClusters;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +52,10 @@ final class EmbeddingText {
             }
             out.println(sb.toString().stripTrailing());
         });
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < a.quality().length; i++) {
-            if (!Double.isNaN(a.quality()[i])) {
-                rows.add(i);
-            }
-        }
+        List<Integer> rows = a.lowestQualityFirst();
         if (rows.isEmpty()) {
             return;
         }
-        rows.sort(Comparator.comparingDouble((Integer i) -> a.quality()[i]).thenComparingLong(i -> a.annotationIds()[i]));
         out.printf("Lowest annotation quality (agreement with the %d most similar objects in other images):%n", AnnotationQuality.K);
         for (int i : rows.subList(0, Math.min(SHOWN, rows.size()))) {
             out.printf("  %.3f  annotation %d: %s; neighbours mostly %s%n", a.quality()[i], a.annotationIds()[i],

@@ -87,7 +87,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--iou: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             PredictionSetInfo set = store.predictionSet(predictions);
             PredictionMetrics.warnPending(store, set.name(), project.toString(), spec.commandLine().getErr());
             if (set.classification()) {

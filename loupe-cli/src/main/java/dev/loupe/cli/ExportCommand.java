@@ -94,7 +94,7 @@ final class ExportCommand implements Callable<Integer>, ProjectCommand {
         ItemFilter filter = FilterParameters.filter(params);
         ImageMode mode = images == null ? (f.table() ? ImageMode.NONE : ImageMode.COPY) : ImageMode.valueOf(images.name().toUpperCase(java.util.Locale.ROOT));
         ExportResult result;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             result = new Exporter(store, IssueRules.forProject(project))
                     .run(new ExportRequest(f, filter, predictions, mode, plan, output, force));
         }

@@ -46,7 +46,7 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
     public Integer call() {
         ProjectSummary s;
         AnalysisInfo analysis;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             s = store.summary();
             analysis = new AnalysisInfo(store.analysisSummary(), store.metricStats(Scope.IMAGE),
                     store.metricStats(Scope.ANNOTATION), store.findings(IssueRules.forProject(project)));

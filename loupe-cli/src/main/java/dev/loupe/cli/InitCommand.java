@@ -70,6 +70,9 @@ final class InitCommand implements Callable<Integer> {
         });
         out.printf("Created %s: %d images, %s, %d issues (%s import, %.1f s)%n", result.project(),
                 result.images(), tally.annotationsText(), result.issueCount(), importer.format(), result.seconds());
+        if (importer.layout() != null) {
+            out.printf("Layout: %s%n", TerminalText.safe(importer.layout()));
+        }
         for (Map.Entry<String, Long> e : result.issues().entrySet()) {
             out.printf("  %-26s %d%n", e.getKey(), e.getValue());
         }

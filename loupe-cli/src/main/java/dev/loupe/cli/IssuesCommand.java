@@ -71,7 +71,7 @@ final class IssuesCommand implements Callable<Integer>, ProjectCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be >= 0");
         }
         IssueRanking.Ranking r;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             r = IssueRanking.run(store, new IssueRanking.Request(k, set, method, score, limit,
                     IssueRules.forProject(project)));
         }

@@ -46,7 +46,7 @@ final class MetricsExportCommand implements Callable<Integer>, ProjectCommand {
             throw LoupeException.badInput("output folder does not exist: " + parent);
         }
         long rows;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             rows = store.exportMetrics(scope == ExportScope.image ? Scope.IMAGE : Scope.ANNOTATION, format.name(), output);
         }
         spec.commandLine().getOut().printf("Wrote %d %s rows to %s%n", rows, scope, output);

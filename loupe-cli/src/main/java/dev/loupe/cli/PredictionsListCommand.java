@@ -33,7 +33,7 @@ final class PredictionsListCommand implements Callable<Integer>, ProjectCommand 
     @Override
     public Integer call() {
         List<PredictionSetInfo> sets;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             sets = store.predictionSets();
         }
         PrintWriter out = spec.commandLine().getOut();

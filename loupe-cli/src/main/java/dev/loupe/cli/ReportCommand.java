@@ -60,7 +60,7 @@ final class ReportCommand implements Callable<Integer>, ProjectCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ReportSummary r;
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
             r = ProjectReport.write(store, request, IssueRules.forProject(project), output);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -68,7 +68,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "-k must be >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
+        try (ProjectStore store = ProjectStore.openForReading(project); EmbeddingModel model = modelOptions.open()) {
             EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> LoupeException.badInput(project + " has no embeddings of model " + model.name()
                             + ": run 'loupe embed " + project + " --model " + modelOptions.model + "' first"));

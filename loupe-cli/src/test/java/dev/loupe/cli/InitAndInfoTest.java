@@ -84,6 +84,32 @@ class InitAndInfoTest {
 
     private int counter;
 
+    /** train/<class>/ and val/<class>/ were read as classes "train" and "val"; init now says how it read them. */
+    @Test
+    void classFoldersUnderSplitFoldersKeepTheirSplit() throws Exception {
+        Path root = tmp.resolve("split-layout");
+        Path photos = DATA.resolve("encord-examples/classification");
+        for (String cls : new String[] {"cat", "dog", "horse"}) {
+            try (var files = Files.list(photos.resolve(cls))) {
+                int n = 0;
+                for (Path f : files.sorted().toList()) {
+                    Path target = root.resolve((n++ % 4 == 0 ? "Val" : "train") + "/" + cls + "/" + f.getFileName());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Path project = tmp.resolve("split-project");
+        CliRun init = CliRun.of("init", project.toString(), "--images", root.toString(), "--folders");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("Layout: 2 splits (train, val), 3 classes; split folders read as Val as val\n");
+        CliRun info = CliRun.of("info", project.toString(), "--json");
+        JsonNode json = new ObjectMapper().readTree(info.out());
+        assertThat(perClass(json)).isEqualTo(Map.of("cat", 7L, "dog", 9L, "horse", 12L));
+        // Every 4th photo of each class (indices 0, 4, 8, ...): cat 2 of 7, dog 3 of 9, horse 3 of 12.
+        assertThat(json.get("splits").toString()).contains("\"train\":20", "\"val\":8");
+    }
+
     private JsonNode initAndInfo(String... initArgs) throws Exception {
         Path project = tmp.resolve("p" + counter++);
         String[] args = new String[initArgs.length + 2];

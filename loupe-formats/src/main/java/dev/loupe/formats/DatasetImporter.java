@@ -14,4 +14,12 @@ public interface DatasetImporter {
 
     /** Streams the dataset into the sink. */
     void read(DatasetSink sink);
+
+    /**
+     * How the source's layout was read, for the import summary (e.g. "3 splits (train, val, test),
+     * 10 classes"), once {@link #read} has run; null when there is nothing to say.
+     */
+    default String layout() {
+        return null;
+    }
 }

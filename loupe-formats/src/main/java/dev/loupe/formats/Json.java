@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 
@@ -26,30 +27,38 @@ public final class Json {
         return location == null ? null : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** "line 3, column 17" for a parse error, or null when Jackson gives no location. */
-    public static String location(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        return loc == null || loc.getLineNr() < 0 ? null : where(loc);
-    }
-
     /**
      * A {@link dev.loupe.core.LoupeException} for a JSON file that cannot be read to its end (a
      * syntax error, a truncated file, or a Jackson limit such as nesting depth or number length),
-     * naming the file, the line and column, and what went wrong in the user's words. The location
-     * is the parser's current one when the exception carries none (Jackson's limit errors).
+     * naming the file, the line and column, and what went wrong in the user's words.
      */
     public static dev.loupe.core.LoupeException unreadable(String fileLabel, JsonProcessingException e, JsonParser p) {
-        JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : p.currentLocation();
+        return dev.loupe.core.LoupeException.badInput(fileLabel + " " + position(e, p) + ": " + problem(e)
+                + "; nothing was imported");
+    }
+
+    /**
+     * "line L, column C" of a parse error: the exception's location, else the parser's current one
+     * (Jackson's limit errors, {@link StreamConstraintsException}, carry no location).
+     */
+    public static String position(JsonProcessingException e, JsonParser p) {
+        return where(e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : p.currentLocation());
+    }
+
+    /**
+     * What a parse error means in the user's words: a truncated file, a reading limit with its
+     * figures ("beyond a reading limit: Document nesting depth (1001) exceeds the maximum allowed
+     * (1000)"), or invalid JSON with Jackson's first line, without its internals.
+     */
+    public static String problem(JsonProcessingException e) {
         String original = (e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse(""))
                 // Jackson's internals: where an enclosing array began in its own words, and which setting holds a limit.
                 .replaceAll(" \\(for \\w+ starting at \\[Source: [^]]*\\]\\)", "")
                 .replaceAll(", from `StreamReadConstraints[^`]*`", "");
-        String what = original.startsWith("Unexpected end-of-input")
-                ? "the file ends before its JSON is complete (truncated?)"
-                : e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
-                        ? "beyond a reading limit: " + original
-                        : "invalid JSON: " + original;
-        return dev.loupe.core.LoupeException.badInput(fileLabel + " " + where(loc) + ": " + what + "; nothing was imported");
+        if (original.startsWith("Unexpected end-of-input")) {
+            return "the file ends before its JSON is complete (truncated?)";
+        }
+        return e instanceof StreamConstraintsException ? "beyond a reading limit: " + original : "invalid JSON: " + original;
     }
 
     /** A JSON pointer segment for an object key (RFC 6901 escaping of '~' and '/'). */

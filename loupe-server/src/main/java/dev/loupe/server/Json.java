@@ -1,5 +1,8 @@
 package dev.loupe.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.loupe.app.BadRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.app.WireJson;
@@ -32,8 +35,15 @@ final class Json {
     /** Reads the request body as a record; a malformed or {@code null} body is a 400. */
     static <T> T body(Context ctx, Class<T> type) {
         T value;
-        try {
-            value = MAPPER.readValue(ctx.bodyAsBytes(), type);
+        try (JsonParser p = MAPPER.createParser(ctx.bodyAsBytes())) {
+            try {
+                value = MAPPER.readValue(p, type);
+            } catch (StreamConstraintsException e) {
+                // Jackson's limits carry no location: the parser's is where the limit was reached.
+                JsonLocation at = p.currentLocation();
+                throw new BadRequest("request body line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + " is beyond a reading limit: " + e.getOriginalMessage().replaceAll(", from `StreamReadConstraints[^`]*`", ""));
+            }
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new BadRequest("request body is not a valid " + type.getSimpleName() + " JSON object: " + msg);

@@ -33,7 +33,8 @@ final class MountedProject implements AutoCloseable {
 
     /** Opens a project for serving under {@code base}; with a runner, CLI commands on it run in this process. */
     static MountedProject open(String name, String base, Path dir, JobRunner runner) {
-        ProjectStore store = ProjectStore.open(dir);
+        // Read-only where this user cannot write the project: browsing works, tagging says why it cannot.
+        ProjectStore store = ProjectStore.openForReading(dir);
         StoreAccess access = null;
         try {
             access = new StoreAccess(store, LoupeServer.CONNECTIONS);
@@ -52,7 +53,8 @@ final class MountedProject implements AutoCloseable {
 
     /** Leaves the note through which CLI commands find this project's server ({@code serverUrl} ends in '/'). */
     void register(String serverUrl) {
-        if (key == null) {
+        // A read-only project is not locked: CLI commands open it read-only themselves.
+        if (key == null || store.readOnly()) {
             return;
         }
         ServerRegistration r = new ServerRegistration(ProcessHandle.current().pid(),

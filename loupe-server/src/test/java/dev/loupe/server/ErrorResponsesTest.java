@@ -58,6 +58,15 @@ class ErrorResponsesTest {
         assertThat(r.json().get("detail").asText()).isEqualTo("request body must be a TagRequest JSON object, got null");
     }
 
+    /** Jackson's limit errors carry no location; the body's line, column and the limit are named. */
+    @Test
+    void aBodyBeyondJacksonsLimitsNamesThePositionAndTheLimit() {
+        Http.Reply r = http.post("/api/tags/add", "{\"tag\":\n" + "[".repeat(1500) + "]".repeat(1500) + "}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).isEqualTo("request body line 2, column 1001 is beyond a reading limit: "
+                + "Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
     @Test
     void integersBeyondTheIntRangeAreRefusedNotWrapped() {
         for (String path : new String[] {"/api/images/1/similar?k=4294967297", "/api/distribution?metric=image.width&bins=4294967336",

@@ -263,6 +263,6 @@ abstract class CoveredMetricStore implements MetricRunStore {
     }
 
     LoupeException failure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, name + ": " + e.getMessage(), e);
+        return StoreFailure.of(name, e, c);
     }
 }

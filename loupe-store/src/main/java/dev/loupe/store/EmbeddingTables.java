@@ -295,7 +295,7 @@ final class EmbeddingTables implements EmbeddingStore {
         }
     }
 
-    private static LoupeException failure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, "embedding store: " + e.getMessage(), e);
+    private LoupeException failure(SQLException e) {
+        return StoreFailure.of("embedding store", e, c);
     }
 }

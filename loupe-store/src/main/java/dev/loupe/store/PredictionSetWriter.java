@@ -305,7 +305,7 @@ final class PredictionSetWriter {
         }
     }
 
-    private static LoupeException failure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, "cannot write the prediction set: " + e.getMessage(), e);
+    private LoupeException failure(SQLException e) {
+        return StoreFailure.of("cannot write the prediction set", e, c);
     }
 }

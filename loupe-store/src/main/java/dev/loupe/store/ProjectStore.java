@@ -45,32 +45,119 @@ public final class ProjectStore implements AutoCloseable {
 
     private final Path dir;
     private final DuckDBConnection connection;
+    private final boolean readOnly;
 
-    private ProjectStore(Path dir, DuckDBConnection connection) {
+    private ProjectStore(Path dir, DuckDBConnection connection, boolean readOnly) {
         this.dir = dir;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
-    /** Opens an existing project (applying any newer schema migrations). */
+    /**
+     * Set to {@code true} ({@code -Dloupe.read-only=true}), commands that only read a project open it
+     * read-only even where it could be written: no journal file, no schema upgrade.
+     */
+    public static final String READ_ONLY_PROPERTY = "loupe.read-only";
+
+    /**
+     * Opens an existing project for writing (applying any newer schema migrations).
+     *
+     * @throws LoupeException STORE naming the file when this user cannot write it or its folder
+     */
     public static ProjectStore open(Path projectDir) {
+        Path db = databaseOf(projectDir);
+        if (!writable(projectDir, db)) {
+            throw notWritable(db, null);
+        }
+        try {
+            return open(projectDir, db, connect(db));
+        } catch (SQLException e) {
+            if (deniedWriting(e)) {
+                throw notWritable(db, e);
+            }
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot open " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing project for a command that only reads it: like {@link #open} where this user
+     * can write the project's folder and database file, read-only (DuckDB's
+     * {@code access_mode=READ_ONLY}) where they cannot, or when {@link #READ_ONLY_PROPERTY} asks for
+     * it. A read-only store refuses writes with a message naming the file ({@link #readOnly}).
+     */
+    public static ProjectStore openForReading(Path projectDir) {
+        Path db = databaseOf(projectDir);
+        if (!Boolean.getBoolean(READ_ONLY_PROPERTY) && writable(projectDir, db)) {
+            try {
+                return open(projectDir, db, connect(db));
+            } catch (SQLException e) {
+                if (!deniedWriting(e)) {
+                    throw new LoupeException(LoupeException.Reason.STORE, "cannot open " + db + ": " + e.getMessage(), e);
+                }
+                // A read-only file system or an ACL that the permission bits do not show: read it read-only.
+            }
+        }
+        try {
+            DuckDBConnection c = connect(db, true);
+            try {
+                refuseForeignDatabase(c, db);
+                int version = Migrations.current(c);
+                if (version < Migrations.latest()) {
+                    throw new LoupeException(LoupeException.Reason.STORE, db + " has schema version " + version
+                            + " and needs an upgrade to " + Migrations.latest() + " before this Loupe can read it, which "
+                            + "writes the file; it is read-only here (open it once where it can be written)");
+                }
+            } catch (LoupeException | SQLException e) {
+                c.close();
+                throw e;
+            }
+            return new ProjectStore(projectDir, c, true);
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot open " + db + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProjectStore open(Path projectDir, Path db, DuckDBConnection c) throws SQLException {
+        try {
+            refuseForeignDatabase(c, db);
+            Migrations.apply(c);
+        } catch (LoupeException | SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new ProjectStore(projectDir, c, false);
+    }
+
+    private static Path databaseOf(Path projectDir) {
         Path db = projectDir.resolve(DATABASE_FILE);
         if (!Files.isRegularFile(db)) {
             throw new LoupeException(LoupeException.Reason.PROJECT_NOT_FOUND, projectDir + " is not a Loupe project (no "
                     + DATABASE_FILE + "); create one with 'loupe init'");
         }
-        try {
-            DuckDBConnection c = connect(db);
-            try {
-                refuseForeignDatabase(c, db);
-            } catch (LoupeException e) {
-                c.close();
-                throw e;
-            }
-            Migrations.apply(c);
-            return new ProjectStore(projectDir, c);
-        } catch (SQLException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot open " + db + ": " + e.getMessage(), e);
-        }
+        return db;
+    }
+
+    /** Whether this user may write the database file and its folder (DuckDB writes its journal, loupe.duckdb.wal, beside it). */
+    private static boolean writable(Path projectDir, Path db) {
+        return Files.isWritable(db) && Files.isWritable(projectDir.toAbsolutePath());
+    }
+
+    /** Whether DuckDB could not open the file for writing: permission denied, or a read-only file system. */
+    private static boolean deniedWriting(SQLException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return m.contains("permission denied") || m.contains("read-only file system");
+    }
+
+    private static LoupeException notWritable(Path db, SQLException cause) {
+        return new LoupeException(LoupeException.Reason.STORE, "cannot write " + db.toAbsolutePath() + ": this user may not "
+                + "write it or its folder (Loupe's database and its journal, loupe.duckdb.wal, live there); this command "
+                + "writes the project. Commands that only read it (info, eval, issues, similar, export, report, "
+                + "metrics export, serve) open it read-only", cause);
+    }
+
+    /** Whether this store was opened read-only ({@link #openForReading} on a project this user cannot write). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /**
@@ -143,14 +230,31 @@ public final class ProjectStore implements AutoCloseable {
             return new ImportResult(target, images, annotations, issues, (System.nanoTime() - start) / 1e9);
         } catch (SQLException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot write project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "write", e);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot create project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "create", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(partial);
+            if (e instanceof LoupeException le && le.reason() == LoupeException.Reason.STORE) {
+                throw creationFailure(target, "write", le);
+            }
             throw e;
         }
+    }
+
+    /**
+     * Why a new project could not be written: a full disk named with the project folder (the
+     * database's own words name a hidden partial folder, or say "no transaction is active"),
+     * anything else as "cannot VERB project TARGET: ...".
+     */
+    private static LoupeException creationFailure(Path target, String verb, Exception e) {
+        String full = StoreFailure.diskFull(e, target, "nothing was written: the project was not created");
+        if (full != null) {
+            return new LoupeException(LoupeException.Reason.STORE, full, e);
+        }
+        return e instanceof LoupeException le ? le
+                : new LoupeException(LoupeException.Reason.STORE, "cannot " + verb + " project " + target + ": " + e.getMessage(), e);
     }
 
     /**
@@ -243,12 +347,15 @@ public final class ProjectStore implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot write project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "write", e);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot create project " + target + ": " + e.getMessage(), e);
+            throw creationFailure(target, "create", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(partial);
+            if (e instanceof LoupeException le && le.reason() == LoupeException.Reason.STORE) {
+                throw creationFailure(target, "write", le);
+            }
             throw e;
         }
     }
@@ -653,7 +760,7 @@ public final class ProjectStore implements AutoCloseable {
      */
     public ProjectStore duplicate() {
         try {
-            return new ProjectStore(dir, (DuckDBConnection) connection.duplicate());
+            return new ProjectStore(dir, (DuckDBConnection) connection.duplicate(), readOnly);
         } catch (SQLException e) {
             throw new LoupeException(LoupeException.Reason.STORE, "cannot open another connection to " + dir + ": " + e.getMessage(), e);
         }
@@ -680,6 +787,10 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     static DuckDBConnection connect(Path db) throws SQLException {
+        return connect(db, false);
+    }
+
+    static DuckDBConnection connect(Path db, boolean readOnly) throws SQLException {
         // The real path: DuckDB shares one database instance between the connections of a process that name the
         // same file (the server and a command it runs for the CLI), and a symlinked spelling must not open a second.
         Path file;
@@ -688,7 +799,11 @@ public final class ProjectStore implements AutoCloseable {
         } catch (IOException e) {
             throw new SQLException("cannot resolve " + db + ": " + e.getMessage(), e);
         }
-        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+        java.util.Properties properties = new java.util.Properties();
+        if (readOnly) {
+            properties.setProperty("access_mode", "READ_ONLY");
+        }
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         return c.unwrap(DuckDBConnection.class);
     }
 

@@ -33,12 +33,14 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
     private final Set<Integer> categoryIds = new HashSet<>();
     private final Set<String> categoryNames = new HashSet<>();
     private long maxImageId;
+    private final DuckDBConnection connection;
     private long issueId;
     private long imageCount;
     private long annotationCount;
     private final Map<IssueKind, Long> issueCounts = new EnumMap<>(IssueKind.class);
 
     ProjectWriter(DuckDBConnection c, long runId) throws SQLException {
+        this.connection = c;
         this.runId = runId;
         this.images = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "images");
         this.categories = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "categories");
@@ -151,7 +153,7 @@ final class ProjectWriter implements DatasetSink, AutoCloseable {
         issues.close();
     }
 
-    private static LoupeException storeFailure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, "cannot write to the project store: " + e.getMessage(), e);
+    private LoupeException storeFailure(SQLException e) {
+        return StoreFailure.of("cannot write to the project store", e, connection);
     }
 }

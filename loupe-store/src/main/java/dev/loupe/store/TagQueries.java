@@ -62,7 +62,7 @@ final class TagQueries {
             f.bind(ps, 3);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.of("cannot write the tags", e, c);
         }
     }
 
@@ -90,7 +90,7 @@ final class TagQueries {
             }
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.of("cannot write the tags", e, c);
         }
     }
 

@@ -274,7 +274,7 @@ public final class ActiveSelection {
                     values.stream().mapToDouble(Double::doubleValue).toArray(), ids.size());
             analysis.finish(runId, "succeeded", "acquisition scores of " + ids.size() + " images");
         } catch (RuntimeException e) {
-            analysis.finish(runId, "failed", e.toString());
+            analysis.finishAfter(runId, "failed", e);
             throw e;
         }
     }

@@ -55,4 +55,17 @@ public interface EmbeddingStore {
 
     /** Ends a run with a status ("succeeded", "failed", "interrupted") and a one-line message. */
     void finish(long runId, String status, String message);
+
+    /**
+     * Ends a run that failed with {@code cause}, keeping {@code cause} the error that is reported: a
+     * failure to record the end (a full disk fails that too, with "no transaction is active") is
+     * added to it as suppressed instead of replacing it.
+     */
+    default void finishAfter(long runId, String status, Throwable cause) {
+        try {
+            finish(runId, status, String.valueOf(cause));
+        } catch (RuntimeException second) {
+            cause.addSuppressed(second);
+        }
+    }
 }

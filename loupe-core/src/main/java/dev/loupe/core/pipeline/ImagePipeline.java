@@ -141,10 +141,12 @@ public final class ImagePipeline<W, R> {
     private void writeLoop(BlockingQueue<Object> results, Writer<R> writer, AtomicReference<Throwable> failure, AtomicLong written) {
         List<R> batch = new ArrayList<>(settings.writeBatch());
         long batchStart = System.currentTimeMillis();
+        boolean ended = false;
         try {
             while (true) {
                 Object r = results.poll(100, TimeUnit.MILLISECONDS);
                 if (r == END) {
+                    ended = true;
                     flush(batch, writer, written);
                     return;
                 }
@@ -159,8 +161,9 @@ public final class ImagePipeline<W, R> {
             }
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
-            // Keep draining so that workers never block on a full queue.
-            while (true) {
+            // Keep draining so that workers never block on a full queue; when the last batch failed,
+            // END has been taken already and nothing more comes (waiting for it hung the run).
+            while (!ended) {
                 try {
                     if (results.take() == END) {
                         return;

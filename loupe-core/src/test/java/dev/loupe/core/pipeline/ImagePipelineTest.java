@@ -102,6 +102,18 @@ class ImagePipelineTest {
         assertEquals("disk full", e.getMessage());
     }
 
+    /** The last batch is written after END was taken; its failure waited for a second END, for ever. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aFailureOfTheLastBatchEndsTheRun() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () ->
+                // Two images pending, batches of 4 and a minute between timed flushes: only END flushes.
+                new ImagePipeline<Long, Long>(new ImagePipeline.Settings("test", 3, 2, 10, 4, 60_000)).run(images(3), id -> id, batch -> {
+                    throw new IllegalStateException("disk full");
+                }, 3, (s, t, a, w, sec) -> { }, System.nanoTime()));
+        assertEquals("disk full", e.getMessage());
+    }
+
     @Test
     void theLastProgressCountsEveryImage() throws InterruptedException {
         long[] last = new long[4];

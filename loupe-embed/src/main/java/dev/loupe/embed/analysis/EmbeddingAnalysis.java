@@ -17,11 +17,12 @@ import dev.loupe.embed.knn.Vectors;
  * @param annotationIds   object ids, in the order of {@code quality}
  * @param quality         {@link AnnotationQuality} per object (NaN: not defined)
  * @param suggestedClass  per object the class its neighbours weigh most (-1: none)
+ * @param qualityMargin   per object the {@link AnnotationQuality.Scores#margin} that orders ties of quality
  * @param objectMap       PCA map of the objects (null when fewer than 3)
  * @param duplicateThreshold the near-duplicate cosine distance of these images (from their nearest-neighbour distances)
  */
 public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clusterSize, long[] clusterId, Pca.Projection imageMap,
-                                long[] annotationIds, double[] quality, int[] suggestedClass,
+                                long[] annotationIds, double[] quality, int[] suggestedClass, double[] qualityMargin,
                                 Pca.Projection objectMap, dev.loupe.core.similarity.DuplicateThreshold duplicateThreshold) {
     /** Neighbours per image searched for near-duplicate links. */
     public static final int DUPLICATE_NEIGHBOURS = 10;
@@ -39,15 +40,20 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
         Pca.Projection imageMap = images.size() >= 3 ? Pca.project(iv) : null;
 
         Vectors ov = Vectors.forSimilarity(objects.vectors());
-        AnnotationQuality.Scores scores = new AnnotationQuality.Scores(new double[0], new int[0]);
+        AnnotationQuality.Scores scores = new AnnotationQuality.Scores(new double[0], new int[0], new double[0]);
         Pca.Projection objectMap = null;
         if (objects.size() > 0) {
             VectorIndex objectIndex = VectorIndex.create(ov, threads);
             NeighbourLists onn = NeighbourLists.of(objectIndex, AnnotationQuality.K, AnnotationQuality.exclusion(objects));
-            scores = AnnotationQuality.of(objects, onn);
+            scores = AnnotationQuality.of(objects, onn, objectIndex);
             objectMap = objects.size() >= 3 ? Pca.project(ov) : null;
         }
-        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), objectMap,
+        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), scores.margin(), objectMap,
                 clusters.threshold());
+    }
+
+    /** Rows of objects with a quality, lowest first; ties (many at 0 and 1) by their margin, then by row. */
+    public java.util.List<Integer> lowestQualityFirst() {
+        return new AnnotationQuality.Scores(quality, suggestedClass, qualityMargin).lowestFirst();
     }
 }

@@ -77,7 +77,7 @@ public final class EmbeddingMetrics {
             }
             analysis.finish(runId, "succeeded", "embedding metrics of " + modelName);
         } catch (RuntimeException e) {
-            analysis.finish(runId, "failed", e.toString());
+            analysis.finishAfter(runId, "failed", e);
             throw e;
         }
     }

@@ -71,7 +71,7 @@ public final class EmbeddingRunner {
         try {
             embedded = loop(run, total, start, objectCount, failures);
         } catch (RuntimeException | Error e) {
-            store.finish(run.runId(), "failed", e.toString());
+            store.finishAfter(run.runId(), "failed", e);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

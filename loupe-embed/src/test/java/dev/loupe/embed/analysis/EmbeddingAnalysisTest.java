@@ -38,13 +38,57 @@ class EmbeddingAnalysisTest {
         VectorSet objects = new VectorSet(new long[] {100, 101, 102, 103, 104, 105}, new long[] {10, 11, 12, 13, 14, 10},
                 new int[] {1, 1, 2, 2, 1, 2}, raw);
         NeighbourLists nn = NeighbourLists.of(new ExactIndex(Vectors.normalised(raw)), 10, AnnotationQuality.exclusion(objects));
-        AnnotationQuality.Scores s = AnnotationQuality.of(objects, nn);
+        AnnotationQuality.Scores s = AnnotationQuality.of(objects, nn, new ExactIndex(Vectors.normalised(raw)));
         double c20 = Math.cos(Math.toRadians(20));
         double c40 = Math.cos(Math.toRadians(40));
         double c60 = Math.cos(Math.toRadians(60));
         assertThat(s.quality()[0]).isCloseTo(c20 / (c20 + c40 + c60), within(1e-6)); // 0.4050
         assertThat(s.suggested()[0]).isEqualTo(2); // class 2 weighs c40 + c60 = 1.266 > c20 = 0.940
         assertThat(nn.lists()[0].rows()).doesNotContain(5);
+    }
+
+    /**
+     * Ties at quality 0 are ranked by the margin: the similarity of the nearest same-class object
+     * minus that of the nearest other-class one. 12 dogs (class 2) at 80°, 82°, ..., 102°; cats
+     * (class 1) at 0°, 10°, 30°; three objects labelled cat in one image (not each other's
+     * neighbours) among the dogs: X at 90°, Y at 70°, Z at 100°. Each has 10 dogs as its K = 10
+     * nearest, so all three score 0; their nearest cat elsewhere is the one at 30°.
+     */
+    @Test
+    void tiesAtZeroAreRankedByTheMarginByHand() {
+        int dogs = 12;
+        float[][] raw = new float[dogs + 6][];
+        long[] ids = new long[raw.length];
+        long[] images = new long[raw.length];
+        int[] classes = new int[raw.length];
+        double[] catAngles = {0, 10, 30};
+        double[] wrongAngles = {90, 70, 100}; // X, Y, Z: ids 1, 2, 3
+        for (int i = 0; i < raw.length; i++) {
+            boolean dog = i < dogs;
+            boolean cat = !dog && i < dogs + 3;
+            double degrees = dog ? 80 + 2 * i : cat ? catAngles[i - dogs] : wrongAngles[i - dogs - 3];
+            raw[i] = angle(degrees);
+            ids[i] = dog || cat ? 100 + i : i - dogs - 2;
+            images[i] = dog || cat ? 1000 + i : 99;
+            classes[i] = dog ? 2 : 1;
+        }
+        VectorSet objects = new VectorSet(ids, images, classes, raw);
+        ExactIndex index = new ExactIndex(Vectors.normalised(raw));
+        AnnotationQuality.Scores s = AnnotationQuality.of(objects,
+                NeighbourLists.of(index, AnnotationQuality.K, AnnotationQuality.exclusion(objects)), index);
+
+        int x = dogs + 3;
+        int y = dogs + 4;
+        int z = dogs + 5;
+        assertThat(new double[] {s.quality()[x], s.quality()[y], s.quality()[z]}).containsExactly(0, 0, 0);
+        double marginX = Math.cos(Math.toRadians(60)) - 1;                            // cat 30°, dog 90°: -0.500
+        double marginY = Math.cos(Math.toRadians(40)) - Math.cos(Math.toRadians(10)); // cat 30°, dog 80°: -0.219
+        double marginZ = Math.cos(Math.toRadians(70)) - 1;                            // cat 30°, dog 100°: -0.658
+        assertThat(s.margin()[x]).isCloseTo(marginX, within(1e-6));
+        assertThat(s.margin()[y]).isCloseTo(marginY, within(1e-6));
+        assertThat(s.margin()[z]).isCloseTo(marginZ, within(1e-6));
+        // Lowest first: Z (its own class farthest behind), X, Y; by id it was X, Y, Z.
+        assertThat(s.lowestFirst().subList(0, 3)).containsExactly(z, x, y);
     }
 
     @Test

@@ -12,28 +12,28 @@ import dev.loupe.core.model.IssueKind;
 import dev.loupe.formats.CategoryTable;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.formats.ImageCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Class-per-folder image classification: {@code imagesRoot/<class>/<...>/<image>}. Each immediate
- * sub-folder of the root is a class; every image file below it (at any depth) gets one
- * {@link Geometry.ImageLabel} annotation of that class. Image paths are relative to the root, so
- * the images folder of the project is the root itself.
+ * Class-per-folder image classification: {@code imagesRoot/<class>/<...>/<image>}, or with split
+ * folders above the classes, {@code imagesRoot/train/<class>/<...>/<image>} (see {@link FolderLayout}
+ * for how the two are told apart). Every image file below a class folder (at any depth) gets one
+ * {@link Geometry.ImageLabel} annotation of that class, and the split of its split folder. Image
+ * paths are relative to the root, so the images folder of the project is the root itself.
  *
  * <p>Categories are emitted first, in sorted folder-name order (ids 1, 2, ...), including class
  * folders that hold no image: an empty class is a fact about the dataset worth showing. Images are
  * emitted in sorted relative-path order. Hidden files and folders (name starting with '.', such as
  * macOS "._x.jpg" resource forks or ".git") are ignored, as are files that are not images by
- * extension. An image lying directly in the root has no class: it is imported without a label and
- * a {@link IssueKind#MISSING_LABEL_FILE} issue says so (the folder is this format's label "file").
+ * extension. An image lying directly in the root, or directly in a split folder, has no class: it
+ * is imported without a label and a {@link IssueKind#MISSING_LABEL_FILE} issue says so (the folder
+ * is this format's label "file"). {@link #layout()} says how the folders were read.
  */
 public final class ClassFolderImporter implements DatasetImporter {
     private final Path imagesRoot;
+    private FolderLayout layout;
 
     public ClassFolderImporter(Path imagesRoot) {
         this.imagesRoot = imagesRoot.toAbsolutePath().normalize();
@@ -42,6 +42,12 @@ public final class ClassFolderImporter implements DatasetImporter {
     @Override
     public String format() {
         return "folders";
+    }
+
+    /** How the folders were read ("3 splits (train, val, test), 10 classes"), once {@link #read} has run. */
+    @Override
+    public String layout() {
+        return layout == null ? null : layout.describe();
     }
 
     @Override
@@ -58,37 +64,29 @@ public final class ClassFolderImporter implements DatasetImporter {
             throw LoupeException.badInput("no image files under " + imagesRoot
                     + "; expected <class>/<image> with extensions " + ImageHeaders.IMAGE_EXTENSIONS);
         }
+        layout = FolderLayout.of(imagesRoot);
         CategoryTable categories = new CategoryTable();
-        for (String name : classFolders()) {
+        for (String name : layout.classes()) {
             categories.getOrAdd(sink, name, name);
         }
         Geometry label = new Geometry.ImageLabel();
         long nextAnnotationId = 1;
         for (Path file : images) {
             String relative = catalog.relativize(file);
-            int slash = relative.indexOf('/');
-            ImageRecord image = catalog.add(sink, relative, null, null, null, null, null, null);
-            if (slash < 0) {
+            String split = layout.split(relative);
+            ImageRecord image = catalog.add(sink, relative, null, null, split, null, null, null);
+            String cls = layout.classOf(relative);
+            if (cls == null) {
+                String folder = split == null ? "the classification root" : "split folder " + relative.substring(0, relative.indexOf('/'));
+                String name = relative.substring(relative.lastIndexOf('/') + 1);
+                String expected = split == null ? "<class>/" + relative : relative.substring(0, relative.indexOf('/')) + "/<class>/" + name;
                 sink.issue(new Issue(IssueKind.MISSING_LABEL_FILE, "image", image.id(), relative, null,
-                        "image lies directly in the classification root, not in a class folder, so it has no label;"
-                                + " imported unlabelled; expected <class>/" + relative));
+                        "image lies directly in " + folder + ", not in a class folder, so it has no label;"
+                                + " imported unlabelled; expected " + expected));
                 continue;
             }
-            Category category = categories.get(relative.substring(0, slash));
+            Category category = categories.get(cls);
             sink.annotation(Annotation.of(nextAnnotationId++, image.id(), category.id(), label, relative));
-        }
-    }
-
-    /** The non-hidden immediate sub-folders of the root, sorted by name. */
-    private List<String> classFolders() {
-        try (Stream<Path> children = Files.list(imagesRoot)) {
-            return children.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + imagesRoot, e);
         }
     }
 

@@ -74,46 +74,54 @@ final class NormalisedBoxFile {
      */
     static void read(Path file, String relative, Consumer<Entry> boxes, Consumer<Issue> issues) {
         try (JsonParser p = Json.FACTORY.createParser(file.toFile())) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                issues.accept(issue(IssueKind.MALFORMED_FILE, relative, null,
-                        "file is empty; expected a JSON object {\"<instance id>\": {\"x\", \"y\", \"w\", \"h\"}}"));
-                return;
+            try {
+                readObject(p, relative, boxes, issues);
+            } catch (JsonProcessingException e) {
+                issues.accept(issue(IssueKind.MALFORMED_FILE, relative, Json.position(e, p), Json.problem(e)
+                        + "; the complete boxes before this point were kept"));
             }
-            if (t != JsonToken.START_OBJECT) {
-                issues.accept(issue(IssueKind.INVALID_VALUE, relative, null, "the file holds "
-                        + Json.describe(t) + "; expected a JSON object {\"<instance id>\": {\"x\", \"y\", \"w\", \"h\"}}"));
-                return;
-            }
-            Set<String> seen = new HashSet<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String id = p.currentName();
-                String pointer = Json.segment(id);
-                if (!seen.add(id)) {
-                    issues.accept(issue(IssueKind.DUPLICATE_ID, relative, pointer, "instance id " + id
-                            + " appears more than once; both boxes are kept; expected each instance once per frame"));
-                }
-                JsonToken value = p.nextToken();
-                if (value != JsonToken.START_OBJECT) {
-                    issues.accept(issue(IssueKind.INVALID_VALUE, relative, pointer, "box of instance " + id + " is "
-                            + Json.describe(value) + "; expected an object {\"x\", \"y\", \"w\", \"h\"}"));
-                    p.skipChildren();
-                    continue;
-                }
-                Entry entry = readBox(p, id, pointer, relative, issues);
-                if (entry != null) {
-                    boxes.accept(entry);
-                }
-            }
-            if (p.nextToken() != null) {
-                issues.accept(issue(IssueKind.MALFORMED_FILE, relative, location(p), "unexpected "
-                        + Json.describe(p.currentToken()) + " after the top-level object; expected the end of the file"));
-            }
-        } catch (JsonProcessingException e) {
-            issues.accept(issue(IssueKind.MALFORMED_FILE, relative, Json.location(e), "malformed JSON: "
-                    + e.getOriginalMessage() + "; the complete boxes before this point were kept"));
         } catch (IOException e) {
             issues.accept(issue(IssueKind.MALFORMED_FILE, relative, null, "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** Reads the top-level object of instance id -> box. */
+    private static void readObject(JsonParser p, String relative, Consumer<Entry> boxes, Consumer<Issue> issues)
+            throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            issues.accept(issue(IssueKind.MALFORMED_FILE, relative, null,
+                    "file is empty; expected a JSON object {\"<instance id>\": {\"x\", \"y\", \"w\", \"h\"}}"));
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            issues.accept(issue(IssueKind.INVALID_VALUE, relative, null, "the file holds "
+                    + Json.describe(t) + "; expected a JSON object {\"<instance id>\": {\"x\", \"y\", \"w\", \"h\"}}"));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String id = p.currentName();
+            String pointer = Json.segment(id);
+            if (!seen.add(id)) {
+                issues.accept(issue(IssueKind.DUPLICATE_ID, relative, pointer, "instance id " + id
+                        + " appears more than once; both boxes are kept; expected each instance once per frame"));
+            }
+            JsonToken value = p.nextToken();
+            if (value != JsonToken.START_OBJECT) {
+                issues.accept(issue(IssueKind.INVALID_VALUE, relative, pointer, "box of instance " + id + " is "
+                        + Json.describe(value) + "; expected an object {\"x\", \"y\", \"w\", \"h\"}"));
+                p.skipChildren();
+                continue;
+            }
+            Entry entry = readBox(p, id, pointer, relative, issues);
+            if (entry != null) {
+                boxes.accept(entry);
+            }
+        }
+        if (p.nextToken() != null) {
+            issues.accept(issue(IssueKind.MALFORMED_FILE, relative, location(p), "unexpected "
+                    + Json.describe(p.currentToken()) + " after the top-level object; expected the end of the file"));
         }
     }
 
@@ -151,8 +159,7 @@ final class NormalisedBoxFile {
     }
 
     private static String location(JsonParser p) {
-        var loc = p.currentLocation();
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return Json.where(p.currentLocation());
     }
 
     private static Issue issue(IssueKind kind, String file, String location, String message) {

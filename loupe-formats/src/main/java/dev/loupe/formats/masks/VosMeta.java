@@ -73,31 +73,36 @@ final class VosMeta {
     private static VosMeta read(Path path, String name, Consumer<Issue> issues) {
         VosMeta meta = new VosMeta(name);
         try (JsonParser p = Json.FACTORY.createParser(path.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw LoupeException.badInput(path + ": expected a JSON object {\"videos\": {...}}, got "
-                        + Json.describe(p.currentToken()));
+            try {
+                meta.readTop(p, path, issues);
+            } catch (JsonProcessingException e) {
+                throw new LoupeException(LoupeException.Reason.BAD_INPUT, path + " " + Json.position(e, p) + ": "
+                        + Json.problem(e) + "; no category was read", e);
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken t = p.nextToken();
-                if (key.equals("videos") && t == JsonToken.START_OBJECT) {
-                    meta.readVideos(p, issues);
-                } else {
-                    if (key.equals("videos")) {
-                        throw LoupeException.badInput(path + " /videos: expected an object of videos, got "
-                                + Json.describe(t));
-                    }
-                    p.skipChildren();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            String where = Json.location(e);
-            throw new LoupeException(LoupeException.Reason.BAD_INPUT, path + (where == null ? "" : " " + where)
-                    + ": malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new LoupeException(LoupeException.Reason.BAD_INPUT, "cannot read " + path + ": " + e.getMessage(), e);
         }
         return meta;
+    }
+
+    private void readTop(JsonParser p, Path path, Consumer<Issue> issues) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw LoupeException.badInput(path + ": expected a JSON object {\"videos\": {...}}, got "
+                    + Json.describe(p.currentToken()));
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            if (key.equals("videos") && t == JsonToken.START_OBJECT) {
+                readVideos(p, issues);
+            } else {
+                if (key.equals("videos")) {
+                    throw LoupeException.badInput(path + " /videos: expected an object of videos, got "
+                            + Json.describe(t));
+                }
+                p.skipChildren();
+            }
+        }
     }
 
     private void readVideos(JsonParser p, Consumer<Issue> issues) throws IOException {

@@ -137,6 +137,73 @@ class ClassFolderImporterTest {
         assertThat(sink.categories).isEmpty();
     }
 
+    /** train/<class>/, val/<class>/ and test/<class>/ became classes "train", "val" and "test". */
+    @Test
+    void splitFoldersAboveClassFoldersGiveSplitsAndTheClassesBelow() throws IOException {
+        for (String path : new String[] {"train/cat/1.png", "train/cat/2.png", "train/dog/3.png", "Valid/cat/4.png",
+            "Valid/dog/sub/5.png", "TEST/bird/6.png", "test-notes/x.txt"}) {
+            if (path.endsWith(".png")) {
+                writeImage(tmp.resolve(path));
+            } else {
+                Files.createDirectories(tmp.resolve(path).getParent());
+                Files.writeString(tmp.resolve(path), "not an image");
+            }
+        }
+        Files.createDirectories(tmp.resolve("train/horse"));
+        CollectingSink sink = new CollectingSink();
+        ClassFolderImporter importer = new ClassFolderImporter(tmp);
+        importer.read(sink);
+
+        // "test-notes" holds no image and is not named like a split: a class folder without a split (mixed).
+        assertThat(sink.categories).extracting(Category::name).containsExactly("bird", "cat", "dog", "horse", "test-notes");
+        assertThat(sink.images).extracting(ImageRecord::path, ImageRecord::split).containsExactly(
+                tuple("TEST/bird/6.png", "test"), tuple("Valid/cat/4.png", "val"), tuple("Valid/dog/sub/5.png", "val"),
+                tuple("train/cat/1.png", "train"), tuple("train/cat/2.png", "train"), tuple("train/dog/3.png", "train"));
+        assertThat(sink.annotations).extracting(a -> sink.image(a.imageId()).path(), sink::categoryName).containsExactly(
+                tuple("TEST/bird/6.png", "bird"), tuple("Valid/cat/4.png", "cat"), tuple("Valid/dog/sub/5.png", "dog"),
+                tuple("train/cat/1.png", "cat"), tuple("train/cat/2.png", "cat"), tuple("train/dog/3.png", "dog"));
+        assertThat(sink.issues).isEmpty();
+        assertThat(importer.layout()).isEqualTo("3 splits (train, val, test), 5 classes; split folders read as TEST as test, "
+                + "Valid as val; mixed layout: test-notes is a class folder beside the split folders, imported without a split");
+    }
+
+    @Test
+    void aSplitFolderWithoutClassFoldersHoldsUnlabelledImagesOfThatSplit() throws IOException {
+        writeImage(tmp.resolve("train/cat/1.png"));
+        writeImage(tmp.resolve("test/2.png"));
+        CollectingSink sink = new CollectingSink();
+        ClassFolderImporter importer = new ClassFolderImporter(tmp);
+        importer.read(sink);
+
+        assertThat(sink.categories).extracting(Category::name).containsExactly("cat");
+        assertThat(sink.images).extracting(ImageRecord::path, ImageRecord::split)
+                .containsExactly(tuple("test/2.png", "test"), tuple("train/cat/1.png", "train"));
+        assertThat(sink.annotations).singleElement().satisfies(a -> assertThat(sink.categoryName(a)).isEqualTo("cat"));
+        assertThat(sink.issues).singleElement().satisfies(issue -> {
+            assertThat(issue.kind()).isEqualTo(IssueKind.MISSING_LABEL_FILE);
+            assertThat(issue.file()).isEqualTo("test/2.png");
+            assertThat(issue.message()).isEqualTo("image lies directly in split folder test, not in a class folder, so it has "
+                    + "no label; imported unlabelled; expected test/<class>/2.png");
+        });
+        assertThat(importer.layout()).isEqualTo("2 splits (train, test), 1 class; test holds no class folder: its images are "
+                + "imported unlabelled");
+    }
+
+    /** Folders named like splits that hold images directly (no sub-folder anywhere) are classes, as before. */
+    @Test
+    void splitNamesWithoutFoldersBelowAreClasses() throws IOException {
+        writeImage(tmp.resolve("train/1.png"));
+        writeImage(tmp.resolve("test/2.png"));
+        CollectingSink sink = new CollectingSink();
+        ClassFolderImporter importer = new ClassFolderImporter(tmp);
+        importer.read(sink);
+
+        assertThat(sink.categories).extracting(Category::name).containsExactly("test", "train");
+        assertThat(sink.images).extracting(ImageRecord::split).containsOnlyNulls();
+        assertThat(sink.annotations).hasSize(2);
+        assertThat(importer.layout()).isEqualTo("2 classes (one folder each), no split folders");
+    }
+
     private static void writeImage(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         ImageIO.write(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB), "png", file.toFile());

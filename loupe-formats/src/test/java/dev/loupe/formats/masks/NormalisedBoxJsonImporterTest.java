@@ -64,8 +64,31 @@ class NormalisedBoxJsonImporterTest {
             assertThat(issue.kind()).isEqualTo(IssueKind.MALFORMED_FILE);
             assertThat(issue.file()).isEqualTo("v/0.json");
             assertThat(issue.location()).matches("line 2, column \\d+");
-            assertThat(issue.message()).contains("end-of-input");
+            assertThat(issue.message()).contains("the file ends before its JSON is complete (truncated?)");
         });
+    }
+
+    /** Jackson's limit errors carry no location: the file, line, column and the limit are named all the same. */
+    @Test
+    void jacksonLimitsNameTheLineColumnAndLimit() throws IOException {
+        frame("{\"1\": {\"x\": 0.1, \"y\": 0.1, \"w\": 0.5, \"h\": 0.5},\n \"2\": " + "[".repeat(1500) + "]".repeat(1500) + "}");
+        CollectingSink sink = read();
+        assertThat(sink.annotations).extracting(Annotation::sourceId).containsExactly("v/0.json#1");
+        assertThat(sink.issues).filteredOn(i -> i.kind() == IssueKind.MALFORMED_FILE).singleElement().satisfies(issue -> {
+            assertThat(issue.file()).isEqualTo("v/0.json");
+            // Depth 1 is the top-level object: the 1000th '[' (column 1006) opens depth 1001; the parser stands past it.
+            assertThat(issue.location()).isEqualTo("line 2, column 1007");
+            assertThat(issue.message()).isEqualTo("beyond a reading limit: Document nesting depth (1001) exceeds the "
+                    + "maximum allowed (1000); the complete boxes before this point were kept");
+        });
+
+        MaskFixtures.text(tmp.resolve("labels/meta.json"), "{\"videos\": {\n\"v\": {\"objects\": {\"1\": {\"n\": "
+                + "9".repeat(2000) + "}}}}}");
+        assertThatThrownBy(this::read).isInstanceOf(LoupeException.class)
+                .hasMessageContaining("meta.json line 2, column ")
+                .hasMessageContaining(": beyond a reading limit: Number value length (")
+                .hasMessageEndingWith("; no category was read")
+                .hasMessageNotContaining("StreamReadConstraints");
     }
 
     @Test

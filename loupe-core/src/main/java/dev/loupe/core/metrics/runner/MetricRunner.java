@@ -62,7 +62,7 @@ public final class MetricRunner {
                 }
             }
         } catch (RuntimeException | Error e) {
-            store.finish(runId, "failed", e.toString());
+            store.finishAfter(runId, "failed", e);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
