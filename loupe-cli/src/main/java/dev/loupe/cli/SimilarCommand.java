@@ -1,28 +1,26 @@
 package dev.loupe.cli;
 
+import dev.loupe.app.StoreLender;
 import dev.loupe.app.WireJson;
+import dev.loupe.app.similar.EmbeddingIndexes;
+import dev.loupe.app.similar.SimilarImages;
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.image.ImageDecoder;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.embed.knn.Neighbours;
-import dev.loupe.embed.knn.VectorIndex;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.Vectors;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.IntPredicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,10 +51,6 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One neighbour. */
-    record Hit(int rank, long imageId, String path, double similarity) {
-    }
-
     @Override
     public Path project() {
         return project;
@@ -72,26 +66,13 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> LoupeException.badInput(project + " has no embeddings of model " + model.name()
                             + ": run 'loupe embed " + project + " --model " + modelOptions.model + "' first"));
-            VectorSet set = store.imageVectors(info.id());
+            EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store));
+            EmbeddingIndexes.Loaded loaded = indexes.images(info.name());
             List<ImageRecord> images = store.images();
-            Map<Long, String> paths = new HashMap<>();
-            images.forEach(r -> paths.put(r.id(), r.path()));
-            Vectors vectors = Vectors.forSimilarity(set.vectors());
-            int self = findStored(set, images, store.imagesRoot());
-            float[] q;
-            if (self >= 0) {
-                q = vectors.row(self);
-            } else {
-                q = vectors.query(model.embed(List.of(decode(Path.of(query))))[0]);
-            }
-            int row = self;
-            IntPredicate exclude = i -> i == row;
-            Neighbours nn = VectorIndex.create(vectors, Runtime.getRuntime().availableProcessors()).search(q, k, exclude);
-            List<Hit> hits = new ArrayList<>();
-            for (int i = 0; i < nn.size(); i++) {
-                long id = set.ids()[nn.rows()[i]];
-                hits.add(new Hit(i + 1, id, paths.get(id), nn.similarities()[i]));
-            }
+            int self = findStored(loaded.set(), images, store.imagesRoot());
+            Vectors vectors = loaded.index().vectors();
+            float[] q = self >= 0 ? vectors.row(self) : vectors.query(model.embed(List.of(decode(Path.of(query))))[0]);
+            List<SimilarImages.Hit> hits = new SimilarImages(StoreLender.of(store), indexes).neighbours(loaded, q, k, self);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("query", query);
@@ -100,7 +81,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
                 out.println(WireJson.pretty(doc));
             } else {
                 out.printf("Most similar to %s (%s, cosine similarity):%n", query, model.name());
-                for (Hit h : hits) {
+                for (SimilarImages.Hit h : hits) {
                     out.printf("%3d  %.4f  %6d  %s%n", h.rank(), h.similarity(), h.imageId(), h.path());
                 }
             }

@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.NotFound;
 import dev.loupe.core.LoupeException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that maps failures to HTTP statuses with a JSON body {@code {error, detail}}:
- * {@link ApiError} keeps its status; bad input from the store (unknown metric, class, issue kind,
+ * {@link ApiError} keeps its status; loupe-app's {@code NotFound} is 404; bad input from the store (unknown metric, class, issue kind,
  * tag name) and invalid parameters are 400; a missing project is 404; a store failure or a bug is
  * 500 (logged, with a short detail only).
  */
@@ -21,6 +22,7 @@ final class ErrorMapper {
 
     static void install(RoutesConfig routes) {
         routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(NotFound.class, (e, ctx) -> send(ctx, 404, "not_found", e.getMessage()));
         routes.exception(LoupeException.class, (e, ctx) -> {
             switch (e.reason()) {
                 case BAD_INPUT -> send(ctx, 400, "bad_request", e.getMessage());

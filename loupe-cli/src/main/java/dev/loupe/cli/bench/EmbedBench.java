@@ -2,10 +2,10 @@ package dev.loupe.cli.bench;
 
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.image.ImageDecoder;
-import dev.loupe.embed.knn.ExactIndex;
-import dev.loupe.embed.knn.HnswIndex;
-import dev.loupe.embed.knn.Neighbours;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.HnswIndex;
+import dev.loupe.knn.Neighbours;
+import dev.loupe.knn.Vectors;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.model.NsfwjsMobileNet;

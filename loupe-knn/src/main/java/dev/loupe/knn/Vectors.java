@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 /**
  * Unit-length vectors stored row-major in one float array, so that cosine similarity is a dot

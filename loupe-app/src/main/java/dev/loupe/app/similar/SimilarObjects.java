@@ -1,7 +1,9 @@
-package dev.loupe.server;
+package dev.loupe.app.similar;
 
+import dev.loupe.app.NotFound;
+import dev.loupe.app.StoreLender;
 import dev.loupe.api.Scope;
-import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.knn.Neighbours;
 import dev.loupe.store.SearchPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,21 +18,21 @@ import java.util.Map;
  * look-alikes agree with the label and which class they suggest; with k = 10 the share of the
  * annotation's own class is its {@code annotation.quality}.
  */
-final class SimilarObjects {
-    private final StoreAccess store;
+public final class SimilarObjects {
+    private final StoreLender store;
     private final EmbeddingIndexes indexes;
 
-    SimilarObjects(StoreAccess store, EmbeddingIndexes indexes) {
+    public SimilarObjects(StoreLender store, EmbeddingIndexes indexes) {
         this.store = store;
         this.indexes = indexes;
     }
 
     /** One neighbour, most similar first, with what the grid needs to draw its crop. */
-    record Neighbour(int rank, double similarity, SearchPage.Hit item) {
+    public record Neighbour(int rank, double similarity, SearchPage.Hit item) {
     }
 
     /** A class's share of the neighbours' clipped similarity. */
-    record ClassShare(String category, double share) {
+    public record ClassShare(String category, double share) {
     }
 
     /**
@@ -38,20 +40,20 @@ final class SimilarObjects {
      * @param agreement  its own class's share (null when no neighbour has positive similarity)
      * @param classes    every neighbour class by share, largest first (ties by name)
      */
-    record View(long annotationId, String model, SearchPage.Hit item, Double agreement, List<ClassShare> classes,
+    public record View(long annotationId, String model, SearchPage.Hit item, Double agreement, List<ClassShare> classes,
                 List<Neighbour> neighbours) {
     }
 
-    View of(long annotationId, int k, String modelName) {
+    public View of(long annotationId, int k, String modelName) {
         SimilarImages.checkK(k);
         List<SearchPage.Hit> self = store.with(s -> s.hits(Scope.ANNOTATION, List.of(annotationId), java.util.Collections.<Double>singletonList(null)));
         if (self.isEmpty()) {
-            throw ApiError.notFound("no annotation " + annotationId);
+            throw new NotFound("no annotation " + annotationId);
         }
         EmbeddingIndexes.Loaded l = indexes.objects(modelName);
         int row = l.row(annotationId);
         if (row < 0) {
-            throw ApiError.notFound("annotation " + annotationId + " has no crop embedding of " + l.model().name()
+            throw new NotFound("annotation " + annotationId + " has no crop embedding of " + l.model().name()
                     + " (embed without --no-objects; crops of degenerate boxes are skipped)");
         }
         long[] imageIds = l.set().imageIds();

@@ -1,9 +1,11 @@
-package dev.loupe.server;
+package dev.loupe.app.similar;
 
+import dev.loupe.app.NotFound;
+import dev.loupe.app.StoreLender;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorSet;
-import dev.loupe.embed.knn.VectorIndex;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.VectorIndex;
+import dev.loupe.knn.Vectors;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
@@ -14,27 +16,27 @@ import java.util.function.ToLongFunction;
  * beyond). The last index of each kind is kept in memory, keyed by model id and vector count, so
  * that a new {@code loupe embed} run is picked up.
  */
-final class EmbeddingIndexes {
-    static final String HINT = "run loupe embed PROJECT (add --model fallback for a model-free embedding)";
+public final class EmbeddingIndexes {
+    public static final String HINT = "run loupe embed PROJECT (add --model fallback for a model-free embedding)";
 
-    private final StoreAccess store;
+    private final StoreLender store;
     private Loaded images;
     private Loaded objects;
 
-    EmbeddingIndexes(StoreAccess store) {
+    public EmbeddingIndexes(StoreLender store) {
         this.store = store;
     }
 
     /** A model's vectors of one kind and their index; rows are in id order. */
-    record Loaded(EmbeddingModelInfo model, long count, VectorSet set, VectorIndex index) {
+    public record Loaded(EmbeddingModelInfo model, long count, VectorSet set, VectorIndex index) {
         /** The row of an item id, or a negative number when it has no vector. */
-        int row(long id) {
+        public int row(long id) {
             return java.util.Arrays.binarySearch(set.ids(), id);
         }
     }
 
     /** The image index of a model (the first with image vectors when {@code name} is empty); 404 when none. */
-    Loaded images(String name) {
+    public Loaded images(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::images, "image");
         synchronized (this) {
             images = current(images, model, model.images(), id -> store.with(s -> s.imageVectors(id)));
@@ -43,7 +45,7 @@ final class EmbeddingIndexes {
     }
 
     /** The object-crop index of a model (the first with object vectors when {@code name} is empty); 404 when none. */
-    Loaded objects(String name) {
+    public Loaded objects(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::objects, "object");
         synchronized (this) {
             objects = current(objects, model, model.objects(), id -> store.with(s -> s.objectVectors(id)));
@@ -64,12 +66,12 @@ final class EmbeddingIndexes {
     private EmbeddingModelInfo choose(String name, ToLongFunction<EmbeddingModelInfo> count, String kind) {
         List<EmbeddingModelInfo> models = store.with(s -> s.embeddingModels()).stream().filter(m -> count.applyAsLong(m) > 0).toList();
         if (models.isEmpty()) {
-            throw ApiError.notFound("this project has no " + kind + " embeddings: " + HINT);
+            throw new NotFound("this project has no " + kind + " embeddings: " + HINT);
         }
         if (name == null || name.isEmpty()) {
             return models.get(0);
         }
-        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> ApiError.notFound(
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> new NotFound(
                 "no " + kind + " embeddings of model '" + name + "'; stored: "
                 + String.join(", ", models.stream().map(EmbeddingModelInfo::name).toList())));
     }
