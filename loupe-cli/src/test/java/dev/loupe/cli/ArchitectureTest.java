@@ -73,10 +73,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theKnnModuleNeedsOnlyTheJdk() {
+    void theKnnModuleNeedsOnlyTheJdkAndLucene() {
         check(classes().that().resideInAPackage("dev.loupe.knn..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.loupe.knn..", "java..")
-                .because("the server searches vectors with it; a library here would ride on every class path"));
+                .resideInAnyPackage("dev.loupe.knn..", "java..", "org.apache.lucene..")
+                .because("the server searches vectors with it; lucene-core (pure Java, no dependencies) holds the index on disk"));
     }
 
     @Test
