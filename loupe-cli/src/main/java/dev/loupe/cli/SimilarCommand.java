@@ -7,10 +7,9 @@ import dev.loupe.app.similar.SimilarImages;
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.core.embed.VectorSet;
+import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.core.image.ImageDecoder;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.knn.Vectors;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
@@ -62,16 +61,15 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "-k must be >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open()) {
+        try (ProjectStore store = ProjectStore.open(project); EmbeddingModel model = modelOptions.open();
+             EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store), note -> spec.commandLine().getErr().println("loupe: " + note))) {
             EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> LoupeException.badInput(project + " has no embeddings of model " + model.name()
                             + ": run 'loupe embed " + project + " --model " + modelOptions.model + "' first"));
-            EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store));
             EmbeddingIndexes.Loaded loaded = indexes.images(info.name());
             List<ImageRecord> images = store.images();
-            int self = findStored(loaded.set(), images, store.imagesRoot());
-            Vectors vectors = loaded.index().vectors();
-            float[] q = self >= 0 ? vectors.row(self) : vectors.query(model.embed(List.of(decode(Path.of(query))))[0]);
+            int self = findStored(loaded.keys(), images, store.imagesRoot());
+            float[] q = self >= 0 ? loaded.index().vector(self) : loaded.index().query(model.embed(List.of(decode(Path.of(query))))[0]);
             List<SimilarImages.Hit> hits = new SimilarImages(StoreLender.of(store), indexes).neighbours(loaded, q, k, self);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -93,7 +91,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
      * The row of the query among stored vectors when it names a project image (an id, a path relative
      * to the images folder, or any path to a file of the project), else -1.
      */
-    private int findStored(VectorSet set, List<ImageRecord> images, Path imagesRoot) {
+    private int findStored(VectorKeys set, List<ImageRecord> images, Path imagesRoot) {
         Long id = null;
         if (query.matches("\\d{1,18}")) {
             long n = Long.parseLong(query);

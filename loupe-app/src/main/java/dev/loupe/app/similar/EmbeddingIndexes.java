@@ -3,35 +3,51 @@ package dev.loupe.app.similar;
 import dev.loupe.app.NotFound;
 import dev.loupe.app.StoreLender;
 import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.core.embed.VectorSet;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.LuceneIndex;
 import dev.loupe.knn.VectorIndex;
 import dev.loupe.knn.Vectors;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * The k-NN indexes of a project's stored embeddings, for images and for object crops, built as
- * {@code loupe similar} builds them (exact up to {@link VectorIndex#EXACT_LIMIT} vectors, HNSW
- * beyond). The last index of each kind is kept in memory, keyed by model id and vector count, so
- * that a new {@code loupe embed} run is picked up.
+ * The k-NN indexes of a project's stored embeddings, for images and for object crops: exact search
+ * over the vectors read into memory up to {@code exactLimit} vectors ({@link VectorIndex#EXACT_LIMIT}
+ * by default), beyond that the model's {@link StoredIndex} in {@code PROJECT/index/}, built once per
+ * embedding run and memory-mapped, so the heap holds the ids and not the vectors. The last index of
+ * each kind is kept, keyed by model id and vector count, so that a new {@code loupe embed} run is
+ * picked up.
  */
-public final class EmbeddingIndexes {
+public final class EmbeddingIndexes implements AutoCloseable {
     public static final String HINT = "run loupe embed PROJECT (add --model fallback for a model-free embedding)";
 
     private final StoreLender store;
+    private final int exactLimit;
+    private final Consumer<String> notes;
     private Loaded images;
     private Loaded objects;
 
-    public EmbeddingIndexes(StoreLender store) {
+    /** Exact search up to {@link VectorIndex#EXACT_LIMIT} vectors; rebuilds of a stored index are announced on {@code notes}. */
+    public EmbeddingIndexes(StoreLender store, Consumer<String> notes) {
+        this(store, VectorIndex.EXACT_LIMIT, notes);
+    }
+
+    public EmbeddingIndexes(StoreLender store, int exactLimit, Consumer<String> notes) {
         this.store = store;
+        this.exactLimit = exactLimit;
+        this.notes = notes;
     }
 
     /** A model's vectors of one kind and their index; rows are in id order. */
-    public record Loaded(EmbeddingModelInfo model, long count, VectorSet set, VectorIndex index) {
+    public record Loaded(EmbeddingModelInfo model, long count, VectorKeys keys, VectorIndex index) {
         /** The row of an item id, or a negative number when it has no vector. */
         public int row(long id) {
-            return java.util.Arrays.binarySearch(set.ids(), id);
+            return keys.row(id);
         }
     }
 
@@ -39,7 +55,8 @@ public final class EmbeddingIndexes {
     public Loaded images(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::images, "image");
         synchronized (this) {
-            images = current(images, model, model.images(), id -> store.with(s -> s.imageVectors(id)));
+            images = current(images, model, model.images(), "images", id -> store.with(s -> s.imageVectorKeys(id)),
+                    id -> store.with(s -> s.imageVectors(id)));
             return images;
         }
     }
@@ -48,19 +65,49 @@ public final class EmbeddingIndexes {
     public Loaded objects(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::objects, "object");
         synchronized (this) {
-            objects = current(objects, model, model.objects(), id -> store.with(s -> s.objectVectors(id)));
+            objects = current(objects, model, model.objects(), "objects", id -> store.with(s -> s.objectVectorKeys(id)),
+                    id -> store.with(s -> s.objectVectors(id)));
             return objects;
         }
     }
 
-    /** {@code cached} while it is of this model and vector count, else the model's vectors read and indexed anew. */
-    private static Loaded current(Loaded cached, EmbeddingModelInfo model, long count, IntFunction<VectorSet> read) {
+    /**
+     * {@code cached} while it is of this model and vector count; else exact search over the vectors
+     * read now (small sets), or the stored index (loaded, or built when missing, stale or unreadable).
+     */
+    private Loaded current(Loaded cached, EmbeddingModelInfo model, long count, String kind, IntFunction<VectorKeys> keys,
+                           IntFunction<VectorSet> read) {
         if (cached != null && cached.model().id() == model.id() && cached.count() == count) {
             return cached;
         }
-        VectorSet set = read.apply(model.id());
-        return new Loaded(model, count, set, VectorIndex.create(Vectors.forSimilarity(set.vectors()),
-                Runtime.getRuntime().availableProcessors()));
+        closeIndex(cached);
+        if (count <= exactLimit) {
+            VectorSet set = read.apply(model.id());
+            return new Loaded(model, count, set.keys(), new ExactIndex(Vectors.forSimilarity(set.vectors())));
+        }
+        VectorKeys k = keys.apply(model.id());
+        Path projectDir = store.with(s -> s.dir());
+        LuceneIndex index = StoredIndex.load(StoredIndex.folder(projectDir, model, kind), StoredIndex.key(model, k), k.size(),
+                () -> read.apply(model.id()), Runtime.getRuntime().availableProcessors(), notes);
+        return new Loaded(model, count, k, index);
+    }
+
+    private static void closeIndex(Loaded loaded) {
+        if (loaded != null && loaded.index() instanceof LuceneIndex l) {
+            try {
+                l.close();
+            } catch (java.io.IOException ignored) {
+                // the mapping goes with the garbage collector
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeIndex(images);
+        closeIndex(objects);
+        images = null;
+        objects = null;
     }
 
     private EmbeddingModelInfo choose(String name, ToLongFunction<EmbeddingModelInfo> count, String kind) {

@@ -43,7 +43,7 @@ public final class SimilarImages {
         if (row < 0) {
             throw new NotFound("image " + imageId + " has no embedding of " + l.model().name() + " (it could not be read; see loupe info)");
         }
-        return new View(imageId, l.model().name(), neighbours(l, l.index().vectors().row(row), k, row));
+        return new View(imageId, l.model().name(), neighbours(l, l.index().vector(row), k, row));
     }
 
     /**
@@ -55,7 +55,7 @@ public final class SimilarImages {
         List<Long> ids = new ArrayList<>();
         List<Double> similarity = new ArrayList<>();
         for (int i = 0; i < nn.size(); i++) {
-            ids.add(l.set().ids()[nn.rows()[i]]);
+            ids.add(l.keys().ids()[nn.rows()[i]]);
             similarity.add((double) nn.similarities()[i]);
         }
         // One query for every neighbour's path.

@@ -56,13 +56,13 @@ public final class SimilarObjects {
             throw new NotFound("annotation " + annotationId + " has no crop embedding of " + l.model().name()
                     + " (embed without --no-objects; crops of degenerate boxes are skipped)");
         }
-        long[] imageIds = l.set().imageIds();
-        int[] classIds = l.set().classIds();
-        Neighbours nn = l.index().search(l.index().vectors().row(row), k, i -> imageIds[i] == imageIds[row] || classIds[i] < 0);
+        long[] imageIds = l.keys().imageIds();
+        int[] classIds = l.keys().classIds();
+        Neighbours nn = l.index().search(l.index().vector(row), k, i -> imageIds[i] == imageIds[row] || classIds[i] < 0);
         List<Long> ids = new ArrayList<>();
         List<Double> similarity = new ArrayList<>();
         for (int i = 0; i < nn.size(); i++) {
-            ids.add(l.set().ids()[nn.rows()[i]]);
+            ids.add(l.keys().ids()[nn.rows()[i]]);
             similarity.add((double) nn.similarities()[i]);
         }
         List<SearchPage.Hit> hits = store.with(s -> s.hits(Scope.ANNOTATION, ids, similarity));
