@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -90,16 +89,36 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
         this.dimension = d;
     }
 
+    /** Rows 0, 1, ... of an index to build, prepared (unit length), handed to a sink one at a time from one thread. */
+    public interface RowSource {
+        void forEach(java.util.function.Consumer<float[]> sink) throws IOException;
+    }
+
     /**
      * Writes an index of {@code vectors} (unit length) into {@code folder}, which must not exist or
      * be empty, on {@code threads} threads; {@code userData} is kept with the commit ({@link #userData}).
      */
     public static void build(Vectors vectors, Path folder, int threads, java.util.Map<String, String> userData) throws IOException {
+        build(sink -> {
+            for (int i = 0; i < vectors.size(); i++) {
+                sink.accept(vectors.row(i));
+            }
+        }, vectors.powerNormalised(), folder, threads, userData);
+    }
+
+    /**
+     * Writes an index of the rows a source streams (so they need not all be in memory): the
+     * caller's thread reads, {@code threads} threads index; {@code powerNormalised} says how the rows
+     * were prepared, for {@link #query}.
+     */
+    public static void build(RowSource rows, boolean powerNormalised, Path folder, int threads,
+                             java.util.Map<String, String> userData) throws IOException {
         Files.createDirectories(folder);
-        ExecutorService mergeWorkers = Executors.newFixedThreadPool(Math.max(1, threads), daemon("loupe-lucene-merge"));
-        ExecutorService indexers = Executors.newFixedThreadPool(Math.max(1, threads), daemon("loupe-lucene-index"));
-        KnnVectorsFormat format = new Lucene99HnswScalarQuantizedVectorsFormat(16, 200, Math.max(1, threads), 7, false, null,
-                threads > 1 ? mergeWorkers : null) {
+        int workers = Math.max(1, threads);
+        ExecutorService mergeWorkers = Executors.newFixedThreadPool(workers, daemon("loupe-lucene-merge"));
+        ExecutorService indexers = Executors.newFixedThreadPool(workers, daemon("loupe-lucene-index"));
+        KnnVectorsFormat format = new Lucene99HnswScalarQuantizedVectorsFormat(16, 200, workers, 7, false, null,
+                workers > 1 ? mergeWorkers : null) {
             @Override
             public int getMaxDimensions(String fieldName) {
                 return MAX_DIMENSIONS;
@@ -112,26 +131,34 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
                         return format;
                     }
                 });
+        java.util.concurrent.BlockingQueue<Row> queue = new java.util.concurrent.ArrayBlockingQueue<>(1024);
         try (Directory dir = new MMapDirectory(folder); IndexWriter writer = new IndexWriter(dir, config)) {
-            AtomicInteger next = new AtomicInteger();
-            Future<?>[] jobs = new Future<?>[Math.max(1, threads)];
-            for (int t = 0; t < jobs.length; t++) {
+            Future<?>[] jobs = new Future<?>[workers];
+            for (int t = 0; t < workers; t++) {
                 jobs[t] = indexers.submit(() -> {
-                    for (int row = next.getAndIncrement(); row < vectors.size(); row = next.getAndIncrement()) {
+                    for (Row r = queue.take(); r.vector() != null; r = queue.take()) {
                         Document doc = new Document();
-                        doc.add(new KnnFloatVectorField(FIELD, vectors.row(row), VectorSimilarityFunction.DOT_PRODUCT));
-                        doc.add(new NumericDocValuesField(ROW, row));
+                        doc.add(new KnnFloatVectorField(FIELD, r.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+                        doc.add(new NumericDocValuesField(ROW, r.row()));
                         writer.addDocument(doc);
                     }
                     return null;
                 });
+            }
+            int[] next = {0};
+            try {
+                rows.forEach(v -> put(queue, new Row(next[0]++, v), jobs));
+            } finally {
+                for (int t = 0; t < workers; t++) {
+                    put(queue, new Row(-1, null), jobs);
+                }
             }
             for (Future<?> job : jobs) {
                 job.get();
             }
             writer.forceMerge(1);
             java.util.Map<String, String> data = new java.util.HashMap<>(userData);
-            data.put(ROOT, Boolean.toString(vectors.powerNormalised()));
+            data.put(ROOT, Boolean.toString(powerNormalised));
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
         } catch (InterruptedException e) {
@@ -142,6 +169,25 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
         } finally {
             indexers.shutdownNow();
             mergeWorkers.shutdownNow();
+        }
+    }
+
+    private record Row(int row, float[] vector) {
+    }
+
+    /** Queues a row, giving up when an indexing thread has failed (its failure is reported by the caller's get). */
+    private static void put(java.util.concurrent.BlockingQueue<Row> queue, Row row, Future<?>[] jobs) {
+        try {
+            while (!queue.offer(row, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                for (Future<?> job : jobs) {
+                    if (job.isDone()) {
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("index build interrupted", e);
         }
     }
 

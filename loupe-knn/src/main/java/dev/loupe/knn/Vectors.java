@@ -58,7 +58,11 @@ public final class Vectors {
         return root;
     }
 
-    static float[] prepare(float[] raw, int d, boolean root) {
+    /**
+     * A raw vector prepared as {@link #forSimilarity} prepares a set whose values are all
+     * non-negative ({@code root}: square-rooted, then unit length) or not (only unit length).
+     */
+    public static float[] prepare(float[] raw, int d, boolean root) {
         if (raw.length != d) {
             throw new IllegalArgumentException("query has " + raw.length + " values, the vectors " + d);
         }

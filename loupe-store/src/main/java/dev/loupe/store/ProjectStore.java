@@ -400,6 +400,14 @@ public final class ProjectStore implements AutoCloseable {
         return new EmbeddingTables(connection, imagesRoot()).objectVectors(modelId);
     }
 
+    /**
+     * Hands a model's stored image vectors ({@code objects}: object vectors) to {@code rows} one at
+     * a time, in {@link #imageVectors}' ({@link #objectVectors}') order, without holding them all.
+     */
+    public void scanVectors(int modelId, boolean objects, java.util.function.Consumer<float[]> rows) {
+        new EmbeddingTables(connection, imagesRoot()).scanVectors(modelId, objects, rows);
+    }
+
     /** The ids of a model's stored image vectors, in {@link #imageVectors}' order, without the vectors. */
     public dev.loupe.core.embed.VectorKeys imageVectorKeys(int modelId) {
         return new EmbeddingTables(connection, imagesRoot()).imageVectorKeys(modelId);

@@ -12,14 +12,14 @@ import dev.loupe.knn.Vectors;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
  * The k-NN indexes of a project's stored embeddings, for images and for object crops: exact search
  * over the vectors read into memory up to {@code exactLimit} vectors ({@link VectorIndex#EXACT_LIMIT}
  * by default), beyond that the model's {@link StoredIndex} in {@code PROJECT/index/}, built once per
- * embedding run and memory-mapped, so the heap holds the ids and not the vectors. The last index of
+ * embedding run (streaming the vectors from the store) and memory-mapped, so the heap holds the ids
+ * and not the vectors. The last index of
  * each kind is kept, keyed by model id and vector count, so that a new {@code loupe embed} run is
  * picked up.
  */
@@ -55,8 +55,7 @@ public final class EmbeddingIndexes implements AutoCloseable {
     public Loaded images(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::images, "image");
         synchronized (this) {
-            images = current(images, model, model.images(), "images", id -> store.with(s -> s.imageVectorKeys(id)),
-                    id -> store.with(s -> s.imageVectors(id)));
+            images = current(images, model, model.images(), false);
             return images;
         }
     }
@@ -65,8 +64,7 @@ public final class EmbeddingIndexes implements AutoCloseable {
     public Loaded objects(String name) {
         EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::objects, "object");
         synchronized (this) {
-            objects = current(objects, model, model.objects(), "objects", id -> store.with(s -> s.objectVectorKeys(id)),
-                    id -> store.with(s -> s.objectVectors(id)));
+            objects = current(objects, model, model.objects(), true);
             return objects;
         }
     }
@@ -75,20 +73,23 @@ public final class EmbeddingIndexes implements AutoCloseable {
      * {@code cached} while it is of this model and vector count; else exact search over the vectors
      * read now (small sets), or the stored index (loaded, or built when missing, stale or unreadable).
      */
-    private Loaded current(Loaded cached, EmbeddingModelInfo model, long count, String kind, IntFunction<VectorKeys> keys,
-                           IntFunction<VectorSet> read) {
+    private Loaded current(Loaded cached, EmbeddingModelInfo model, long count, boolean objectScope) {
         if (cached != null && cached.model().id() == model.id() && cached.count() == count) {
             return cached;
         }
         closeIndex(cached);
+        int id = model.id();
         if (count <= exactLimit) {
-            VectorSet set = read.apply(model.id());
+            VectorSet set = store.with(s -> objectScope ? s.objectVectors(id) : s.imageVectors(id));
             return new Loaded(model, count, set.keys(), new ExactIndex(Vectors.forSimilarity(set.vectors())));
         }
-        VectorKeys k = keys.apply(model.id());
-        Path projectDir = store.with(s -> s.dir());
-        LuceneIndex index = StoredIndex.load(StoredIndex.folder(projectDir, model, kind), StoredIndex.key(model, k), k.size(),
-                () -> read.apply(model.id()), Runtime.getRuntime().availableProcessors(), notes);
+        VectorKeys k = store.with(s -> objectScope ? s.objectVectorKeys(id) : s.imageVectorKeys(id));
+        Path folder = StoredIndex.folder(store.with(s -> s.dir()), model, objectScope ? "objects" : "images");
+        LuceneIndex index = StoredIndex.load(folder, StoredIndex.key(model, k), k.size(),
+                rows -> store.with(s -> {
+                    s.scanVectors(id, objectScope, rows);
+                    return null;
+                }), Runtime.getRuntime().availableProcessors(), notes);
         return new Loaded(model, count, k, index);
     }
 

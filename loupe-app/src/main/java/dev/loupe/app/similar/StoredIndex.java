@@ -3,7 +3,6 @@ package dev.loupe.app.similar;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorKeys;
-import dev.loupe.core.embed.VectorSet;
 import dev.loupe.knn.LuceneIndex;
 import dev.loupe.knn.Vectors;
 import java.io.IOException;
@@ -13,12 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The k-NN index of one model's vectors of one kind kept on disk in {@code PROJECT/index/} (Lucene
- * HNSW, int7-quantised, memory-mapped: the heap holds 8 bytes per vector instead of 4 × dimension).
+ * HNSW, int7-quantised, memory-mapped: the heap holds 8 bytes per vector instead of 4 × dimension,
+ * also while building, which streams the vectors from the store).
  * Built once per model and stored vectors; the commit records what it was built from (model id,
  * name, dimension, count and a fingerprint of the ids), so a newer {@code loupe embed} run that
  * added or dropped vectors makes it stale and it is rebuilt. A folder that is missing, stale or
@@ -43,11 +42,13 @@ final class StoredIndex {
     }
 
     /**
-     * The stored index when it is current, else one built now from {@code vectors} (read only then).
+     * The stored index when it is current, else one built now from the raw vectors that {@code scan}
+     * hands over one at a time in row order (twice: whether all values are non-negative decides
+     * their preparation, as in {@link Vectors#forSimilarity}; the vectors are never all in memory).
      *
      * @param notes where a rebuild is announced ("building ...", "... is stale", "... cannot be read")
      */
-    static LuceneIndex load(Path folder, String key, int size, Supplier<VectorSet> vectors, int threads, Consumer<String> notes) {
+    static LuceneIndex load(Path folder, String key, int size, Consumer<Consumer<float[]>> scan, int threads, Consumer<String> notes) {
         String why = null;
         if (Files.isDirectory(folder)) {
             try {
@@ -62,7 +63,7 @@ final class StoredIndex {
             }
         }
         notes.accept((why != null ? why : "building the k-NN index " + folder) + " (" + size + " vectors, once per embedding run)");
-        build(folder, key, vectors.get(), threads);
+        build(folder, key, scan, threads);
         try {
             return LuceneIndex.open(folder);
         } catch (IOException e) {
@@ -70,11 +71,19 @@ final class StoredIndex {
         }
     }
 
-    private static void build(Path folder, String key, VectorSet set, int threads) {
+    private static void build(Path folder, String key, Consumer<Consumer<float[]>> scan, int threads) {
+        boolean[] nonNegative = {true};
+        scan.accept(v -> {
+            for (float x : v) {
+                nonNegative[0] &= x >= 0;
+            }
+        });
+        boolean root = nonNegative[0];
         Path partial = folder.resolveSibling("." + folder.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             deleteTree(partial);
-            LuceneIndex.build(Vectors.forSimilarity(set.vectors()), partial, threads, Map.of(KEY, key));
+            LuceneIndex.build(sink -> scan.accept(raw -> sink.accept(Vectors.prepare(raw, raw.length, root))), root, partial, threads,
+                    Map.of(KEY, key));
             deleteTree(folder);
             Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

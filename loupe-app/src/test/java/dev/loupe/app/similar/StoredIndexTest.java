@@ -47,6 +47,11 @@ class StoredIndexTest {
 
     /** Seeded vectors with signs mixed (so they are only normalised) for the images from {@code from} to {@code to}. */
     private static void embed(ProjectStore store, int from, int to) {
+        embed(store, from, to, false);
+    }
+
+    /** {@code relu}: all values non-negative, as a ReLU model gives them (then they are square-rooted too). */
+    private static void embed(ProjectStore store, int from, int to, boolean relu) {
         List<ImageRecord> images = store.images();
         EmbeddingStore e = store.embeddings();
         EmbeddingStore.Run run = e.begin("synthetic", DIM, "seeded Gaussian vectors", Map.of());
@@ -56,6 +61,7 @@ class StoredIndexTest {
             float[] v = new float[DIM];
             for (int k = 0; k < DIM; k++) {
                 v[k] = (float) r.nextGaussian() + (i % 5 == k % 5 ? 2f : 0f);
+                v[k] = relu ? Math.abs(v[k]) : v[k];
             }
             results.add(new EmbeddingStore.Result(images.get(i).id(), v, List.of(), List.of()));
         }
@@ -90,7 +96,7 @@ class StoredIndexTest {
     @Test
     void theStoredIndexFindsWhatExactSearchFindsAndIsBuiltOnce() {
         try (ProjectStore store = ProjectStore.open(project)) {
-            embed(store, 0, 100);
+            embed(store, 0, 100, true);
             List<Object> exact = allNeighbours(store, Integer.MAX_VALUE);
             assertThat(notes).isEmpty();
             List<Object> stored = allNeighbours(store, 0);
