@@ -31,6 +31,7 @@ public final class EmbeddingIndexes implements AutoCloseable {
     private final Consumer<String> notes;
     private Loaded images;
     private Loaded objects;
+    private final List<Loaded> replaced = new java.util.ArrayList<>();
 
     /** Exact search up to {@link VectorIndex#EXACT_LIMIT} vectors; rebuilds of a stored index are announced on {@code notes}. */
     public EmbeddingIndexes(StoreLender store, Consumer<String> notes) {
@@ -77,7 +78,10 @@ public final class EmbeddingIndexes implements AutoCloseable {
         if (cached != null && cached.model().id() == model.id() && cached.count() == count) {
             return cached;
         }
-        closeIndex(cached);
+        if (cached != null && cached.index() instanceof LuceneIndex) {
+            // a request may still be searching it: unmapping it now could crash the JVM, so it is closed with the rest
+            replaced.add(cached);
+        }
         int id = model.id();
         if (count <= exactLimit) {
             VectorSet set = store.with(s -> objectScope ? s.objectVectors(id) : s.imageVectors(id));
@@ -107,6 +111,8 @@ public final class EmbeddingIndexes implements AutoCloseable {
     public synchronized void close() {
         closeIndex(images);
         closeIndex(objects);
+        replaced.forEach(EmbeddingIndexes::closeIndex);
+        replaced.clear();
         images = null;
         objects = null;
     }
