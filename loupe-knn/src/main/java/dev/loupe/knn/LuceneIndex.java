@@ -21,6 +21,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
@@ -124,8 +125,11 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
                 return MAX_DIMENSIONS;
             }
         };
+        // No merges while indexing (each would rebuild a graph): the segments are merged once, at the end.
+        LogDocMergePolicy once = new LogDocMergePolicy();
+        once.setMergeFactor(10_000);
         IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(256).setUseCompoundFile(false).setCodec(new Lucene912Codec() {
+                .setRAMBufferSizeMB(bufferMb()).setMergePolicy(once).setUseCompoundFile(false).setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
                         return format;
@@ -173,6 +177,11 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
     }
 
     private record Row(int row, float[] vector) {
+    }
+
+    /** An eighth of the heap for the segments being built (fewer segments, less to merge), from 64 MB to 1 GB. */
+    private static double bufferMb() {
+        return Math.max(64, Math.min(1024, Runtime.getRuntime().maxMemory() / 8 / (1 << 20)));
     }
 
     /** Queues a row, giving up when an indexing thread has failed (its failure is reported by the caller's get). */

@@ -208,14 +208,16 @@ final class EmbedBench implements Callable<Integer> {
             double luceneBuild = (System.nanoTime() - t2) / 1e9;
             long disk = LuceneIndex.diskBytes(dir);
             long heap1 = usedHeap(rt);
+            long t3 = System.nanoTime();
             try (LuceneIndex lucene = LuceneIndex.open(dir)) {
+                double openMs = (System.nanoTime() - t3) / 1e6;
                 long luceneHeap = usedHeap(rt) - heap1;
                 Measured l = measure(lucene, q, truth);
                 out.printf("    Lucene HNSW build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (open index), disk %.1f MB%n",
                         luceneBuild, l.p50(), l.p95(), l.recall(), luceneHeap / 1e6, disk / 1e6);
-                out.printf("    Lucene / own: build %.2fx, p50 %.2fx, p95 %.2fx, recall %+.3f; heap %.1f MB vs %.1f MB%n",
+                out.printf("    Lucene / own: build %.2fx, p50 %.2fx, p95 %.2fx, recall %+.3f; heap %.1f MB vs %.1f MB; opening the built index %.0f ms%n",
                         luceneBuild / ownBuild, l.p50() / own.p50(), l.p95() / own.p95(), l.recall() - own.recall(),
-                        luceneHeap / 1e6, (ownHeap + v.bytes()) / 1e6);
+                        luceneHeap / 1e6, (ownHeap + v.bytes()) / 1e6, openMs);
             }
         } finally {
             if (indexDir == null) {
