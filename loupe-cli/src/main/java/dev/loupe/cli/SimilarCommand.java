@@ -1,28 +1,25 @@
 package dev.loupe.cli;
 
+import dev.loupe.app.StoreLender;
 import dev.loupe.app.WireJson;
+import dev.loupe.app.similar.EmbeddingIndexes;
+import dev.loupe.app.similar.SimilarImages;
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.core.embed.VectorSet;
+import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.core.image.ImageDecoder;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.embed.knn.Neighbours;
-import dev.loupe.embed.knn.VectorIndex;
-import dev.loupe.embed.knn.Vectors;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.IntPredicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,10 +50,6 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One neighbour. */
-    record Hit(int rank, long imageId, String path, double similarity) {
-    }
-
     @Override
     public Path project() {
         return project;
@@ -68,30 +61,16 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "-k must be >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.openForReading(project); EmbeddingModel model = modelOptions.open()) {
+        try (ProjectStore store = ProjectStore.openForReading(project); EmbeddingModel model = modelOptions.open();
+             EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store), note -> spec.commandLine().getErr().println("loupe: " + note))) {
             EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> LoupeException.badInput(project + " has no embeddings of model " + model.name()
                             + ": run 'loupe embed " + project + " --model " + modelOptions.model + "' first"));
-            VectorSet set = store.imageVectors(info.id());
+            EmbeddingIndexes.Loaded loaded = indexes.images(info.name());
             List<ImageRecord> images = store.images();
-            Map<Long, String> paths = new HashMap<>();
-            images.forEach(r -> paths.put(r.id(), r.path()));
-            Vectors vectors = Vectors.forSimilarity(set.vectors());
-            int self = findStored(set, images, store.imagesRoot());
-            float[] q;
-            if (self >= 0) {
-                q = vectors.row(self);
-            } else {
-                q = vectors.query(model.embed(List.of(decode(Path.of(query))))[0]);
-            }
-            int row = self;
-            IntPredicate exclude = i -> i == row;
-            Neighbours nn = VectorIndex.create(vectors, Runtime.getRuntime().availableProcessors()).search(q, k, exclude);
-            List<Hit> hits = new ArrayList<>();
-            for (int i = 0; i < nn.size(); i++) {
-                long id = set.ids()[nn.rows()[i]];
-                hits.add(new Hit(i + 1, id, paths.get(id), nn.similarities()[i]));
-            }
+            int self = findStored(loaded.keys(), images, store.imagesRoot());
+            float[] q = self >= 0 ? loaded.index().vector(self) : loaded.index().query(model.embed(List.of(decode(Path.of(query))))[0]);
+            List<SimilarImages.Hit> hits = new SimilarImages(StoreLender.of(store), indexes).neighbours(loaded, q, k, self);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("query", query);
@@ -100,7 +79,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
                 out.println(WireJson.pretty(doc));
             } else {
                 out.printf("Most similar to %s (%s, cosine similarity):%n", query, model.name());
-                for (Hit h : hits) {
+                for (SimilarImages.Hit h : hits) {
                     out.printf("%3d  %.4f  %6d  %s%n", h.rank(), h.similarity(), h.imageId(), h.path());
                 }
             }
@@ -112,7 +91,7 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
      * The row of the query among stored vectors when it names a project image (an id, a path relative
      * to the images folder, or any path to a file of the project), else -1.
      */
-    private int findStored(VectorSet set, List<ImageRecord> images, Path imagesRoot) {
+    private int findStored(VectorKeys set, List<ImageRecord> images, Path imagesRoot) {
         Long id = null;
         if (query.matches("\\d{1,18}")) {
             long n = Long.parseLong(query);

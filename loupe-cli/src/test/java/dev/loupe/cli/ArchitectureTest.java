@@ -65,6 +65,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServerAndItsUseCasesNeedNoEmbeddingModule() {
+        check(noClasses().that().resideInAnyPackage("dev.loupe.server..", "dev.loupe.app..").should().dependOnClassesThat()
+                .resideInAnyPackage("ai.onnxruntime..", "dev.loupe.embed..")
+                .because("similar items need only loupe-knn's search over stored vectors; loupe-embed would bring ONNX "
+                        + "Runtime's natives onto the server's class path"));
+    }
+
+    @Test
+    void theKnnModuleNeedsOnlyTheJdkAndLucene() {
+        check(classes().that().resideInAPackage("dev.loupe.knn..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.loupe.knn..", "java..", "org.apache.lucene..")
+                .because("the server searches vectors with it; lucene-core (pure Java, no dependencies) holds the index on disk"));
+    }
+
+    @Test
     void javalinStaysInTheServerAndPicocliInTheCli() {
         check(noClasses().that().resideOutsideOfPackage("dev.loupe.server..").should().dependOnClassesThat()
                 .resideInAPackage("io.javalin.."));
@@ -75,7 +90,7 @@ class ArchitectureTest {
     @Test
     void noLayerReachesUp() {
         check(noClasses().that().resideInAnyPackage("dev.loupe.api..", "dev.loupe.core..", "dev.loupe.formats..",
-                "dev.loupe.eval..", "dev.loupe.embed..", "dev.loupe.store..", "dev.loupe.app..").should().dependOnClassesThat()
+                "dev.loupe.eval..", "dev.loupe.knn..", "dev.loupe.embed..", "dev.loupe.store..", "dev.loupe.app..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.loupe.server..", "dev.loupe.cli..")
                 .because("use cases live in loupe-app; the server and the CLI are adapters over it"));
         check(noClasses().that().resideInAPackage("dev.loupe.server..").should().dependOnClassesThat()

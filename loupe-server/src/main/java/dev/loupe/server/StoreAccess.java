@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.StoreLender;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.function.Function;
  * (a sort of 10^6 annotations for a deep page) no longer holds up the quick ones behind it; DuckDB
  * also parallelises each query itself.
  */
-final class StoreAccess implements AutoCloseable {
+final class StoreAccess implements StoreLender, AutoCloseable {
     private final BlockingQueue<ProjectStore> idle;
     private final List<ProjectStore> extra = new ArrayList<>();
 
@@ -36,7 +37,8 @@ final class StoreAccess implements AutoCloseable {
         }
     }
 
-    <T> T with(Function<ProjectStore, T> f) {
+    @Override
+    public <T> T with(Function<ProjectStore, T> f) {
         ProjectStore s;
         try {
             s = idle.take();

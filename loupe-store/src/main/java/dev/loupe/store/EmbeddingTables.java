@@ -4,6 +4,7 @@ import dev.loupe.core.image.ImageFolder;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.EmbeddingStore;
+import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
@@ -207,6 +208,45 @@ final class EmbeddingTables implements EmbeddingStore {
                 modelId, modelId);
     }
 
+    /** The ids of a model's image vectors (and their images and classes), without reading the vectors. */
+    synchronized VectorKeys imageVectorKeys(int modelId) {
+        return vectors("SELECT image_id, image_id, -1, NULL FROM image_embeddings WHERE model_id = ? ORDER BY image_id", modelId).keys();
+    }
+
+    /** The ids of a model's object vectors, as {@link #objectVectors} orders them, without reading the vectors. */
+    synchronized VectorKeys objectVectorKeys(int modelId) {
+        return vectors("SELECT e.annotation_id, a.image_id, coalesce(a.category_id, -1), NULL FROM annotation_embeddings e "
+                + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? "
+                + "UNION ALL SELECT a.id, a.image_id, coalesce(a.category_id, -1), NULL FROM annotations a "
+                + "JOIN image_embeddings e ON e.image_id = a.image_id WHERE e.model_id = ? AND a.kind = 'label' ORDER BY 1",
+                modelId, modelId).keys();
+    }
+
+    /**
+     * Hands a model's image vectors (or object vectors: {@code objects}) to {@code rows} one at a
+     * time, in {@link #imageVectors}' or {@link #objectVectors}' order, without holding them all.
+     */
+    synchronized void scanVectors(int modelId, boolean objects, java.util.function.Consumer<float[]> rows) {
+        String sql = objects ? "SELECT e.annotation_id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotation_embeddings e "
+                + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? "
+                + "UNION ALL SELECT a.id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotations a "
+                + "JOIN image_embeddings e ON e.image_id = a.image_id WHERE e.model_id = ? AND a.kind = 'label' ORDER BY 1" : "SELECT image_id, image_id, -1, vector FROM image_embeddings WHERE model_id = ? ORDER BY image_id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, modelId);
+            if (objects) {
+                ps.setInt(2, modelId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.accept(floats(rs.getArray(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Rows of (id, image id, class id, vector or NULL); a NULL vector is read as an empty one. */
     private VectorSet vectors(String sql, int... modelIds) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < modelIds.length; i++) {
@@ -217,7 +257,8 @@ final class EmbeddingTables implements EmbeddingStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-                    vectors.add(floats(rs.getArray(4)));
+                    java.sql.Array a = rs.getArray(4);
+                    vectors.add(a == null ? new float[0] : floats(a));
                 }
             }
             int n = keys.size();

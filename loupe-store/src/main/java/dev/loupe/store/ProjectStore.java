@@ -507,6 +507,24 @@ public final class ProjectStore implements AutoCloseable {
         return new EmbeddingTables(connection, imagesRoot()).objectVectors(modelId);
     }
 
+    /**
+     * Hands a model's stored image vectors ({@code objects}: object vectors) to {@code rows} one at
+     * a time, in {@link #imageVectors}' ({@link #objectVectors}') order, without holding them all.
+     */
+    public void scanVectors(int modelId, boolean objects, java.util.function.Consumer<float[]> rows) {
+        new EmbeddingTables(connection, imagesRoot()).scanVectors(modelId, objects, rows);
+    }
+
+    /** The ids of a model's stored image vectors, in {@link #imageVectors}' order, without the vectors. */
+    public dev.loupe.core.embed.VectorKeys imageVectorKeys(int modelId) {
+        return new EmbeddingTables(connection, imagesRoot()).imageVectorKeys(modelId);
+    }
+
+    /** The ids of a model's stored object vectors (with images and classes), in {@link #objectVectors}' order. */
+    public dev.loupe.core.embed.VectorKeys objectVectorKeys(int modelId) {
+        return new EmbeddingTables(connection, imagesRoot()).objectVectorKeys(modelId);
+    }
+
     /** Replaces the 2-D map of a model for a scope ("image" or "annotation"). */
     public void writeEmbeddingMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method) {
         new EmbeddingTables(connection, imagesRoot()).writeMap(modelId, itemType, ids, x, y, method);

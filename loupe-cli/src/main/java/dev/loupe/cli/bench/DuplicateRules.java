@@ -5,7 +5,7 @@ import dev.loupe.core.metrics.dataset.NearDuplicateGroupSize;
 import dev.loupe.core.similarity.CompleteLinkage;
 import dev.loupe.embed.analysis.NearDuplicateClusters;
 import dev.loupe.embed.analysis.NeighbourLists;
-import dev.loupe.embed.knn.VectorIndex;
+import dev.loupe.knn.VectorIndex;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,13 +2,15 @@ package dev.loupe.cli.bench;
 
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.image.ImageDecoder;
-import dev.loupe.embed.knn.ExactIndex;
-import dev.loupe.embed.knn.HnswIndex;
-import dev.loupe.embed.knn.Neighbours;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.HnswIndex;
+import dev.loupe.knn.LuceneIndex;
+import dev.loupe.knn.Neighbours;
+import dev.loupe.knn.Vectors;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.model.NsfwjsMobileNet;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,12 @@ final class EmbedBench implements Callable<Integer> {
             description = "HNSW build beam (default: ${DEFAULT-VALUE}; Loupe's index uses 200 up to its own sizes)")
     int efConstruction;
 
+    @Option(names = "--knn-only", description = "skip the model measurements (k-NN only)")
+    boolean knnOnly;
+
+    @Option(names = "--index-dir", paramLabel = "DIR", description = "where the Lucene index is built (default: a temporary folder, removed after)")
+    Path indexDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +69,10 @@ final class EmbedBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int cores = Runtime.getRuntime().availableProcessors();
+        if (knnOnly) {
+            knnSection(out, cores);
+            return 0;
+        }
         Path dir = images != null ? images : Path.of(System.getProperty("loupe.home", "."), "..", "shared", "data", "voc100", "images");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -86,12 +98,20 @@ final class EmbedBench implements Callable<Integer> {
             out.printf("%-48s %9.1f images/s   (%.1f ms/image, %.3fx the fallback)%n", "mobilenet_v2 224x224, 1 worker", one, 1000 / one, one / base);
             out.printf("%-48s %9.1f images/s   (%.2fx 1 worker)%n", "mobilenet_v2 224x224, " + cores + " workers", all, all / one);
         }
-        out.printf("%nk-NN on synthetic clustered %d-d vectors, %d queries, k = 10 (HNSW m = %d, efConstruction = %d, efSearch = %d):%n",
-                dim, queries, HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch());
+        knnSection(out, cores);
+        return 0;
+    }
+
+    private void knnSection(PrintWriter out, int cores) throws IOException {
+        out.printf("%nk-NN on synthetic clustered %d-d vectors, %d queries, k = 10, %d threads, max heap %.0f MB, Java %s%n"
+                + "  own HNSW: m = %d, efConstruction = %d, efSearch = %d, float32 on the heap%n"
+                + "  Lucene %s HNSW: m = 16, beam 200, int7 scalar quantised, memory-mapped; %d+ candidates re-ranked exactly%n",
+                dim, queries, cores, Runtime.getRuntime().maxMemory() / 1e6, System.getProperty("java.version"),
+                HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch(),
+                org.apache.lucene.util.Version.LATEST, 128);
         for (int n : sizes) {
             knn(out, n, cores);
         }
-        return 0;
     }
 
     private static void startup(PrintWriter out) {
@@ -145,10 +165,8 @@ final class EmbedBench implements Callable<Integer> {
         }
     }
 
-    private void knn(PrintWriter out, int n, int cores) {
+    private void knn(PrintWriter out, int n, int cores) throws IOException {
         Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long heap0 = rt.totalMemory() - rt.freeMemory();
         Vectors v = Vectors.normalised(clustered(n, dim, Math.max(10, n / 100), 17));
         ExactIndex exact = new ExactIndex(v);
         SplittableRandom r = new SplittableRandom(99);
@@ -160,36 +178,94 @@ final class EmbedBench implements Callable<Integer> {
             }
             q[i] = Vectors.unit(base);
         }
-        long t0 = System.nanoTime();
         List<Set<Integer>> truth = new ArrayList<>();
-        for (float[] query : q) {
+        long[] exactNs = new long[queries];
+        for (int i = 0; i < queries; i++) {
+            long t = System.nanoTime();
             Set<Integer> s = new HashSet<>();
-            for (int row : exact.search(query, 10, null).rows()) {
+            for (int row : exact.search(q[i], 10, null).rows()) {
                 s.add(row);
             }
+            exactNs[i] = System.nanoTime() - t;
             truth.add(s);
         }
-        double exactMs = (System.nanoTime() - t0) / 1e6 / queries;
+        long heap0 = usedHeap(rt);
         long t1 = System.nanoTime();
         HnswIndex.Params p = new HnswIndex.Params(HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch(), 42);
         HnswIndex hnsw = HnswIndex.build(v, p, cores);
-        double buildS = (System.nanoTime() - t1) / 1e9;
-        System.gc();
-        long heap1 = rt.totalMemory() - rt.freeMemory();
-        long t2 = System.nanoTime();
+        double ownBuild = (System.nanoTime() - t1) / 1e9;
+        long ownHeap = usedHeap(rt) - heap0;
+        Measured own = measure(hnsw, q, truth);
+        hnsw = null;
+        out.printf("  n = %,d  exact: p50 %.3f ms, p95 %.3f ms%n", n, percentile(exactNs, 0.5), percentile(exactNs, 0.95));
+        out.printf("    own HNSW    build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (links; vectors %.1f MB on the heap too), disk -%n",
+                ownBuild, own.p50(), own.p95(), own.recall(), ownHeap / 1e6, v.bytes() / 1e6);
+        out.flush();
+        Path dir = indexDir != null ? indexDir.resolve("n" + n + "-d" + dim) : Files.createTempDirectory("loupe-knn-bench");
+        try {
+            long t2 = System.nanoTime();
+            LuceneIndex.build(v, dir, cores, java.util.Map.of());
+            double luceneBuild = (System.nanoTime() - t2) / 1e9;
+            long disk = LuceneIndex.diskBytes(dir);
+            long heap1 = usedHeap(rt);
+            long t3 = System.nanoTime();
+            try (LuceneIndex lucene = LuceneIndex.open(dir)) {
+                double openMs = (System.nanoTime() - t3) / 1e6;
+                long luceneHeap = usedHeap(rt) - heap1;
+                Measured l = measure(lucene, q, truth);
+                out.printf("    Lucene HNSW build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (open index), disk %.1f MB%n",
+                        luceneBuild, l.p50(), l.p95(), l.recall(), luceneHeap / 1e6, disk / 1e6);
+                out.printf("    Lucene / own: build %.2fx, p50 %.2fx, p95 %.2fx, recall %+.3f; heap %.1f MB vs %.1f MB; opening the built index %.0f ms%n",
+                        luceneBuild / ownBuild, l.p50() / own.p50(), l.p95() / own.p95(), l.recall() - own.recall(),
+                        luceneHeap / 1e6, (ownHeap + v.bytes()) / 1e6, openMs);
+            }
+        } finally {
+            if (indexDir == null) {
+                deleteTree(dir);
+            }
+        }
+        out.flush();
+    }
+
+    /** Latency percentiles (ms) and recall@10 of an index over the queries. */
+    private record Measured(double p50, double p95, double recall) {
+    }
+
+    private static Measured measure(dev.loupe.knn.VectorIndex index, float[][] q, List<Set<Integer>> truth) {
+        for (int i = 0; i < Math.min(20, q.length); i++) {
+            index.search(q[i], 10, null);
+        }
+        long[] ns = new long[q.length];
         double hits = 0;
-        for (int i = 0; i < queries; i++) {
-            Neighbours nn = hnsw.search(q[i], 10, null);
+        for (int i = 0; i < q.length; i++) {
+            long t = System.nanoTime();
+            Neighbours nn = index.search(q[i], 10, null);
+            ns[i] = System.nanoTime() - t;
             for (int row : nn.rows()) {
                 hits += truth.get(i).contains(row) ? 1 : 0;
             }
         }
-        double hnswMs = (System.nanoTime() - t2) / 1e6 / queries;
-        out.printf("  n = %,9d  exact %8.3f ms/query | HNSW %7.3f ms/query (%.0fx faster), recall@10 %.3f, build %.1f s on %d threads%n",
-                n, exactMs, hnswMs, exactMs / hnswMs, hits / (10.0 * queries), buildS, cores);
-        out.printf("               memory: vectors %.1f MB, HNSW links %.1f MB; heap in use after build %.1f MB (was %.1f MB)%n",
-                v.bytes() / 1e6, hnsw.extraBytes() / 1e6, heap1 / 1e6, heap0 / 1e6);
-        out.flush();
+        return new Measured(percentile(ns, 0.5), percentile(ns, 0.95), hits / (10.0 * q.length));
+    }
+
+    static double percentile(long[] ns, double p) {
+        long[] s = ns.clone();
+        java.util.Arrays.sort(s);
+        return s[(int) Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] / 1e6;
+    }
+
+    private static long usedHeap(Runtime rt) {
+        System.gc();
+        System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     /** Gaussian clusters around random centres (unit-variance centres, noise 0.7). */

@@ -1,6 +1,6 @@
 package dev.loupe.cli.bench;
 
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.Vectors;
 import java.util.Arrays;
 
 /**

@@ -16,7 +16,7 @@ class RetrievalTest {
             double a = Math.toRadians(degrees[i]);
             v[i] = new float[] {(float) Math.cos(a), (float) Math.sin(a), 0};
         }
-        return new Feature("t", dev.loupe.embed.knn.Vectors.normalised(v), null);
+        return new Feature("t", dev.loupe.knn.Vectors.normalised(v), null);
     }
 
     @Test

@@ -18,4 +18,9 @@ public record VectorSet(long[] ids, long[] imageIds, int[] classIds, float[][] v
     public int size() {
         return ids.length;
     }
+
+    /** The ids, images and classes without the vectors. */
+    public VectorKeys keys() {
+        return new VectorKeys(ids, imageIds, classIds);
+    }
 }

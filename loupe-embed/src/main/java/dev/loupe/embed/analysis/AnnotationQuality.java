@@ -74,7 +74,7 @@ public final class AnnotationQuality {
      * {@code index} (with the {@link #exclusion} and the object's class as filter) only for objects
      * whose K neighbours hold no object of their class, which are the ties at 0.
      */
-    public static Scores of(VectorSet objects, NeighbourLists nn, dev.loupe.embed.knn.VectorIndex index) {
+    public static Scores of(VectorSet objects, NeighbourLists nn, dev.loupe.knn.VectorIndex index) {
         double[] out = new double[objects.size()];
         int[] suggested = new int[objects.size()];
         double[] margin = new double[objects.size()];
@@ -109,8 +109,8 @@ public final class AnnotationQuality {
      * (both in other images). The neighbour list is most similar first, so the first of each kind in
      * it is the nearest; a same-class object beyond the list is searched for.
      */
-    private static double margin(int i, int cls, dev.loupe.embed.knn.Neighbours l, VectorSet objects,
-                                 dev.loupe.embed.knn.VectorIndex index, NeighbourLists.Exclusion excluded) {
+    private static double margin(int i, int cls, dev.loupe.knn.Neighbours l, VectorSet objects,
+                                 dev.loupe.knn.VectorIndex index, NeighbourLists.Exclusion excluded) {
         double same = Double.NaN;
         double other = Double.NaN;
         for (int j = 0; j < l.size(); j++) {

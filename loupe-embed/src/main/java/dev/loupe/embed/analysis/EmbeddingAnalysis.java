@@ -1,8 +1,8 @@
 package dev.loupe.embed.analysis;
 
 import dev.loupe.core.embed.VectorSet;
-import dev.loupe.embed.knn.VectorIndex;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.VectorIndex;
+import dev.loupe.knn.Vectors;
 
 /**
  * Everything computed from stored embeddings after an embedding run: per image the uniqueness and

@@ -1,8 +1,8 @@
 package dev.loupe.embed.analysis;
 
-import dev.loupe.embed.knn.ExactIndex;
-import dev.loupe.embed.knn.Neighbours;
-import dev.loupe.embed.knn.VectorIndex;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.Neighbours;
+import dev.loupe.knn.VectorIndex;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 

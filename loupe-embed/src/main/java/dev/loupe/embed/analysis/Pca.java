@@ -3,7 +3,7 @@ package dev.loupe.embed.analysis;
 import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ValueKind;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.Vectors;
 
 /**
  * Projection onto the first two principal components, for the 2-D map: the rows are centred, the

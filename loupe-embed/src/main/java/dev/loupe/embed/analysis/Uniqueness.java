@@ -6,7 +6,7 @@ import dev.loupe.api.ValueKind;
 
 /**
  * {@code image.uniqueness}: cosine distance (1 − cosine similarity of the embeddings, prepared by
- * {@link dev.loupe.embed.knn.Vectors#forSimilarity}) from an image
+ * {@link dev.loupe.knn.Vectors#forSimilarity}) from an image
  * to its nearest other image. 0 = an identical embedding elsewhere; larger = nothing like it in the
  * dataset. Missing for the only image.
  */

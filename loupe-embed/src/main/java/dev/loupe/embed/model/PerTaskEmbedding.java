@@ -1,7 +1,7 @@
 package dev.loupe.embed.model;
 
 import dev.loupe.api.PixelImage;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.Vectors;
 import dev.loupe.embed.tfjs.KerasToOnnx;
 import java.nio.file.Path;
 import java.util.List;

@@ -102,7 +102,7 @@ public final class KerasToOnnx {
     /**
      * A model with one output {@code outputName} = the concatenation of the pooled features, each
      * divided by its sum (L1) and multiplied by its weight squared. After Loupe's comparison
-     * ({@link dev.loupe.embed.knn.Vectors#forSimilarity}: square root, then unit length) each part
+     * ({@link dev.loupe.knn.Vectors#forSimilarity}: square root, then unit length) each part
      * becomes its own square-rooted unit vector times its weight, so the cosine similarity of two
      * such vectors is the weighted mean of the parts' similarities (weights summing to 1).
      */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.similarity.DuplicateThreshold;
-import dev.loupe.embed.knn.ExactIndex;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.Vectors;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingAnalysisTest {

@@ -3,8 +3,8 @@ package dev.loupe.embed.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.api.PixelImage;
-import dev.loupe.embed.knn.ExactIndex;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.Vectors;
 import dev.loupe.embed.model.FallbackEmbedding;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.loupe.api.PixelImage;
-import dev.loupe.embed.knn.Vectors;
+import dev.loupe.knn.Vectors;
 import dev.loupe.embed.tfjs.KerasToOnnx;
 import dev.loupe.embed.tfjs.KerasToOnnx.Output;
 import dev.loupe.embed.tfjs.KerasToOnnx.Pool;

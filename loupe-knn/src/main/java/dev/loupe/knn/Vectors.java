@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 /**
  * Unit-length vectors stored row-major in one float array, so that cosine similarity is a dot
@@ -45,6 +45,24 @@ public final class Vectors {
 
     /** A raw query vector prepared the same way as these vectors. */
     public float[] query(float[] raw) {
+        return prepare(raw, d, root);
+    }
+
+    /** Vectors over row-major {@code data} that are already prepared (unit length). */
+    static Vectors of(float[] data, int n, int d, boolean root) {
+        return new Vectors(data, n, d, root);
+    }
+
+    /** Whether the vectors were square-rooted before normalising (all values were non-negative). */
+    public boolean powerNormalised() {
+        return root;
+    }
+
+    /**
+     * A raw vector prepared as {@link #forSimilarity} prepares a set whose values are all
+     * non-negative ({@code root}: square-rooted, then unit length) or not (only unit length).
+     */
+    public static float[] prepare(float[] raw, int d, boolean root) {
         if (raw.length != d) {
             throw new IllegalArgumentException("query has " + raw.length + " values, the vectors " + d);
         }
@@ -104,7 +122,7 @@ public final class Vectors {
     }
 
     /** Four independent sums, so that the JIT can pipeline the multiply-adds (a single float sum is sequential). */
-    private static float dot(float[] x, int a, float[] y, int b, int d) {
+    static float dot(float[] x, int a, float[] y, int b, int d) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;

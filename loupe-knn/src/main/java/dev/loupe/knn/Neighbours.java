@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 /**
  * The nearest rows to a query, most similar first.

@@ -1,8 +1,9 @@
-package dev.loupe.server;
+package dev.loupe.app.similar;
 
+import dev.loupe.app.StoreLender;
 import dev.loupe.core.LoupeException;
 import dev.loupe.api.Scope;
-import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.knn.Neighbours;
 import dev.loupe.store.SearchPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,21 +18,21 @@ import java.util.Map;
  * look-alikes agree with the label and which class they suggest; with k = 10 the share of the
  * annotation's own class is its {@code annotation.quality}.
  */
-final class SimilarObjects {
-    private final StoreAccess store;
+public final class SimilarObjects {
+    private final StoreLender store;
     private final EmbeddingIndexes indexes;
 
-    SimilarObjects(StoreAccess store, EmbeddingIndexes indexes) {
+    public SimilarObjects(StoreLender store, EmbeddingIndexes indexes) {
         this.store = store;
         this.indexes = indexes;
     }
 
     /** One neighbour, most similar first, with what the grid needs to draw its crop. */
-    record Neighbour(int rank, double similarity, SearchPage.Hit item) {
+    public record Neighbour(int rank, double similarity, SearchPage.Hit item) {
     }
 
     /** A class's share of the neighbours' clipped similarity. */
-    record ClassShare(String category, double share) {
+    public record ClassShare(String category, double share) {
     }
 
     /**
@@ -39,11 +40,11 @@ final class SimilarObjects {
      * @param agreement  its own class's share (null when no neighbour has positive similarity)
      * @param classes    every neighbour class by share, largest first (ties by name)
      */
-    record View(long annotationId, String model, SearchPage.Hit item, Double agreement, List<ClassShare> classes,
+    public record View(long annotationId, String model, SearchPage.Hit item, Double agreement, List<ClassShare> classes,
                 List<Neighbour> neighbours) {
     }
 
-    View of(long annotationId, int k, String modelName) {
+    public View of(long annotationId, int k, String modelName) {
         SimilarImages.checkK(k);
         List<SearchPage.Hit> self = store.with(s -> s.hits(Scope.ANNOTATION, List.of(annotationId), java.util.Collections.<Double>singletonList(null)));
         if (self.isEmpty()) {
@@ -55,13 +56,13 @@ final class SimilarObjects {
             throw LoupeException.notFound("annotation " + annotationId + " has no crop embedding of " + l.model().name()
                     + " (embed without --no-objects; crops of degenerate boxes are skipped)");
         }
-        long[] imageIds = l.set().imageIds();
-        int[] classIds = l.set().classIds();
-        Neighbours nn = l.index().search(l.index().vectors().row(row), k, i -> imageIds[i] == imageIds[row] || classIds[i] < 0);
+        long[] imageIds = l.keys().imageIds();
+        int[] classIds = l.keys().classIds();
+        Neighbours nn = l.index().search(l.index().vector(row), k, i -> imageIds[i] == imageIds[row] || classIds[i] < 0);
         List<Long> ids = new ArrayList<>();
         List<Double> similarity = new ArrayList<>();
         for (int i = 0; i < nn.size(); i++) {
-            ids.add(l.set().ids()[nn.rows()[i]]);
+            ids.add(l.keys().ids()[nn.rows()[i]]);
             similarity.add((double) nn.similarities()[i]);
         }
         List<SearchPage.Hit> hits = store.with(s -> s.hits(Scope.ANNOTATION, ids, similarity));

@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

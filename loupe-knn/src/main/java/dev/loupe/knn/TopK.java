@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 /** Keeps the k largest (similarity, row) pairs seen, as a min-heap on similarity; ties keep the lower row. */
 final class TopK {

@@ -1,34 +1,39 @@
-package dev.loupe.server;
+package dev.loupe.app.similar;
 
-import dev.loupe.core.LoupeException;
 import dev.loupe.app.BadRequest;
+import dev.loupe.core.LoupeException;
+import dev.loupe.app.StoreLender;
 import dev.loupe.api.Scope;
-import dev.loupe.embed.knn.Neighbours;
+import dev.loupe.knn.Neighbours;
 import dev.loupe.store.SearchPage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The images most similar to an image by the cosine similarity of their stored embeddings. */
-final class SimilarImages {
-    static final int MAX_K = 100;
+/**
+ * The images most similar to an image by the cosine similarity of their stored embeddings: the web
+ * app's similar-images panel ({@link #of}) and {@code loupe similar} ({@link #neighbours}, also for
+ * an image file embedded by the caller).
+ */
+public final class SimilarImages {
+    public static final int MAX_K = 100;
 
-    private final StoreAccess store;
+    private final StoreLender store;
     private final EmbeddingIndexes indexes;
 
-    SimilarImages(StoreAccess store, EmbeddingIndexes indexes) {
+    public SimilarImages(StoreLender store, EmbeddingIndexes indexes) {
         this.store = store;
         this.indexes = indexes;
     }
 
     /** One neighbour, most similar first. */
-    record Hit(int rank, long imageId, String path, double similarity) {
+    public record Hit(int rank, long imageId, String path, double similarity) {
     }
 
     /** The neighbours of an image under a model. */
-    record View(long imageId, String model, List<Hit> neighbours) {
+    public record View(long imageId, String model, List<Hit> neighbours) {
     }
 
-    View of(long imageId, int k, String modelName) {
+    public View of(long imageId, int k, String modelName) {
         checkK(k);
         if (store.with(s -> s.imagePath(imageId)) == null) {
             throw LoupeException.notFound("no image " + imageId);
@@ -38,11 +43,19 @@ final class SimilarImages {
         if (row < 0) {
             throw LoupeException.notFound("image " + imageId + " has no embedding of " + l.model().name() + " (it could not be read; see loupe info)");
         }
-        Neighbours nn = l.index().search(l.index().vectors().row(row), k, i -> i == row);
+        return new View(imageId, l.model().name(), neighbours(l, l.index().vector(row), k, row));
+    }
+
+    /**
+     * The k images most similar to a unit query prepared like {@code l}'s vectors, skipping row
+     * {@code self} (-1 for a query from outside the project); k is not bounded here.
+     */
+    public List<Hit> neighbours(EmbeddingIndexes.Loaded l, float[] unitQuery, int k, int self) {
+        Neighbours nn = l.index().search(unitQuery, k, i -> i == self);
         List<Long> ids = new ArrayList<>();
         List<Double> similarity = new ArrayList<>();
         for (int i = 0; i < nn.size(); i++) {
-            ids.add(l.set().ids()[nn.rows()[i]]);
+            ids.add(l.keys().ids()[nn.rows()[i]]);
             similarity.add((double) nn.similarities()[i]);
         }
         // One query for every neighbour's path.
@@ -51,10 +64,10 @@ final class SimilarImages {
         for (SearchPage.Hit h : found) {
             hits.add(new Hit(hits.size() + 1, h.imageId(), h.path(), h.sortValue()));
         }
-        return new View(imageId, l.model().name(), hits);
+        return hits;
     }
 
-    static void checkK(int k) {
+    public static void checkK(int k) {
         if (k < 1 || k > MAX_K) {
             throw new BadRequest("k must be between 1 and " + MAX_K + ", got " + k);
         }

@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 import java.util.ArrayList;
 import java.util.Arrays;

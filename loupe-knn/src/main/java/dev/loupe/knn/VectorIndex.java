@@ -1,4 +1,4 @@
-package dev.loupe.embed.knn;
+package dev.loupe.knn;
 
 import java.util.function.IntPredicate;
 
@@ -12,6 +12,16 @@ public interface VectorIndex {
 
     /** The searched vectors. */
     Vectors vectors();
+
+    /** The prepared (unit) vector of one row, a query for its neighbours. */
+    default float[] vector(int row) {
+        return vectors().row(row);
+    }
+
+    /** A raw vector (as the model gave it) prepared like the searched vectors, a query. */
+    default float[] query(float[] raw) {
+        return vectors().query(raw);
+    }
 
     /** Size of the index structure beyond the vectors, in bytes (0 for exact search). */
     long extraBytes();

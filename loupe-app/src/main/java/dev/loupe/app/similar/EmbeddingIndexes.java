@@ -1,0 +1,132 @@
+package dev.loupe.app.similar;
+
+import dev.loupe.core.LoupeException;
+import dev.loupe.app.StoreLender;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorKeys;
+import dev.loupe.core.embed.VectorSet;
+import dev.loupe.knn.ExactIndex;
+import dev.loupe.knn.LuceneIndex;
+import dev.loupe.knn.VectorIndex;
+import dev.loupe.knn.Vectors;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * The k-NN indexes of a project's stored embeddings, for images and for object crops: exact search
+ * over the vectors read into memory up to {@code exactLimit} vectors ({@link VectorIndex#EXACT_LIMIT}
+ * by default), beyond that the model's {@link StoredIndex} in {@code PROJECT/index/}, built once per
+ * embedding run (streaming the vectors from the store) and memory-mapped, so the heap holds the ids
+ * and not the vectors. The last index of
+ * each kind is kept, keyed by model id and vector count, so that a new {@code loupe embed} run is
+ * picked up.
+ */
+public final class EmbeddingIndexes implements AutoCloseable {
+    public static final String HINT = "run loupe embed PROJECT (add --model fallback for a model-free embedding)";
+
+    private final StoreLender store;
+    private final int exactLimit;
+    private final Consumer<String> notes;
+    private Loaded images;
+    private Loaded objects;
+    private final List<Loaded> replaced = new java.util.ArrayList<>();
+
+    /** Exact search up to {@link VectorIndex#EXACT_LIMIT} vectors; rebuilds of a stored index are announced on {@code notes}. */
+    public EmbeddingIndexes(StoreLender store, Consumer<String> notes) {
+        this(store, VectorIndex.EXACT_LIMIT, notes);
+    }
+
+    public EmbeddingIndexes(StoreLender store, int exactLimit, Consumer<String> notes) {
+        this.store = store;
+        this.exactLimit = exactLimit;
+        this.notes = notes;
+    }
+
+    /** A model's vectors of one kind and their index; rows are in id order. */
+    public record Loaded(EmbeddingModelInfo model, long count, VectorKeys keys, VectorIndex index) {
+        /** The row of an item id, or a negative number when it has no vector. */
+        public int row(long id) {
+            return keys.row(id);
+        }
+    }
+
+    /** The image index of a model (the first with image vectors when {@code name} is empty); 404 when none. */
+    public Loaded images(String name) {
+        EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::images, "image");
+        synchronized (this) {
+            images = current(images, model, model.images(), false);
+            return images;
+        }
+    }
+
+    /** The object-crop index of a model (the first with object vectors when {@code name} is empty); 404 when none. */
+    public Loaded objects(String name) {
+        EmbeddingModelInfo model = choose(name, EmbeddingModelInfo::objects, "object");
+        synchronized (this) {
+            objects = current(objects, model, model.objects(), true);
+            return objects;
+        }
+    }
+
+    /**
+     * {@code cached} while it is of this model and vector count; else exact search over the vectors
+     * read now (small sets), or the stored index (loaded, or built when missing, stale or unreadable).
+     */
+    private Loaded current(Loaded cached, EmbeddingModelInfo model, long count, boolean objectScope) {
+        if (cached != null && cached.model().id() == model.id() && cached.count() == count) {
+            return cached;
+        }
+        if (cached != null && cached.index() instanceof LuceneIndex) {
+            // a request may still be searching it: unmapping it now could crash the JVM, so it is closed with the rest
+            replaced.add(cached);
+        }
+        int id = model.id();
+        if (count <= exactLimit) {
+            VectorSet set = store.with(s -> objectScope ? s.objectVectors(id) : s.imageVectors(id));
+            return new Loaded(model, count, set.keys(), new ExactIndex(Vectors.forSimilarity(set.vectors())));
+        }
+        VectorKeys k = store.with(s -> objectScope ? s.objectVectorKeys(id) : s.imageVectorKeys(id));
+        Path folder = StoredIndex.folder(store.with(s -> s.dir()), model, objectScope ? "objects" : "images");
+        LuceneIndex index = StoredIndex.load(folder, StoredIndex.key(model, k), k.size(),
+                rows -> store.with(s -> {
+                    s.scanVectors(id, objectScope, rows);
+                    return null;
+                }), Runtime.getRuntime().availableProcessors(), notes);
+        return new Loaded(model, count, k, index);
+    }
+
+    private static void closeIndex(Loaded loaded) {
+        if (loaded != null && loaded.index() instanceof LuceneIndex l) {
+            try {
+                l.close();
+            } catch (java.io.IOException ignored) {
+                // the mapping goes with the garbage collector
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeIndex(images);
+        closeIndex(objects);
+        replaced.forEach(EmbeddingIndexes::closeIndex);
+        replaced.clear();
+        images = null;
+        objects = null;
+    }
+
+    private EmbeddingModelInfo choose(String name, ToLongFunction<EmbeddingModelInfo> count, String kind) {
+        List<EmbeddingModelInfo> models = store.with(s -> s.embeddingModels()).stream().filter(m -> count.applyAsLong(m) > 0).toList();
+        if (models.isEmpty()) {
+            throw LoupeException.notFound("this project has no " + kind + " embeddings: " + HINT);
+        }
+        if (name == null || name.isEmpty()) {
+            return models.get(0);
+        }
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> LoupeException.notFound(
+                "no " + kind + " embeddings of model '" + name + "'; stored: "
+                + String.join(", ", models.stream().map(EmbeddingModelInfo::name).toList())));
+    }
+}
