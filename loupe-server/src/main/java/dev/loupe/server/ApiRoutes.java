@@ -134,8 +134,8 @@ final class ApiRoutes {
     void warmUp() {
         Thread t = new Thread(() -> {
             try {
+                indexes.images(null); // first: the quick one the similar-images panel needs
                 indexes.objects(null);
-                indexes.images(null);
             } catch (RuntimeException ignored) {
                 // no embeddings yet (404) or the store is busy: the first request loads them
             }
