@@ -22,7 +22,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             case BAD_INPUT, NOT_FOUND -> BAD_INPUT;
             case PROJECT_EXISTS -> PROJECT_EXISTS;
             case PROJECT_NOT_FOUND -> PROJECT_NOT_FOUND;
-            case STORE -> STORE;
+            case STORE, READ_ONLY -> STORE;
         };
     }
 

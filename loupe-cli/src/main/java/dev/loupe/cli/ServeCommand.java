@@ -74,8 +74,17 @@ final class ServeCommand implements Callable<Integer> {
         if (options.token() != null) {
             out.println("Every /api call needs 'Authorization: Bearer TOKEN'; the link above hands the token to the page.");
         }
-        out.println("Other loupe commands on this project (analyze, embed, predictions import, eval, info...) run in this server");
-        out.println("while it is up, and the open app picks up their results. Press Ctrl-C to stop.");
+        List<Path> readOnly = server.readOnlyProjects();
+        for (Path dir : readOnly) {
+            out.printf("%s is read-only for this user: the app browses it, tagging is refused, and other commands open it "
+                    + "read-only themselves.%n", dir.toAbsolutePath().normalize());
+        }
+        if (readOnly.size() < served.size()) {
+            out.println("Other loupe commands on " + (served.size() == 1 ? "this project" : "the projects you may write")
+                    + " (analyze, embed, predictions import, eval, info...) run in this server");
+            out.println("while it is up, and the open app picks up their results.");
+        }
+        out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
         return 0;

@@ -3,6 +3,13 @@ package dev.loupe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loupe.server.LoupeServer;
+import dev.loupe.server.ServerOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.store.ProjectStore;
@@ -56,8 +63,24 @@ class ReadOnlyProjectTest {
         try (ProjectStore store = ProjectStore.openForReading(project)) {
             assertThat(store.readOnly()).isTrue();
             assertThatThrownBy(() -> store.addTag("x", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class)
+                    .extracting(e -> ((LoupeException) e).reason()).isEqualTo(LoupeException.Reason.READ_ONLY);
+            assertThatThrownBy(() -> store.addTag("x", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class)
                     .hasMessage("cannot write " + db.toRealPath() + ": it is open read-only (this user may not write it "
                             + "or its folder); nothing was written");
+        }
+        // Served: browsing answers, a tag is refused as 403 read_only naming the file (it was a 500 'store').
+        try (LoupeServer server = LoupeServer.start(project, new ServerOptions(ServerOptions.DEFAULT_HOST, 0, null))) {
+            assertThat(server.readOnlyProjects()).containsExactly(project);
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/api/summary")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> tag = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tags/add"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"scope\":\"image\",\"ids\":[1]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(tag.statusCode()).as(tag.body()).isEqualTo(403);
+            assertThat(tag.body()).contains("\"error\":\"read_only\"", "it is open read-only");
         }
         assertThat(sha256(db)).isEqualTo(before);
         assertThat(project.resolve("loupe.duckdb.wal")).doesNotExist();

@@ -21,7 +21,9 @@ public class LoupeException extends RuntimeException {
         /** The project store could not be read or written. */
         STORE,
         /** Something the request names (a prediction set, an image, an embedding model) is not in the project. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** A write to a project this user may only read (it was opened read-only). */
+        READ_ONLY
     }
 
     private final Reason reason;

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * The one place that maps failures to HTTP statuses with a JSON body {@code {error, detail}}: the
  * application's {@link LoupeException} by its reason (bad input from the store or a use case, such
  * as an unknown metric, class or tag, and a malformed parameter ({@link dev.loupe.app.BadRequest})
- * are 400; a missing project, set, image or model is 404; a store failure is 500, logged, with a
+ * are 400; a missing project, set, image or model is 404; a write to a project open read-only is
+ * 403; a store failure is 500, logged, with a
  * short detail only); {@link ApiError}, the refusals of the HTTP layer itself (403, 401, 415),
  * keeps its status; any other exception is a bug: 500.
  */
@@ -27,6 +28,7 @@ final class ErrorMapper {
             switch (e.reason()) {
                 case BAD_INPUT -> send(ctx, 400, "bad_request", e.getMessage());
                 case PROJECT_NOT_FOUND, NOT_FOUND -> send(ctx, 404, "not_found", e.getMessage());
+                case READ_ONLY -> send(ctx, 403, "read_only", e.getMessage());
                 default -> {
                     LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
                     send(ctx, 500, "store", e.getMessage());

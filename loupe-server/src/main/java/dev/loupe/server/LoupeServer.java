@@ -156,6 +156,11 @@ public final class LoupeServer implements AutoCloseable {
         return out;
     }
 
+    /** The served projects this user may only read (opened read-only: browsing works, tagging is refused). */
+    public List<Path> readOnlyProjects() {
+        return projects.stream().filter(m -> m.store.readOnly()).map(m -> m.dir).toList();
+    }
+
     /** The server's address on this machine (loopback when it listens on every address). */
     private String localUrl() {
         String h = options.host();

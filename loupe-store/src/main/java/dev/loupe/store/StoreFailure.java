@@ -29,8 +29,8 @@ final class StoreFailure {
     static LoupeException of(String context, SQLException e, Connection c) {
         String full = diskFull(e, database(c), "nothing of this batch was written");
         if (full == null && e.getMessage() != null && e.getMessage().contains("read-only mode")) {
-            full = "cannot write " + (database(c) == null ? "the project" : database(c)) + ": it is open read-only (this "
-                    + "user may not write it or its folder); nothing was written";
+            return new LoupeException(LoupeException.Reason.READ_ONLY, "cannot write " + (database(c) == null ? "the project"
+                    : database(c)) + ": it is open read-only (this user may not write it or its folder); nothing was written", e);
         }
         return new LoupeException(LoupeException.Reason.STORE, full != null ? full : context + ": " + e.getMessage(), e);
     }
