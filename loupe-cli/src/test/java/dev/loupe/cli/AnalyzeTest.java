@@ -159,7 +159,7 @@ class AnalyzeTest {
         });
         // the metrics of 'loupe embed' are listed too (they bypassed the listing before)
         assertThat(embed).contains("annotation.quality", "image.uniqueness", "image.embedding_duplicate_group_size")
-                .hasSize(8);
+                .hasSize(9);
         Path csv = tmp.resolve("images.csv");
         CliRun export = CliRun.of("metrics", "export", project.toString(), "--scope", "image", "-o", csv.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();

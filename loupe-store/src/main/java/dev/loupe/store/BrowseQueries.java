@@ -102,6 +102,19 @@ final class BrowseQueries {
         }
     }
 
+    /**
+     * Metrics whose many ties a second stored metric orders: annotation.quality (exactly 0 or 1 for
+     * most objects) by its margin, as {@code loupe embed} lists the lowest.
+     */
+    static final Map<String, String> TIE_BREAKS = Map.of("annotation.quality", "annotation.quality_margin");
+
+    /** The column that orders ties of a sort metric, or null (none, or not computed in this project). */
+    private String tieBreak(String sortMetric, Scope scope) {
+        String t = TIE_BREAKS.get(sortMetric);
+        Map<String, MetricInfo> catalogue = numeric(scope);
+        return t == null || !catalogue.containsKey(t) ? null : "m." + FilterSql.metricColumn(t, catalogue, scope);
+    }
+
     SearchPage search(SearchRequest r, List<IssueRule> rules) {
         FilterSql f = filter(r.filter(), rules);
         // sort=ids: the order of the filter's id list (a similarity ranking the caller made), by parameters
@@ -115,9 +128,11 @@ final class BrowseQueries {
         boolean images = f.scope == Scope.IMAGE;
         try {
             long total = count(f);
+            String tieBreak = sortCol == null ? null : tieBreak(r.sortMetric(), f.scope);
             String order = byIds ? "list_position([" + String.join(", ", java.util.Collections.nCopies(r.filter().ids().size(), "?"))
                     + "], " + f.key + ")" + (r.descending() ? " DESC" : "")
                     : (sortCol == null ? "" : sortCol + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
+                    + (tieBreak == null ? "" : tieBreak + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
                     + f.key + (r.descending() && sortCol == null ? " DESC" : "");
             String sql = "SELECT " + f.key + ", i.id, i.path, i.width, i.height, i.split, "
                     + (images ? "NULL" : "k.name") + ", " + (sortCol == null ? "NULL" : sortCol)

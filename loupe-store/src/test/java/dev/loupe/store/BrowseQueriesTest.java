@@ -104,6 +104,30 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void objectsTiedOnQualitySortByTheirStoredMargin() {
+        dev.loupe.api.MetricDescriptor quality = dev.loupe.api.MetricDescriptor.annotation("annotation.quality", "Quality", "q",
+                dev.loupe.api.ValueKind.UNIT_INTERVAL, dev.loupe.api.MetricDescriptor.ALL_SHAPES, dev.loupe.api.Direction.HIGHER_IS_BETTER);
+        dev.loupe.api.MetricDescriptor margin = dev.loupe.api.MetricDescriptor.annotation("annotation.quality_margin", "Margin", "m",
+                dev.loupe.api.ValueKind.REAL, dev.loupe.api.MetricDescriptor.ALL_SHAPES, dev.loupe.api.Direction.HIGHER_IS_BETTER);
+        long[] ids = {1, 2, 3, 4, 5, 6};
+        var runs = store.analysis();
+        long run = runs.begin(List.of(quality), Map.of());
+        runs.writeAll(run, quality, ids, new double[] {0, 0, 0, 1, 1, 0.5}, 6);
+        runs.finish(run, "succeeded", "");
+        ItemFilter all = ItemFilter.all(Scope.ANNOTATION);
+        // without a stored margin, ties stay in id order
+        assertThat(store.search(new SearchRequest(all, "annotation.quality", false, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(1L, 2L, 3L, 6L, 4L, 5L);
+        run = runs.begin(List.of(margin), Map.of());
+        runs.writeAll(run, margin, ids, new double[] {-0.1, -0.5, 0.2, 0.3, 0.1, 0}, 6);
+        runs.finish(run, "succeeded", "");
+        assertThat(store.search(new SearchRequest(all, "annotation.quality", false, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(2L, 1L, 3L, 6L, 5L, 4L);
+        assertThat(store.search(new SearchRequest(all, "annotation.quality", true, 0, 10), RULES).items())
+                .extracting(SearchPage.Hit::id).containsExactly(4L, 5L, 6L, 3L, 1L, 2L);
+    }
+
+    @Test
     void theSummarysOnePassCountsEqualFilteringByEachIssueKind() {
         List<IssueRule> rules = List.of(RULES.get(0),
                 new IssueRule("narrow", Scope.IMAGE, "at most 30", List.of(new Condition("image.test_width", Condition.Op.LE, 30))),

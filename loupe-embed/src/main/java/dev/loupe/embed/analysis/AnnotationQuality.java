@@ -29,6 +29,16 @@ public final class AnnotationQuality {
             // low_annotation_quality rule (< 0.2) is the signal instead.
             .withoutOutliers();
 
+    /**
+     * The margin that orders objects tying on {@link #DESCRIPTOR} (stored, so that the web app's
+     * sort by quality and exports order them too): many objects score exactly 0 or 1.
+     */
+    public static final MetricDescriptor MARGIN = MetricDescriptor.annotation("annotation.quality_margin",
+            "Annotation quality margin", "Cosine similarity of this object's most similar same-class object crop minus that of "
+                    + "its most similar other-class crop (embeddings, other images); orders objects that tie on "
+                    + "annotation.quality; below 0 = it looks more like another class.",
+            ValueKind.REAL, MetricDescriptor.ALL_SHAPES, Direction.HIGHER_IS_BETTER).withoutOutliers();
+
     private AnnotationQuality() {
     }
 

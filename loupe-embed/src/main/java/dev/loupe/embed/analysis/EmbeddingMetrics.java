@@ -28,6 +28,7 @@ public final class EmbeddingMetrics {
         all.put(NearDuplicateClusters.GROUP_SIZE, NearDuplicateClusters.class);
         all.put(NearDuplicateClusters.CLUSTER, NearDuplicateClusters.class);
         all.put(AnnotationQuality.DESCRIPTOR, AnnotationQuality.class);
+        all.put(AnnotationQuality.MARGIN, AnnotationQuality.class);
         all.put(Pca.IMAGE_X, Pca.class);
         all.put(Pca.IMAGE_Y, Pca.class);
         all.put(Pca.OBJECT_X, Pca.class);
@@ -38,7 +39,7 @@ public final class EmbeddingMetrics {
     /** The metrics {@code a} holds values of. */
     public static List<MetricDescriptor> of(EmbeddingAnalysis a) {
         List<MetricDescriptor> metrics = new ArrayList<>(List.of(Uniqueness.DESCRIPTOR, NearDuplicateClusters.GROUP_SIZE,
-                NearDuplicateClusters.CLUSTER, AnnotationQuality.DESCRIPTOR));
+                NearDuplicateClusters.CLUSTER, AnnotationQuality.DESCRIPTOR, AnnotationQuality.MARGIN));
         if (a.imageMap() != null) {
             metrics.addAll(List.of(Pca.IMAGE_X, Pca.IMAGE_Y));
         }
@@ -67,6 +68,7 @@ public final class EmbeddingMetrics {
             analysis.writeAll(runId, NearDuplicateClusters.CLUSTER, a.imageIds(), cluster, n);
             int m = a.annotationIds().length;
             analysis.writeAll(runId, AnnotationQuality.DESCRIPTOR, a.annotationIds(), a.quality(), m);
+            analysis.writeAll(runId, AnnotationQuality.MARGIN, a.annotationIds(), a.qualityMargin(), m);
             if (a.imageMap() != null) {
                 analysis.writeAll(runId, Pca.IMAGE_X, a.imageIds(), a.imageMap().x(), n);
                 analysis.writeAll(runId, Pca.IMAGE_Y, a.imageIds(), a.imageMap().y(), n);
