@@ -709,6 +709,6 @@ final class BrowseQueries {
     }
 
     static LoupeException failure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, "cannot read the project store: " + e.getMessage(), e);
+        return StoreFailure.reading(e);
     }
 }

@@ -235,6 +235,6 @@ final class MetricQueries {
     }
 
     private static LoupeException failure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, "metric query: " + e.getMessage(), e);
+        return StoreFailure.reading(e);
     }
 }

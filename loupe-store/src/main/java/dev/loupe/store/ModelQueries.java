@@ -109,6 +109,6 @@ final class ModelQueries {
     }
 
     static LoupeException failure(SQLException e) {
-        return new LoupeException(LoupeException.Reason.STORE, "cannot read the project store: " + e.getMessage(), e);
+        return StoreFailure.reading(e);
     }
 }

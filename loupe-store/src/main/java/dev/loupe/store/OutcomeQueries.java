@@ -144,7 +144,7 @@ final class OutcomeQueries {
                     java.util.Arrays.copyOf(classes, n), java.util.Arrays.copyOf(positive, n),
                     java.util.Arrays.copyOf(iou, n), metrics);
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 
@@ -160,7 +160,7 @@ final class OutcomeQueries {
                 }
             }
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
         return out;
     }
@@ -213,7 +213,7 @@ final class OutcomeQueries {
             }
             return new OutcomeCounts(Thresholds.value(tIndex), total[0], total[1], total[2], total[3], reasons, rows);
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 }

@@ -43,7 +43,7 @@ final class PredictionQueries {
                         rs.getString(5), rs.getString(6), rs.getLong(8), rs.getLong(9), t == null ? null : t.toInstant()));
             }
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
         return out;
     }
@@ -64,7 +64,7 @@ final class PredictionQueries {
                 out.add(new PendingPredictionMetrics(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
             }
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
         return out;
     }
@@ -87,7 +87,7 @@ final class PredictionQueries {
                 }
             }
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 
@@ -103,7 +103,7 @@ final class PredictionQueries {
                 }
             }
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
         return out;
     }
@@ -129,7 +129,7 @@ final class PredictionQueries {
                 }
             }
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
         return out;
     }

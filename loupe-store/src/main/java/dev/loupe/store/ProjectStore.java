@@ -652,7 +652,7 @@ public final class ProjectStore implements AutoCloseable {
         try {
             return q.count(q.filter(filter, rules));
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 
@@ -703,7 +703,7 @@ public final class ProjectStore implements AutoCloseable {
                     q.predictionsOn(ids, setId, tIndex).getOrDefault(imageId, List.of()),
                     q.missedOn(ids, setId, tIndex).getOrDefault(imageId, List.of()));
         } catch (java.sql.SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 

@@ -50,7 +50,7 @@ final class SampleQuery {
             }
             return new MetricSample(metricId, items, Arrays.copyOf(values, n));
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 }

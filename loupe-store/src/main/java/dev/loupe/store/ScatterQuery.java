@@ -67,7 +67,7 @@ final class ScatterQuery {
             }
             return new Scatter(xMetric, yMetric, bins, count, missing, xMin, xMax, yMin, yMax, counts);
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 

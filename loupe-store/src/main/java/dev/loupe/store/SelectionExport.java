@@ -61,7 +61,7 @@ final class SelectionExport {
                 }
             }
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 
@@ -105,7 +105,7 @@ final class SelectionExport {
             }
             return n;
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 
@@ -167,7 +167,7 @@ final class SelectionExport {
             }
             out.flush();
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,11 @@ final class StoreFailure {
      * The failure of a batch written through {@code c}: a full disk named with the database file,
      * anything else as {@code context: DuckDB's message}.
      */
+    /** A failed read: "cannot read the project store: DuckDB's message". */
+    static LoupeException reading(SQLException e) {
+        return new LoupeException(LoupeException.Reason.STORE, "cannot read the project store: " + e.getMessage(), e);
+    }
+
     static LoupeException of(String context, SQLException e, Connection c) {
         String full = diskFull(e, database(c), "nothing of this batch was written");
         if (full == null && e.getMessage() != null && e.getMessage().contains("read-only mode")) {

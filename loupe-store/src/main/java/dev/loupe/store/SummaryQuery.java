@@ -48,7 +48,7 @@ final class SummaryQuery {
                     countMap("SELECT coalesce(split, 'none') AS s, count(*) FROM images GROUP BY s ORDER BY s"),
                     issues());
         } catch (SQLException e) {
-            throw ModelQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
     }
 

@@ -76,7 +76,7 @@ final class TagQueries {
                 out.add(new TagCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             }
         } catch (SQLException e) {
-            throw BrowseQueries.failure(e);
+            throw StoreFailure.reading(e);
         }
         return out;
     }
