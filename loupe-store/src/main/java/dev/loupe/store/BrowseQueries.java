@@ -383,32 +383,8 @@ final class BrowseQueries {
                     max = toDouble(rs.getObject(7));
                 }
             }
-            Double lm = null;
-            Double um = null;
-            Double ls = null;
-            Double us = null;
-            Long moderate = null;
-            Long severe = null;
-            if (info.outliers() && q1 != null) {
-                double iqr = q3 - q1;
-                lm = q1 - 1.5 * iqr;
-                um = q3 + 1.5 * iqr;
-                ls = q1 - 2.5 * iqr;
-                us = q3 + 2.5 * iqr;
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE " + col + " < ? OR " + col
-                        + " > ?), count(*) FILTER (WHERE " + col + " < ? OR " + col + " > ?) FROM " + f.from + " WHERE " + f.where)) {
-                    ps.setDouble(1, lm);
-                    ps.setDouble(2, um);
-                    ps.setDouble(3, ls);
-                    ps.setDouble(4, us);
-                    f.bind(ps, 5);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        severe = rs.getLong(2);
-                        moderate = rs.getLong(1) - severe;
-                    }
-                }
-            }
+            IqrOutliers o = info.outliers() ? IqrOutliers.count(c, col, "FROM " + f.from + " WHERE " + f.where, q1, q3, f::bind)
+                    : IqrOutliers.NONE;
             double[] edges = new double[0];
             long[] counts = new long[0];
             if (min != null) {
@@ -435,7 +411,8 @@ final class BrowseQueries {
                     }
                 }
             }
-            return new Distribution(metricId, n, missing, min, q1, median, q3, max, lm, um, ls, us, moderate, severe, edges, counts);
+            return new Distribution(metricId, n, missing, min, q1, median, q3, max, o.lowerModerate(), o.upperModerate(), o.lowerSevere(),
+                    o.upperSevere(), o.moderate(), o.severe(), edges, counts);
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -70,34 +70,10 @@ final class MetricQueries {
             long n = rs.getLong(1);
             Double q1 = (Double) rs.getObject(4);
             Double q3 = (Double) rs.getObject(6);
-            Double lm = null;
-            Double um = null;
-            Double ls = null;
-            Double us = null;
-            Long moderate = null;
-            Long severe = null;
-            if (outliers && q1 != null) {
-                double iqr = q3 - q1;
-                lm = q1 - 1.5 * iqr;
-                um = q3 + 1.5 * iqr;
-                ls = q1 - 2.5 * iqr;
-                us = q3 + 2.5 * iqr;
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE " + col + " < ? OR " + col
-                        + " > ?), count(*) FILTER (WHERE " + col + " < ? OR " + col + " > ?) FROM " + table)) {
-                    ps.setDouble(1, lm);
-                    ps.setDouble(2, um);
-                    ps.setDouble(3, ls);
-                    ps.setDouble(4, us);
-                    try (ResultSet o = ps.executeQuery()) {
-                        o.next();
-                        severe = o.getLong(2);
-                        moderate = o.getLong(1) - severe;
-                    }
-                }
-            }
+            IqrOutliers o = outliers ? IqrOutliers.count(c, col, "FROM " + table, q1, q3, (ps, first) -> { }) : IqrOutliers.NONE;
             return new MetricStats(id, scopeName(scope), title, n, rs.getLong(2), (Double) rs.getObject(3), q1,
-                    (Double) rs.getObject(5), q3, (Double) rs.getObject(7), (Double) rs.getObject(8), lm, um, ls, us,
-                    moderate, severe);
+                    (Double) rs.getObject(5), q3, (Double) rs.getObject(7), (Double) rs.getObject(8), o.lowerModerate(),
+                    o.upperModerate(), o.lowerSevere(), o.upperSevere(), o.moderate(), o.severe());
         }
     }
 
