@@ -133,14 +133,7 @@ final class ScaleDataset {
         long annotations = 0;
         try (JsonGenerator gen = new JsonFactory().createGenerator(json.toFile(), JsonEncoding.UTF8)) {
             gen.writeStartObject();
-            gen.writeArrayFieldStart("categories");
-            for (int c = 1; c <= CATEGORIES; c++) {
-                gen.writeStartObject();
-                gen.writeNumberField("id", c);
-                gen.writeStringField("name", "class" + c);
-                gen.writeEndObject();
-            }
-            gen.writeEndArray();
+            SyntheticCoco.categories(gen, CATEGORIES);
             gen.writeArrayFieldStart("images");
             for (int id = 1; id <= count; id++) {
                 Image im = image(id, count, seed);

@@ -246,7 +246,7 @@ final class ServeBench implements Callable<Integer> {
         return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

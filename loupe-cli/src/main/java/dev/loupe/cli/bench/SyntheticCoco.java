@@ -45,14 +45,7 @@ public final class SyntheticCoco {
         SplittableRandom random = new SplittableRandom(42);
         try (JsonGenerator gen = new JsonFactory().createGenerator(json.toFile(), JsonEncoding.UTF8)) {
             gen.writeStartObject();
-            gen.writeArrayFieldStart("categories");
-            for (int c = 1; c <= CATEGORIES; c++) {
-                gen.writeStartObject();
-                gen.writeNumberField("id", c);
-                gen.writeStringField("name", "class" + c);
-                gen.writeEndObject();
-            }
-            gen.writeEndArray();
+            categories(gen, CATEGORIES);
             gen.writeArrayFieldStart("images");
             for (int i = 1; i <= images; i++) {
                 gen.writeStartObject();
@@ -92,6 +85,18 @@ public final class SyntheticCoco {
             gen.writeEndObject();
         }
         return json;
+    }
+
+    /** The categories array of a synthetic COCO file: ids 1..n named class1..classN. */
+    static void categories(JsonGenerator gen, int n) throws IOException {
+        gen.writeArrayFieldStart("categories");
+        for (int c = 1; c <= n; c++) {
+            gen.writeStartObject();
+            gen.writeNumberField("id", c);
+            gen.writeStringField("name", "class" + c);
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
     }
 
     static String name(int i) {
