@@ -18,7 +18,6 @@ import dev.loupe.store.TagCount;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.slf4j.LoggerFactory;
 import dev.loupe.app.export.Exporter;
 import dev.loupe.app.similar.EmbeddingIndexes;
 import dev.loupe.app.similar.SimilarImages;
@@ -63,7 +62,7 @@ final class ApiRoutes {
         this.store = store;
         this.jobs = jobs;
         this.evaluations = new EvaluationCache();
-        this.indexes = new EmbeddingIndexes(store, note -> LoggerFactory.getLogger(ApiRoutes.class).info(note));
+        this.indexes = new EmbeddingIndexes(store, note -> System.err.println("loupe: " + note));
         this.similarImages = new SimilarImages(store, indexes);
         this.similarObjects = new SimilarObjects(store, indexes);
         this.projectDir = projectDir;
