@@ -547,6 +547,29 @@ class ApiTest {
         }
     }
 
+    /** Every JSON answer the app reads has the shape its 200 schema in the document describes, field for field. */
+    @Test
+    void answersHaveTheShapesOfTheirSchemas() {
+        long image = http.get("/api/search?limit=1&offset=5").json().at("/items/0/id").asLong();
+        long annotation = http.get("/api/images/" + image).json().at("/annotations/0/id").asLong();
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        urls.put("/api/projects", "/api/projects");
+        urls.put("/api/summary", "/api/summary");
+        urls.put("/api/metrics", "/api/metrics");
+        urls.put("/api/outliers", "/api/outliers");
+        urls.put("/api/distribution", "/api/distribution?metric=image.brightness");
+        urls.put("/api/scatter", "/api/scatter?x=image.brightness&y=image.entropy");
+        urls.put("/api/embedding-map", "/api/embedding-map?scope=annotation&colour=annotation.relative_area");
+        urls.put("/api/search", "/api/search?scope=annotation&sort=annotation.relative_area&limit=20");
+        urls.put("/api/images/{id}", "/api/images/" + image);
+        urls.put("/api/images/{id}/similar", "/api/images/" + image + "/similar?k=5");
+        urls.put("/api/annotations/{id}/similar", "/api/annotations/" + annotation + "/similar?k=5");
+        urls.put("/api/tags", "/api/tags");
+        urls.put("/api/predictions", "/api/predictions");
+        urls.put("/api/label-issues", "/api/label-issues?limit=20");
+        assertThat(WireSchema.problems(http, urls)).isEmpty();
+    }
+
     @Test
     void theAppIsServedAtTheRoot() {
         Http.Reply index = http.get("/");
