@@ -1,118 +1,63 @@
 // Typed access to the Loupe JSON API (see /api/openapi.json). Every call sends the bearer token
 // when the page was opened with one; errors become ApiError with the server's {error, detail}.
+// The wire types are the document's component schemas: src/generated/api-schema.ts is written from
+// loupe-server's openapi.json by openapi-typescript at every build, so tsc checks the app against it.
 
-export interface CategoryCount { id: number; name: string; supercategory: string | null; annotations: number; images: number }
-export interface IssueExample { itemType: string; itemId: number | null; file: string | null; location: string | null; message: string }
-export interface IssueKindCount { kind: string; severity: string; count: number; examples: IssueExample[] }
-export interface ProjectSummary {
-  project: string; format: string; imagesRoot: string; labels: string | null; images: number; annotations: number;
-  annotationsByKind: Record<string, number>; annotationsWithoutClass: number; crowdAnnotations: number; difficultAnnotations: number;
-  categories: CategoryCount[]; splits: Record<string, number>; issues: { total: number; byKind: IssueKindCount[] };
-}
-export interface AnalysisRun { id: number; toolVersion: string; status: string; startedAt: string; finishedAt: string | null; message: string | null }
-export interface AnalysisSummary { lastRun: AnalysisRun | null; imageMetrics: string[]; annotationMetrics: string[]; analysedImages: number; failures: number }
-export interface IssueKindInfo { kind: string; source: "rule" | "import"; scope: Scope; count: number; description: string }
-export interface TagCount { name: string; images: number; annotations: number }
-export interface PredictionSetInfo { id: number; name: string; kind: "detection" | "classification"; format: string; iouType: string | null; predictions: number; images: number }
-export interface SummaryView {
-  project: ProjectSummary; analysis: AnalysisSummary; imageIssues: IssueKindInfo[]; annotationIssues: IssueKindInfo[];
-  tags: TagCount[]; predictionSets: PredictionSetInfo[];
-}
-export interface MetricInfo { id: string; scope: Scope; kind: string; title: string; outliers: boolean; version: string }
-export interface MetricStats {
-  metricId: string; scope: Scope; title: string; count: number; missing: number; min: number | null; q1: number | null;
-  median: number | null; q3: number | null; max: number | null; mean: number | null; moderate: number | null; severe: number | null;
-}
-export interface Distribution {
-  metricId: string; count: number; missing: number; min: number | null; q1: number | null; median: number | null; q3: number | null;
-  max: number | null; lowerModerate: number | null; upperModerate: number | null; lowerSevere: number | null; upperSevere: number | null;
-  moderate: number | null; severe: number | null; binEdges: number[]; binCounts: number[];
-}
+import type { components } from "./generated/api-schema";
+
+type Schemas = components["schemas"];
+
+export type CategoryCount = Schemas["CategoryCount"];
+export type IssueExample = Schemas["IssueExample"];
+export type IssueKindCount = Schemas["IssueKindCount"];
+export type ProjectSummary = Schemas["ProjectSummary"];
+export type AnalysisRun = Schemas["AnalysisRun"];
+export type AnalysisSummary = Schemas["AnalysisSummary"];
+export type IssueKindInfo = Schemas["IssueKindInfo"];
+export type TagCount = Schemas["TagCount"];
+export type PredictionSetInfo = Schemas["PredictionSetInfo"];
+export type SummaryView = Schemas["SummaryView"];
+export type MetricInfo = Schemas["MetricInfo"];
+export type MetricStats = Schemas["MetricStats"];
+export type Distribution = Schemas["Distribution"];
 /** Counts on a bins × bins grid of two metrics: counts[xBin][yBin]; bounds null when no item has both values. */
-export interface Scatter {
-  xMetric: string; yMetric: string; bins: number; count: number; missing: number; xMin: number | null; xMax: number | null;
-  yMin: number | null; yMax: number | null; counts: number[][];
-}
-export interface Shape {
-  id: number; categoryId: number | null; kind: "box" | "polygon" | "mask" | "label"; box: number[] | null;
-  rings: number[][] | null; holes: boolean[] | null; maskCounts: number[] | null; maskHeight: number | null; maskWidth: number | null;
-}
+export type Scatter = Schemas["Scatter"];
+export type Shape = Schemas["Shape"];
 /** A prediction with its outcome under a set and IoU: tp, ignored (crowd) or the FP reason. */
-export interface PredictionShape {
-  id: number; category: string | null; score: number; outcome: string; annotationId: number | null; iou: number | null; shape: Shape;
-}
-export interface Hit {
-  id: number; imageId: number; path: string; width: number | null; height: number | null; split: string | null;
-  category: string | null; sortValue: number | null; shapes: Shape[];
-  /** With a prediction set in the filter: the set's predictions on the image, and its missed ground truths (ids). */
-  predictions?: PredictionShape[]; missed?: number[];
-  /** With a classification set in the filter (classifier=): its top-1 class on the image and the probability. */
-  top1?: ClassProbability | null;
-}
-export interface ClassProbability { category: string; probability: number }
+export type PredictionShape = Schemas["PredictionShape"];
+export type Hit = Schemas["Hit"];
+export type ClassProbability = Schemas["ClassProbability"];
 /** GET /api/embedding-map: points of the 2-D map, each flagged by whether it meets the filter. */
-export interface EmbeddingMapPoint { id: number; imageId: number; x: number; y: number; category: string | null; value: number | null; match: boolean; path: string }
-export interface EmbeddingMapView { scope: Scope; total: number; colourMetric: string | null; points: EmbeddingMapPoint[] }
-export interface ImageOutcomes { set: string; iou: number; predictions: PredictionShape[]; missed: number[] }
-export interface SearchPage { total: number; offset: number; items: Hit[] }
-export interface ItemIssue { kind: string; source: "import" | "rule"; severity: string; message: string; location: string | null }
-export interface AnnotationDetail {
-  id: number; category: string | null; shape: Shape; iscrowd: boolean; confidence: number | null;
-  metrics: Record<string, number | string>; issues: ItemIssue[]; tags: string[];
-}
-export interface ItemDetail {
-  id: number; path: string; width: number | null; height: number | null; format: string | null; split: string | null; fileSize: number;
-  metrics: Record<string, number | string>; issues: ItemIssue[]; tags: string[]; annotations: AnnotationDetail[];
-  previous: number | null; next: number | null;
-  /** With ?set=: that set's outcomes on the image. */
-  outcomes?: ImageOutcomes;
-}
+export type EmbeddingMapPoint = Schemas["EmbeddingMapPoint"];
+export type EmbeddingMapView = Schemas["EmbeddingMapView"];
+export type ImageOutcomes = Schemas["ImageOutcomes"];
+export type SearchPage = Schemas["SearchPage"];
+export type ItemIssue = Schemas["ItemIssue"];
+export type AnnotationDetail = Schemas["AnnotationDetail"];
+export type ItemDetail = Schemas["ItemDetail"];
 /** GET /api/images/{id}/similar: nearest images by cosine similarity of stored embeddings, most similar first. */
-export interface SimilarImage { rank: number; imageId: number; path: string; similarity: number }
-export interface SimilarView { imageId: number; model: string; neighbours: SimilarImage[] }
+export type SimilarImage = Schemas["SimilarImage"];
+export type SimilarView = Schemas["SimilarView"];
 /** GET /api/annotations/{id}/similar: look-alike object crops in other images and their classes' shares. */
-export interface SimilarObject { rank: number; similarity: number; item: Hit }
-export interface SimilarObjectsView {
-  annotationId: number; model: string; item: Hit; agreement: number | null; classes: { category: string; share: number }[]; neighbours: SimilarObject[];
-}
-export interface OutlierView { image: MetricStats[]; annotation: MetricStats[] }
-export interface PredictionsView { sets: PredictionSetInfo[]; hint: string }
-export type Scope = "image" | "annotation" | "prediction";
+export type SimilarObject = Schemas["SimilarObject"];
+export type SimilarObjectsView = Schemas["SimilarObjectsView"];
+export type OutlierView = Schemas["OutlierView"];
+export type PredictionsView = Schemas["PredictionsView"];
+export type Scope = Schemas["Scope"];
 
 // GET /api/eval: the JSON of 'loupe eval --json' (NaN is null).
-export interface RateStats { count: number; positives: number; rate: number | null; wilsonLow: number | null; wilsonHigh: number | null }
-export interface BucketRow extends RateStats { lower: number | null; upper: number | null; upperInclusive: boolean }
-export interface PerformanceTable { total: RateStats; buckets: BucketRow[]; missing: RateStats }
-export interface MetricPerformance { bucketing: string; overall: PerformanceTable; byClass: Record<string, PerformanceTable> }
-export interface ImportanceRow { metric: string; pairs: number; pearson: number | null; miBits: number | null; miNormalised: number | null;
-  miCorrectedNats: number | null; forestImportance: number | null }
-export interface ImportanceReport { items: number; positives: number; sampleTooSmall: boolean; sampleNote: string;
-  forestNoiseShare: number | null; noiseLevel: number | null; metrics: ImportanceRow[] }
-export interface SliceCondition { text: string; metric: string; lower: number | null; upper: number | null }
-export interface Slice extends RateStats {
-  description: string; conditions: SliceCondition[]; globalRate: number | null; gap: number | null; z: number | null; score: number | null;
-}
-export interface DetectionEval {
-  predictionSet: { name: string; kind: "detection"; format: string; iouType: string };
-  images: number; groundTruths: number; detections: number; notEvaluatedGroundTruths: Record<string, number>;
-  summary: Record<string, number | null>;
-  perClass: { id: number; name: string; ap: number | null; ap50: number | null; ap75: number | null; ar: number | null; tp: number; fp: number; fn: number }[];
-  outcomes: { iouThreshold: number; tp: number; fp: number; fn: number; ignored: number; precision: number | null; recall: number | null;
-    fpReasons: Record<string, number> };
-  prCurves: { categoryId: number; name: string; iouThreshold: number; recall: (number | null)[]; precision: (number | null)[] }[];
-  byMetric: { recallOfGroundTruths: Record<string, MetricPerformance>; precisionOfPredictions: Record<string, MetricPerformance> };
-  importance: { detectedGroundTruth: ImportanceReport; truePositive: ImportanceReport; iouTimesTruePositive: ImportanceReport };
-  worstSlices: { recallMinSupport: number; precisionMinSupport: number; byRecall: Slice[]; byPrecision: Slice[] };
-}
-export interface PrfScores { precision: number | null; recall: number | null; f1: number | null }
-export interface ClassificationEval {
-  predictionSet: { name: string; kind: "classification"; format: string };
-  items: number; leftOut: Record<string, number>; accuracy: number | null; topK: Record<string, number | null>;
-  macro: PrfScores; weighted: PrfScores;
-  perClass: { id: number; name: string; precision: number | null; recall: number | null; f1: number | null; support: number; predicted: number }[];
-  confusion: number[][];
-}
-export type EvalView = DetectionEval | ClassificationEval;
+export type RateStats = Schemas["RateStats"];
+export type BucketRow = Schemas["BucketRow"];
+export type PerformanceTable = Schemas["PerformanceTable"];
+export type MetricPerformance = Schemas["MetricPerformance"];
+export type ImportanceRow = Schemas["ImportanceRow"];
+export type ImportanceReport = Schemas["ImportanceReport"];
+export type SliceCondition = Schemas["SliceCondition"];
+export type Slice = Schemas["Slice"];
+export type DetectionEval = Schemas["DetectionEval"];
+export type PrfScores = Schemas["PrfScores"];
+export type ClassificationEval = Schemas["ClassificationEval"];
+export type EvalView = Schemas["EvalView"];
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, detail: string) {
@@ -214,27 +159,15 @@ export function thumbnailUrl(imageId: number, size: number): string {
 }
 
 // GET /api/compare/distributions and /api/compare/sets (NaN is null).
-export interface SideSummary { count: number; missing: number; min: number | null; q1: number | null; median: number | null; q3: number | null;
-  max: number | null; mean: number | null }
-export interface MetricComparison { metricId: string; title: string; a: SideSummary; b: SideSummary; binEdges: number[]; countsA: number[];
-  countsB: number[]; ks: { d: number | null; pValue: number | null; n: number; m: number; effectiveN: number } }
-export interface DistributionsComparison { scope: Scope; bins: number; a: { selector: string; items: number }; b: { selector: string; items: number };
-  metrics: MetricComparison[] }
-export interface Delta { a: number | null; b: number | null; delta: number | null }
-export interface SetsComparison {
-  iouThreshold: number;
-  a: { name: string; images: number; groundTruths: number; detections: number }; b: { name: string; images: number; groundTruths: number; detections: number };
-  summary: Record<string, Delta>; outcomes: Record<string, Delta>;
-  perClass: { id: number; name: string; metrics: Record<string, Delta> }[];
-  prCurves: { iouThreshold: number; a: DetectionEval["prCurves"]; b: DetectionEval["prCurves"] };
-}
+export type SideSummary = Schemas["SideSummary"];
+export type MetricComparison = Schemas["MetricComparison"];
+export type DistributionsComparison = Schemas["DistributionsComparison"];
+export type Delta = Schemas["Delta"];
+export type SetsComparison = Schemas["SetsComparison"];
 
 /** GET /api/projects: the projects this server serves, each with the path of its app. */
-export interface ProjectListing { name: string; path: string; base: string; images: number }
+export type ProjectListing = Schemas["ProjectListing"];
 
 /** GET /api/label-issues: the ranking of 'loupe issues' (likeliest problem first), each with its image id. */
-export interface LabelIssue {
-  rank: number; kind: string; source: string; predictionSet: string | null; image: string; imageId: number; annotationId: number | null;
-  box: number[] | null; givenLabel: string | null; suggestedLabel: string | null; score: number | null; reason: string;
-}
-export interface LabelIssuesView { entries: LabelIssue[]; total: number; set: string | null; method: string | null; notes: string[] }
+export type LabelIssue = Schemas["LabelIssue"];
+export type LabelIssuesView = Schemas["LabelIssuesView"];

@@ -143,6 +143,12 @@ public final class LoupeServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every HTTP route registered, as "METHOD path" (before/after filters left out); for the route-document test. */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod()).map(e -> e.method.name() + " " + e.path).toList();
+    }
+
     /** The address to open in a browser. */
     public String url() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();

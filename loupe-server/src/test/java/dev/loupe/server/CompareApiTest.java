@@ -89,6 +89,13 @@ class CompareApiTest {
         return d;
     }
 
+    /** The comparison of two selections matches the document's schema. */
+    @Test
+    void theComparisonHasTheShapeOfItsSchema() {
+        assertThat(WireSchema.problems(http, java.util.Map.of("/api/compare/distributions",
+                "/api/compare/distributions?scope=annotation&a=split:train&b=split:test&bins=12"))).isEmpty();
+    }
+
     @Test
     void imageSplitsCountsAndKsMatchTheStoredValues() throws IOException {
         JsonNode c = compare("scope=image&a=split:train&b=split:val");

@@ -85,6 +85,12 @@ class CompareSetsApiTest {
         return r.json();
     }
 
+    /** The comparison of two sets matches the document's schema. */
+    @Test
+    void theComparisonHasTheShapeOfItsSchema() {
+        assertThat(WireSchema.problems(http, Map.of("/api/compare/sets", "/api/compare/sets?a=det&b=det_changed&iou=0.5"))).isEmpty();
+    }
+
     @Test
     void deltasAreTheDifferencesOfTheTwoEvaluations() {
         for (String iou : new String[] {"0.5", "0.75", "0.3"}) {

@@ -281,6 +281,16 @@ class EvalApiTest {
         assertThat(r.json().get("detail").asText()).contains("loupe embed");
     }
 
+    /** The detection evaluation, a page of hits with a set's outcomes and an image with them match the document's schemas. */
+    @Test
+    void answersWithASetHaveTheShapesOfTheirSchemas() {
+        long image = http.get("/api/search?set=det&limit=1").json().at("/items/0/imageId").asLong();
+        assertThat(WireSchema.problems(http, java.util.Map.of("/api/eval", "/api/eval?set=det&iou=0.5",
+                "/api/search", "/api/search?set=det&limit=20",
+                "/api/images/{id}", "/api/images/" + image + "?set=det", "/api/predictions", "/api/predictions",
+                "/api/summary", "/api/summary"))).isEmpty();
+    }
+
     @Test
     void classificationSetByHand(@TempDir Path dir) throws IOException {
         try (LoupeServer s = LoupeServer.start(ClassificationProject.create(dir), new ServerOptions(null, 0, null))) {
@@ -290,6 +300,10 @@ class EvalApiTest {
             assertThat(r.text()).doesNotContain("NaN");
             JsonNode e = r.json();
             assertThat(e.at("/predictionSet/kind").asText()).isEqualTo("classification");
+            long image = api.get("/api/search?classifier=clf&limit=1").json().at("/items/0/id").asLong();
+            assertThat(WireSchema.problems(api, java.util.Map.of("/api/eval", "/api/eval?set=clf",
+                    "/api/search", "/api/search?classifier=clf&limit=20",
+                    "/api/images/{id}/classes", "/api/images/" + image + "/classes?set=clf"))).isEmpty();
             assertThat(e.get("items").asInt()).isEqualTo(28);
             assertThat(e.get("accuracy").asDouble()).isCloseTo(25.0 / 28, within(1e-12));
             List<String> names = new java.util.ArrayList<>();
