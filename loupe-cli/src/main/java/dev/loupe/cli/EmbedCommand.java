@@ -2,6 +2,9 @@ package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.app.StoreLender;
+import dev.loupe.app.similar.EmbeddingIndexes;
+import java.util.List;
 import dev.loupe.embed.analysis.EmbeddingAnalysis;
 import dev.loupe.embed.analysis.EmbeddingMetrics;
 import dev.loupe.embed.analysis.Pca;
@@ -95,6 +98,16 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
             store(store, info, a, model.name());
             out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             new EmbeddingText(store).print(out, a);
+            // The k-NN index of large sets is built now, not by the first similar query after this run.
+            long indexStart = System.nanoTime();
+            try (EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store),
+                    note -> spec.commandLine().getErr().println("loupe: " + note))) {
+                List<String> kinds = indexes.prepareStored(info);
+                if (!kinds.isEmpty()) {
+                    out.printf("k-NN index of the %s vectors stored in %s in %.1f s.%n", String.join(" and ", kinds),
+                            project.resolve("index"), (System.nanoTime() - indexStart) / 1e9);
+                }
+            }
             if (export != null) {
                 long rows = store.exportEmbeddings(info.id(), scope, export);
                 out.printf("Wrote %d %s vectors to %s%n", rows, scope, export);

@@ -56,6 +56,27 @@ class EmbedTest {
     }
 
     @Test
+    void embedStoresTheIndexOfASetAboveTheExactLimitSoSimilarFindsItBuilt() {
+        Path voc = CliRun.shared().resolve("data/voc100");
+        Path project = tmp.resolve("voc");
+        assertThat(CliRun.of("init", project.toString(), "--images", voc.resolve("images").toString(), "--coco",
+                voc.resolve("gts/coco_format_v1/instances_default.json").toString()).exitCode()).isZero();
+        System.setProperty("loupe.knn.exact-limit", "50");
+        try {
+            CliRun embed = CliRun.of("embed", project.toString(), "--model", "fallback", "--no-objects");
+            assertThat(embed.exitCode()).as(embed.err()).isZero();
+            assertThat(embed.out()).contains("k-NN index of the images vectors stored in " + project.resolve("index"));
+            assertThat(embed.err()).contains("building");
+            assertThat(project.resolve("index/images-model-1")).isDirectory();
+            CliRun similar = CliRun.of("similar", project.toString(), "1", "-k", "3", "--model", "fallback");
+            assertThat(similar.exitCode()).as(similar.err()).isZero();
+            assertThat(similar.err()).as("the stored index is current: nothing to build").doesNotContain("building");
+        } finally {
+            System.clearProperty("loupe.knn.exact-limit");
+        }
+    }
+
+    @Test
     void killedEmbedResumesWithoutRecomputingHolesOrDuplicates() throws Exception {
         Path project = tmp.resolve("bccd");
         assertThat(CliRun.of("init", project.toString(), "--images", BCCD.resolve("JPEGImages").toString(), "--voc",

@@ -40,9 +40,36 @@ public final class EmbeddingIndexes implements AutoCloseable {
     private final Object imagesLock = new Object();
     private final Object objectsLock = new Object();
 
-    /** Exact search up to {@link VectorIndex#EXACT_LIMIT} vectors; rebuilds of a stored index are announced on {@code notes}. */
+    /**
+     * Above how many vectors a stored index replaces exact search: {@link VectorIndex#EXACT_LIMIT},
+     * or the system property {@code loupe.knn.exact-limit} (tests, and users who want the index on
+     * smaller sets).
+     */
+    public static int defaultExactLimit() {
+        return Integer.getInteger("loupe.knn.exact-limit", VectorIndex.EXACT_LIMIT);
+    }
+
+    /** Exact search up to {@link #defaultExactLimit()} vectors; rebuilds of a stored index are announced on {@code notes}. */
     public EmbeddingIndexes(StoreLender store, Consumer<String> notes) {
-        this(store, VectorIndex.EXACT_LIMIT, notes);
+        this(store, defaultExactLimit(), notes);
+    }
+
+    /**
+     * Builds (or finds current) the stored indexes of a model for the kinds whose vectors exceed
+     * the exact-search limit, so that the first similar query after {@code loupe embed} does not
+     * build them; returns the kinds that have one ("images", "objects").
+     */
+    public List<String> prepareStored(EmbeddingModelInfo model) {
+        List<String> kinds = new java.util.ArrayList<>();
+        if (model.images() > exactLimit) {
+            images(model.name());
+            kinds.add("images");
+        }
+        if (model.objects() > exactLimit) {
+            objects(model.name());
+            kinds.add("objects");
+        }
+        return kinds;
     }
 
     public EmbeddingIndexes(StoreLender store, int exactLimit, Consumer<String> notes) {
