@@ -111,8 +111,11 @@ final class BrowseQueries {
     /** The column that orders ties of a sort metric, or null (none, or not computed in this project). */
     private String tieBreak(String sortMetric, Scope scope) {
         String t = TIE_BREAKS.get(sortMetric);
+        if (t == null) {
+            return null; // most sorts: no catalogue query on the search path
+        }
         Map<String, MetricInfo> catalogue = numeric(scope);
-        return t == null || !catalogue.containsKey(t) ? null : "m." + FilterSql.metricColumn(t, catalogue, scope);
+        return catalogue.containsKey(t) ? "m." + FilterSql.metricColumn(t, catalogue, scope) : null;
     }
 
     SearchPage search(SearchRequest r, List<IssueRule> rules) {

@@ -156,7 +156,8 @@ final class ScaleBench implements Callable<Integer> {
             for (Map.Entry<String, IntFunction<String>> e : queries.entrySet()) {
                 double[] one = timed(http, url, e.getValue(), 1);
                 double[] four = timed(http, url, e.getValue(), 4);
-                rows.add(new Latency(e.getKey(), percentile(one, 50), percentile(one, 95), percentile(four, 50), percentile(four, 95)));
+                rows.add(new Latency(e.getKey(), ServeBench.percentile(one, 50), ServeBench.percentile(one, 95),
+                        ServeBench.percentile(four, 50), ServeBench.percentile(four, 95)));
             }
             Latency status = rows.get(0);
             out.printf("  web API (%d images, %d annotations): first similar query (loads the vectors and builds the index) %.0f ms%n",
@@ -301,10 +302,6 @@ final class ScaleBench implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("serve printed no URL:\n" + seen);
-    }
-
-    static double percentile(double[] values, double p) {
-        return ServeBench.percentile(values, p);
     }
 
     private static long diskBytes(Path dir) throws IOException {
