@@ -82,6 +82,19 @@ public final class Accumulation {
         recall[rIndex(t, k, a, m)] = v;
     }
 
+    /** Copies every cell of class k from detection limit {@code from} to {@code to}. */
+    void copyLimit(int k, int from, int to) {
+        for (int t = 0; t < nT; t++) {
+            for (int a = 0; a < nA; a++) {
+                recall[rIndex(t, k, a, to)] = recall[rIndex(t, k, a, from)];
+                for (int r = 0; r < nR; r++) {
+                    precision[pIndex(t, r, k, a, to)] = precision[pIndex(t, r, k, a, from)];
+                    scores[pIndex(t, r, k, a, to)] = scores[pIndex(t, r, k, a, from)];
+                }
+            }
+        }
+    }
+
     private int pIndex(int t, int r, int k, int a, int m) {
         check(t, nT, "t");
         check(r, nR, "r");

@@ -19,75 +19,84 @@ final class Accumulator {
         this.params = params;
     }
 
-    /**
-     * @param evals [k][a][i]: the match of class k, area range a, image i, or null where the image
-     *              has neither ground truth nor detection of the class
-     */
-    Accumulation accumulate(ImageEval[][][] evals) {
-        double[] recThrs = params.recallThresholdArray();
-        List<Integer> maxDets = params.maxDets();
-        int nT = params.iouThresholds().size();
-        int nR = recThrs.length;
-        int nK = evals.length;
-        int nA = params.areaRanges().size();
-        int nM = maxDets.size();
-        Accumulation acc = new Accumulation(nT, nR, nK, nA, nM);
-        for (int k = 0; k < nK; k++) {
-            for (int a = 0; a < nA; a++) {
-                for (int m = 0; m < nM; m++) {
-                    cell(acc, evals[k][a], k, a, m, maxDets.get(m), recThrs);
-                }
-            }
-        }
-        return acc;
+    /** An empty accumulation for {@code classes} classes (or 1, class-agnostic), every cell absent (-1). */
+    Accumulation empty(int classes) {
+        return new Accumulation(params.iouThresholds().size(), params.recallThresholdArray().length, classes,
+                params.areaRanges().size(), params.maxDets().size());
     }
 
-    private static void cell(Accumulation acc, ImageEval[] images, int k, int a, int m, int maxDet, double[] recThrs) {
-        int total = 0;
-        int npig = 0;
-        int present = 0;
-        for (ImageEval e : images) {
-            if (e != null) {
-                present++;
-                total += Math.min(maxDet, e.detectionCount());
-                for (boolean ig : e.gtIgnore()) {
-                    if (!ig) {
-                        npig++;
-                    }
+    /**
+     * Accumulates class k. Each class's cells read only that class's matches, so the caller can
+     * match and accumulate one class at a time and keep only one class's matches in memory.
+     *
+     * @param evals [a][i]: the match of class k in area range a on image i, or null where the image
+     *              has neither ground truth nor detection of the class (the same images in every
+     *              area range, with the same detections and scores)
+     */
+    void accumulateClass(Accumulation acc, int k, MatchFlags[][] evals) {
+        double[] recThrs = params.recallThresholdArray();
+        List<Integer> maxDets = params.maxDets();
+        MatchFlags[] first = evals[0];
+        int previousTotal = -1;
+        for (int m = 0; m < maxDets.size(); m++) {
+            int maxDet = maxDets.get(m);
+            int total = 0;
+            int present = 0;
+            for (MatchFlags e : first) {
+                if (e != null) {
+                    present++;
+                    total += Math.min(maxDet, e.detectionCount());
                 }
             }
+            if (present == 0) {
+                continue;
+            }
+            if (m > 0 && maxDet >= maxDets.get(m - 1) && total == previousTotal) {
+                // No image has more detections than the smaller limit let through, so both limits
+                // concatenate the same detections: the same cells (most of COCO's 10 and 100).
+                acc.copyLimit(k, m - 1, m);
+                continue;
+            }
+            previousTotal = total;
+            // Concatenation order: image by image, first maxDet detections of each; the ranking is
+            // the same in every area range, so it is sorted once.
+            double[] scores = new double[total];
+            int n = 0;
+            for (MatchFlags e : first) {
+                if (e != null) {
+                    int d = Math.min(maxDet, e.detectionCount());
+                    System.arraycopy(e.scores(), 0, scores, n, d);
+                    n += d;
+                }
+            }
+            int[] order = NumpyMath.stableOrderDescending(scores, total);
+            for (int a = 0; a < evals.length; a++) {
+                cell(acc, evals[a], k, a, m, maxDet, scores, order, recThrs);
+            }
         }
-        if (present == 0 || npig == 0) {
+    }
+
+    private static void cell(Accumulation acc, MatchFlags[] images, int k, int a, int m, int maxDet, double[] scores,
+                             int[] order, double[] recThrs) {
+        int npig = 0;
+        for (MatchFlags e : images) {
+            if (e != null) {
+                npig += e.regularGroundTruths();
+            }
+        }
+        if (npig == 0) {
             return;
         }
         int nT = acc.iouThresholdCount();
-        double[] scores = new double[total];
-        // Concatenation order: image by image, first maxDet detections of each.
-        int[] srcImage = new int[total];
-        int[] srcDet = new int[total];
+        int total = scores.length;
+        // Flags in concatenation order, [position * T + t]: one copy per image, then read in rank order.
+        byte[] flags = new byte[total * nT];
         int n = 0;
-        for (int i = 0; i < images.length; i++) {
-            ImageEval e = images[i];
-            if (e == null) {
-                continue;
-            }
-            int d = Math.min(maxDet, e.detectionCount());
-            for (int j = 0; j < d; j++) {
-                scores[n] = e.dtScores()[j];
-                srcImage[n] = i;
-                srcDet[n] = j;
-                n++;
-            }
-        }
-        int[] order = NumpyMath.stableOrderDescending(scores, total);
-        // Flags in rank order, per threshold (one gather, then sequential scans): 0 false
-        // positive, 1 true positive, 2 ignored.
-        byte[][] flags = new byte[nT][total];
-        for (int s = 0; s < total; s++) {
-            ImageEval e = images[srcImage[order[s]]];
-            int j = srcDet[order[s]];
-            for (int t = 0; t < nT; t++) {
-                flags[t][s] = e.dtIgnore()[t][j] ? (byte) 2 : e.dtMatches()[t][j] != 0 ? (byte) 1 : (byte) 0;
+        for (MatchFlags e : images) {
+            if (e != null) {
+                int d = Math.min(maxDet, e.detectionCount());
+                System.arraycopy(e.flags(), 0, flags, n * nT, d * nT);
+                n += d;
             }
         }
         double[] rc = new double[total];
@@ -96,20 +105,19 @@ final class Accumulator {
             // np.cumsum of booleans counts integers; the counts are then used as floats.
             long tp = 0;
             long fp = 0;
-            int nd = 0;
-            byte[] f = flags[t];
             for (int s = 0; s < total; s++) {
-                if (f[s] == 1) {
+                byte f = flags[order[s] * nT + t];
+                if (f == MatchFlags.TRUE_POSITIVE) {
                     tp++;
-                } else if (f[s] == 0) {
+                } else if (f == MatchFlags.FALSE_POSITIVE) {
                     fp++;
                 }
                 double tpf = tp;
                 double fpf = fp;
-                rc[nd] = tpf / npig;
-                pr[nd] = tpf / (fpf + tpf + NumpyMath.SPACING_1);
-                nd++;
+                rc[s] = tpf / npig;
+                pr[s] = tpf / (fpf + tpf + NumpyMath.SPACING_1);
             }
+            int nd = total;
             acc.setRecall(t, k, a, m, nd > 0 ? rc[nd - 1] : 0);
             for (int i = nd - 1; i > 0; i--) {
                 if (pr[i] > pr[i - 1]) {

@@ -81,7 +81,7 @@ public final class CocoOutcomeMatcher implements OutcomeMatcher {
             ImageEval e = matcher.match(classGts, cell.getValue())[0];
             for (int t = 0; t < Thresholds.COUNT; t++) {
                 for (int d = 0; d < e.dtIds().length; d++) {
-                    long gtId = e.dtMatches()[t][d];
+                    long gtId = e.dtMatch(t, d);
                     if (gtId != 0) {
                         int gi = gtIndex.get(gtId);
                         matches.add(new Match(t + 1, e.dtIds()[d], gtId, iou[dtIndex.get(e.dtIds()[d])][gi],

@@ -41,10 +41,16 @@ final class Matcher {
         }
         List<Detection> dt = topDetections(dts);
         double[][] ious = computeIou(gts, dt);
+        long[] dtIds = new long[dt.size()];
+        double[] dtScores = new double[dt.size()];
+        for (int d = 0; d < dtIds.length; d++) {
+            dtIds[d] = dt.get(d).id();
+            dtScores[d] = dt.get(d).score();
+        }
         List<AreaRange> ranges = params.areaRanges();
         ImageEval[] out = new ImageEval[ranges.size()];
         for (int a = 0; a < out.length; a++) {
-            out[a] = evaluate(gts, dt, ious, ranges.get(a));
+            out[a] = evaluate(gts, dt, dtIds, dtScores, ious, ranges.get(a));
         }
         return out;
     }
@@ -95,8 +101,9 @@ final class Matcher {
         return Iou.masks(d, g, crowd);
     }
 
-    /** evaluateImg for one area range. */
-    private ImageEval evaluate(List<GroundTruth> gtsIn, List<Detection> dt, double[][] ious, AreaRange range) {
+    /** evaluateImg for one area range; the detection ids and scores are shared by every range. */
+    private ImageEval evaluate(List<GroundTruth> gtsIn, List<Detection> dt, long[] dtIds, double[] dtScores,
+                               double[][] ious, AreaRange range) {
         int nG = gtsIn.size();
         // Ground truths with ignore = 0 first, each group in input order (stable argsort of 0/1).
         int[] gtind = new int[nG];
@@ -119,22 +126,16 @@ final class Matcher {
         }
         int nT = iouThrs.length;
         int nD = dt.size();
-        long[] dtIds = new long[nD];
-        double[] dtScores = new double[nD];
-        for (int d = 0; d < nD; d++) {
-            dtIds[d] = dt.get(d).id();
-            dtScores[d] = dt.get(d).score();
-        }
-        long[][] gtm = new long[nT][nG];
-        long[][] dtm = new long[nT][nD];
-        boolean[][] dtIg = new boolean[nT][nD];
+        long[] gtm = new long[nT * nG];
+        long[] dtm = new long[nT * nD];
+        boolean[] dtIg = new boolean[nT * nD];
         if (ious != null) {
             for (int t = 0; t < nT; t++) {
                 for (int d = 0; d < nD; d++) {
                     double iou = Math.min(iouThrs[t], MAX_IOU_START);
                     int m = -1;
                     for (int g = 0; g < nG; g++) {
-                        if (gtm[t][g] > 0 && !crowd[g]) {
+                        if (gtm[t * nG + g] > 0 && !crowd[g]) {
                             continue; // already taken, and not a crowd region
                         }
                         if (m > -1 && !gtIg[m] && gtIg[g]) {
@@ -150,22 +151,22 @@ final class Matcher {
                     if (m == -1) {
                         continue;
                     }
-                    dtIg[t][d] = gtIg[m];
-                    dtm[t][d] = gtIds[m];
-                    gtm[t][m] = dtIds[d];
+                    dtIg[t * nD + d] = gtIg[m];
+                    dtm[t * nD + d] = gtIds[m];
+                    gtm[t * nG + m] = dtIds[d];
                 }
             }
         }
         for (int d = 0; d < nD; d++) {
             if (range.excludes(dt.get(d).area())) {
                 for (int t = 0; t < nT; t++) {
-                    if (dtm[t][d] == 0) {
-                        dtIg[t][d] = true;
+                    if (dtm[t * nD + d] == 0) {
+                        dtIg[t * nD + d] = true;
                     }
                 }
             }
         }
-        return new ImageEval(dtIds, dtScores, gtIds, gtIg, dtm, gtm, dtIg);
+        return new ImageEval(dtIds, dtScores, gtIds, gtIg, nT, dtm, gtm, dtIg);
     }
 
     private static boolean ignored(GroundTruth g, AreaRange range) {

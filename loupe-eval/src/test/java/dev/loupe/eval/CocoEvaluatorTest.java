@@ -114,6 +114,57 @@ class CocoEvaluatorTest {
     }
 
     @Test
+    void aLimitThatCutsNothingMoreGivesTheCellsOfTheSmallerLimit() {
+        // With at most 10 detections per image and class, the limits 10 and 100 concatenate the same
+        // detections, and the evaluator copies the cells; with 12 on one image it must not. Either
+        // way the 100-cells equal those computed from scratch beside a limit of 2 (which cuts).
+        for (int busiest : new int[] {10, 12}) {
+            Fixtures f = randomScene(busiest);
+            EvalParams coco = EvalParams.defaults(IouType.BBOX);
+            EvalParams cut = coco.withMaxDets(List.of(1, 2, 100));
+            Accumulation copied = f.evaluate(images(1, 2, 3), List.of(A, B), coco).accumulation();
+            Accumulation fresh = f.evaluate(images(1, 2, 3), List.of(A, B), cut).accumulation();
+            for (int t = 0; t < 10; t++) {
+                for (int k = 0; k < 2; k++) {
+                    for (int a = 0; a < 4; a++) {
+                        assertThat(copied.recall(t, k, a, 2)).as("recall t%d k%d a%d", t, k, a)
+                                .isEqualTo(fresh.recall(t, k, a, 2));
+                        for (int r = 0; r < 101; r++) {
+                            assertThat(copied.precision(t, r, k, a, 2)).isEqualTo(fresh.precision(t, r, k, a, 2));
+                            assertThat(copied.score(t, r, k, a, 2)).isEqualTo(fresh.score(t, r, k, a, 2));
+                        }
+                    }
+                }
+            }
+            if (busiest > 10) { // the 11th and 12th detections count at 100, not at 10
+                assertThat(copied.recall(0, 0, 0, 2)).isGreaterThan(copied.recall(0, 0, 0, 1));
+            }
+        }
+    }
+
+    /** Three images, classes A and B; image 1 has {@code busiest} detections of A, the 2 best boxes last. */
+    private static Fixtures randomScene(int busiest) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(busiest);
+        Fixtures f = new Fixtures();
+        for (int i = 0; i < busiest; i++) {
+            double x = 5 * i;
+            f.gt(1, A, x, 10, 8, 8);
+            boolean late = i >= busiest - 2;
+            f.dt(1, A, late ? .01 + .001 * i : .5 + random.nextDouble() / 2, x + random.nextDouble(), 10, 8, 8);
+        }
+        for (long image = 2; image <= 3; image++) {
+            for (int i = 0; i < 4; i++) {
+                double x = random.nextDouble() * 60;
+                double y = random.nextDouble() * 60;
+                double w = 5 + random.nextDouble() * 35;
+                f.gt(image, i % 2 == 0 ? A : B, x, y, w, w);
+                f.dt(image, i % 3 == 0 ? A : B, random.nextDouble(), x + random.nextDouble() * 4, y, w, w);
+            }
+        }
+        return f;
+    }
+
+    @Test
     void classWithoutDetectionsScoresZeroAndClassWithoutObjectsIsLeftOutOfTheMean() {
         Fixtures f = new Fixtures().gt(1, A, 10, 10, 40, 40).dt(1, A, .9, 10, 10, 40, 40)
                 .gt(1, B, 50, 50, 40, 40)

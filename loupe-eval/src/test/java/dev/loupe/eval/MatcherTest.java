@@ -28,10 +28,10 @@ class MatcherTest {
         ImageEval e = new Matcher(BBOX).match(gts, dts)[ALL];
         assertThat(e.dtIds()).containsExactly(1, 2);
         // dt 1: IoU .7 with gt 11, .9 with gt 12 -> 12. dt 2: gt 12 is taken -> 11 (IoU .875).
-        assertThat(e.dtMatches()[0]).containsExactly(12, 11);
-        assertThat(e.gtMatches()[0]).containsExactly(2, 1);
+        assertThat(e.dtMatchRow(0)).containsExactly(12, 11);
+        assertThat(e.gtMatchRow(0)).containsExactly(2, 1);
         // At IoU 0.9 only dt 1 matches (IoU 0.9 >= 0.9 by the same arithmetic).
-        assertThat(e.dtMatches()[8]).containsExactly(12, 0);
+        assertThat(e.dtMatchRow(8)).containsExactly(12, 0);
     }
 
     @Test
@@ -43,12 +43,12 @@ class MatcherTest {
         assertThat(e.gtIds()).containsExactly(12, 11);
         assertThat(e.gtIgnore()).containsExactly(false, true);
         for (int t = 0; t <= 2; t++) { // .50 .55 .60: the object
-            assertThat(e.dtMatches()[t][0]).isEqualTo(12);
-            assertThat(e.dtIgnore()[t][0]).isFalse();
+            assertThat(e.dtMatch(t, 0)).isEqualTo(12);
+            assertThat(e.dtIgnored(t, 0)).isFalse();
         }
         for (int t = 3; t < 10; t++) { // above .6: absorbed by the crowd, ignored
-            assertThat(e.dtMatches()[t][0]).isEqualTo(11);
-            assertThat(e.dtIgnore()[t][0]).isTrue();
+            assertThat(e.dtMatch(t, 0)).isEqualTo(11);
+            assertThat(e.dtIgnored(t, 0)).isTrue();
         }
     }
 
@@ -59,11 +59,11 @@ class MatcherTest {
                 dt(2, .8, 50, 50, 40, 40), // 1600 > 32^2, unmatched
                 dt(3, .7, 50, 0, 10, 10)); // 100, unmatched
         ImageEval[] e = new Matcher(BBOX).match(gts, dts);
-        assertThat(e[ALL].dtIgnore()[0]).containsExactly(false, false, false);
-        assertThat(e[SMALL].dtIgnore()[0]).containsExactly(false, true, false);
+        assertThat(e[ALL].dtIgnoreRow(0)).containsExactly(false, false, false);
+        assertThat(e[SMALL].dtIgnoreRow(0)).containsExactly(false, true, false);
         // medium: the object is out of range, so its match is ignored too.
         assertThat(e[2].gtIgnore()).containsExactly(true);
-        assertThat(e[2].dtIgnore()[0]).containsExactly(true, false, true);
+        assertThat(e[2].dtIgnoreRow(0)).containsExactly(true, false, true);
     }
 
     @Test

@@ -60,6 +60,10 @@ final class EvalBench implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "runs per size; the best is printed (default: ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--command", description = "also time the whole 'loupe eval' command (init and predictions import "
+            + "first, then eval in a JVM of its own with the default heap) on the same boxes, against evaluate")
+    boolean command;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +71,8 @@ final class EvalBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("COCO evaluation benchmark (bbox): %d ground truths and %d detections per image, %d classes, "
-                + "best of %d, 1 thread%n", gtPerImage, perImage, classes, repeat);
+                + "best of %d; evaluate spreads classes over %d cores, IoU only and outcomes use 1%n", gtPerImage, perImage,
+                classes, repeat, Runtime.getRuntime().availableProcessors());
         out.printf("%8s %12s %12s %10s %12s %10s %14s %10s%n", "images", "detections", "IoU only s", "evaluate s",
                 "vs IoU only", "us/image", "outcomes s", "AP");
         for (int n : sizes) {
@@ -86,12 +91,39 @@ final class EvalBench implements Callable<Integer> {
             out.printf("%8d %12d %12.3f %10.3f %11.1fx %10.0f %14.3f %10.4f%n", n, s.dts.size(), iouOnly, eval,
                     eval / iouOnly, eval / n * 1e6, outcomes, r.summary().ap());
             out.flush();
+            if (command) {
+                wholeCommand(out, s, eval, r);
+            }
         }
         reference(out);
         out.println("vs IoU only = evaluate time / time to compute only the IoU matrices of the same image-class cells "
                 + "(same run).");
         out.println("outcomes = per-item matching at the 19 thresholds 0.05..0.95, as 'predictions import' stores it.");
         return 0;
+    }
+
+    /**
+     * The same boxes as files, imported into a project; then {@code loupe eval} in a JVM of its own
+     * (the JVM's default heap, as a user runs it): wall time and peak RSS against the in-memory evaluate.
+     */
+    private static void wholeCommand(PrintWriter out, Synthetic s, double evaluate, EvalResult r) throws Exception {
+        Path dir = Files.createTempDirectory("loupe-bench-eval");
+        try {
+            EvalFiles files = EvalFiles.write(dir, s.images, s.categories, s.gts, s.dts);
+            Path project = dir.resolve("project");
+            ChildJvm jvm = new ChildJvm(null);
+            jvm.run("init", project.toString(), "--images", files.images().toString(), "--coco", files.instances().toString());
+            jvm.run("predictions", "import", project.toString(), files.results().toString(), "--name", "bench", "--no-metrics");
+            ChildJvm.Run eval = jvm.run("eval", project.toString(), "--predictions", "bench");
+            java.util.regex.Matcher ap = java.util.regex.Pattern
+                    .compile("IoU=0\\.50:0\\.95 \\| area=   all \\| maxDets=100 \\] = (\\S+)").matcher(eval.out());
+            String printed = ap.find() ? ap.group(1) : "?";
+            out.printf("         loupe eval, the whole command in its own JVM (default heap): %.2f s, peak RSS %d MB, "
+                    + "%.1fx evaluate; AP printed %s (evaluate %.3f)%n", eval.seconds(), eval.peakRssMb(), eval.seconds() / evaluate,
+                    printed, r.summary().ap());
+        } finally {
+            ServeBench.deleteTree(dir);
+        }
     }
 
     private record Synthetic(List<ImageRecord> images, List<Category> categories, List<GroundTruth> gts,

@@ -70,9 +70,7 @@ final class ScaleBench implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One phase: wall seconds and peak resident memory of its JVM. */
-    record Phase(double seconds, long peakRssMb, String out) {
-    }
+    private ChildJvm jvm;
 
     /** Latencies of one query kind. */
     record Latency(String query, double p50One, double p95One, double p50Four, double p95Four) {
@@ -84,6 +82,7 @@ final class ScaleBench implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--images sizes must be >= 10 and --requests >= 10");
         }
         PrintWriter out = spec.commandLine().getOut();
+        jvm = new ChildJvm(xmx);
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("loupe-bench-scale") : Files.createDirectories(dir);
         out.printf("Scale benchmark: each phase the loupe command in its own JVM with -Xmx%s; %d cores; embed model %s; "
@@ -109,9 +108,9 @@ final class ScaleBench implements Callable<Integer> {
                 (double) data.annotations() / n, data.bytes() / 1e6, gen);
         out.flush();
         Path project = base.resolve("project");
-        Phase init = phase("init", project.toString(), "--images", data.images().toString(), "--coco", data.instances().toString());
-        Phase analyze = phase("analyze", project.toString());
-        Phase embed = phase("embed", project.toString(), "--model", model);
+        ChildJvm.Run init = jvm.run("init", project.toString(), "--images", data.images().toString(), "--coco", data.instances().toString());
+        ChildJvm.Run analyze = jvm.run("analyze", project.toString());
+        ChildJvm.Run embed = jvm.run("embed", project.toString(), "--model", model);
         long disk = diskBytes(project);
         out.printf("  %-9s %9s %14s %13s%n", "phase", "seconds", "items/s", "peak RSS MB");
         row(out, "import", init, data.annotations(), "annotations");
@@ -121,7 +120,7 @@ final class ScaleBench implements Callable<Integer> {
         out.flush();
         served(out, project, n, data.annotations());
         if (spark && n == sizes.stream().mapToInt(Integer::intValue).min().orElseThrow()) {
-            Phase job = phase("spark", "analyze", "--master", "local[2]", "--images", data.images().toString(), "--coco",
+            ChildJvm.Run job = jvm.run("spark", "analyze", "--master", "local[2]", "--images", data.images().toString(), "--coco",
                     data.instances().toString(), "-o", base.resolve("spark").toString());
             double plain = init.seconds() + analyze.seconds();
             out.printf("  Spark local[2] import + analyze: %.1f s, peak RSS %d MB (driver JVM); loupe init + analyze: %.1f s; "
@@ -130,16 +129,16 @@ final class ScaleBench implements Callable<Integer> {
         out.flush();
     }
 
-    private static void row(PrintWriter out, String name, Phase p, long items, String unit) {
+    private static void row(PrintWriter out, String name, ChildJvm.Run p, long items, String unit) {
         out.printf("  %-9s %9.1f %9.0f %-5s %13d%n", name, p.seconds(), items / p.seconds(), unit.substring(0, Math.min(5, unit.length())),
                 p.peakRssMb());
     }
 
     /** The web API under 1 and 4 clients: each typical query against the status request. */
     private void served(PrintWriter out, Path project, int images, long annotations) throws Exception {
-        Process server = start(List.of("serve", project.toString(), "--port", "0"));
+        Process server = jvm.start(List.of("serve", project.toString(), "--port", "0"));
         AtomicLong peak = new AtomicLong();
-        Thread rss = rssWatcher(server, peak);
+        Thread rss = ChildJvm.rssWatcher(server, peak);
         try {
             String url = serverUrl(server);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -228,62 +227,6 @@ final class ScaleBench implements Callable<Integer> {
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
-    }
-
-    /** Runs one loupe command to its end in a JVM of its own; fails with its output when it fails. */
-    private Phase phase(String... args) throws Exception {
-        long t = System.nanoTime();
-        Process p = start(List.of(args));
-        AtomicLong peak = new AtomicLong();
-        Thread rss = rssWatcher(p, peak);
-        String output;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            StringBuilder sb = new StringBuilder();
-            r.lines().forEach(l -> sb.append(l).append('\n'));
-            output = sb.toString();
-        }
-        int exit = p.waitFor();
-        rss.join();
-        double seconds = (System.nanoTime() - t) / 1e9;
-        if (exit != 0) {
-            throw new IllegalStateException("loupe " + String.join(" ", args) + " exited with " + exit + ":\n" + output);
-        }
-        return new Phase(seconds, peak.get() / 1024, output);
-    }
-
-    private Process start(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx));
-        String home = System.getProperty("loupe.home");
-        if (home != null) {
-            cmd.add("-Dloupe.home=" + home);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.loupe.cli.Loupe"));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    }
-
-    /** Follows a process's peak resident set (VmHWM, KB) until it ends. */
-    private static Thread rssWatcher(Process p, AtomicLong peakKb) {
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-        Thread t = new Thread(() -> {
-            Pattern hwm = Pattern.compile("VmHWM:\\s+(\\d+) kB");
-            while (p.isAlive()) {
-                try {
-                    Matcher m = hwm.matcher(Files.readString(status));
-                    if (m.find()) {
-                        peakKb.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
-                    }
-                    Thread.sleep(50);
-                } catch (IOException e) {
-                    return; // ended, or no /proc: the peak stays what was seen
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rss-watcher");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private static String serverUrl(Process server) throws IOException {
