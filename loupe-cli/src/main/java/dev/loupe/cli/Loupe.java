@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, AttachCommand.class, DumpCommand.class, AnalyzeCommand.class, InfoCommand.class, MetricsCommand.class, EmbedCommand.class, SimilarCommand.class,
                 PredictionsCommand.class, EvalCommand.class, IssuesCommand.class, CvCommand.class, SelectCommand.class, ExportCommand.class, ReportCommand.class, QuickstartCommand.class, ServeCommand.class,
                 SparkCommand.class,
-                dev.loupe.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class},
+                CommandLine.HelpCommand.class},
+        footer = {"%nBenchmarks: ./loupe bench --help (the loupe-bench module, a jar of its own)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

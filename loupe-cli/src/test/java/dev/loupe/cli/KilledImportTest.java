@@ -2,7 +2,7 @@ package dev.loupe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.cli.bench.SyntheticCoco;
+import dev.loupe.testkit.SyntheticCoco;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,86 @@
+package dev.loupe.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loupe commands run in JVMs of their own (this JVM's class path), so that a command's wall time
+ * and peak resident memory ({@code /proc/PID/status} VmHWM) are its own.
+ *
+ * @param xmx the children's {@code -Xmx}, or null for the JVM's default heap (a user's plain run)
+ */
+record ChildJvm(String xmx) {
+
+    /** One command: wall seconds, peak resident memory of its JVM, and its output. */
+    record Run(double seconds, long peakRssMb, String out) {
+    }
+
+    /** Runs one loupe command to its end; fails with its output when it fails. */
+    Run run(String... args) throws IOException, InterruptedException {
+        long t = System.nanoTime();
+        Process p = start(List.of(args));
+        AtomicLong peak = new AtomicLong();
+        Thread rss = rssWatcher(p, peak);
+        String output;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder sb = new StringBuilder();
+            r.lines().forEach(l -> sb.append(l).append('\n'));
+            output = sb.toString();
+        }
+        int exit = p.waitFor();
+        rss.join();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("loupe " + String.join(" ", args) + " exited with " + exit + ":\n" + output);
+        }
+        return new Run(seconds, peak.get() / 1024, output);
+    }
+
+    /** Starts one loupe command, its output and errors on one stream. */
+    Process start(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (xmx != null) {
+            cmd.add("-Xmx" + xmx);
+        }
+        String home = System.getProperty("loupe.home");
+        if (home != null) {
+            cmd.add("-Dloupe.home=" + home);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.loupe.cli.Loupe"));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** Follows a process's peak resident set (VmHWM, KB) until it ends. */
+    static Thread rssWatcher(Process p, AtomicLong peakKb) {
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        Thread t = new Thread(() -> {
+            Pattern hwm = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+            while (p.isAlive()) {
+                try {
+                    Matcher m = hwm.matcher(Files.readString(status));
+                    if (m.find()) {
+                        peakKb.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+                    }
+                    Thread.sleep(50);
+                } catch (IOException e) {
+                    return; // ended, or no /proc: the peak stays what was seen
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-watcher");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

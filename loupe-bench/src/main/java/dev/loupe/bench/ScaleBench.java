@@ -1,0 +1,255 @@
+package dev.loupe.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loupe bench scale}: the whole path of a user's dataset at growing sizes, each phase the
+ * real command in a JVM of its own with the stated {@code -Xmx} (so that its peak resident memory
+ * is its own, read from {@code /proc/PID/status} VmHWM): generate a synthetic dataset
+ * ({@link ScaleDataset}), {@code init}, {@code analyze}, {@code embed}, then {@code serve} and the
+ * web API's typical queries with 1 and 4 clients (p50/p95), each against {@code /api/status}
+ * (a request that reads nothing) measured in the same run. Optionally the Spark local job on the
+ * smallest size against init + analyze.
+ */
+@Command(name = "scale", mixinStandardHelpOptions = true,
+        description = "Import, analyze, embed and serve synthetic datasets of growing size, each phase in its own JVM.")
+final class ScaleBench implements Callable<Integer> {
+    @Option(names = "--images", split = ",", defaultValue = "10000",
+            description = "dataset sizes, comma-separated (default: ${DEFAULT-VALUE}; 1000000 uses 64-128 px images)")
+    List<Integer> sizes;
+
+    @Option(names = "--xmx", defaultValue = "2g", description = "heap of every phase's JVM (default: ${DEFAULT-VALUE})")
+    String xmx;
+
+    @Option(names = "--model", defaultValue = "fallback",
+            description = "embedding model of the embed phase (default: ${DEFAULT-VALUE}; 'mobilenet' is the default of loupe embed)")
+    String model;
+
+    @Option(names = "--requests", defaultValue = "100", description = "requests per query kind and client setting (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--spark", description = "also run 'loupe spark analyze --master local[2]' on the smallest size (needs loupe-spark built)")
+    boolean spark;
+
+    @Option(names = "--seed", defaultValue = "14", description = "dataset seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--dir", description = "work folder, kept (default: a temporary folder, deleted afterwards)")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private ChildJvm jvm;
+
+    /** Latencies of one query kind. */
+    record Latency(String query, double p50One, double p95One, double p50Four, double p95Four) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 10) || requests < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--images sizes must be >= 10 and --requests >= 10");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        jvm = new ChildJvm(xmx);
+        boolean temporary = dir == null;
+        Path work = temporary ? Files.createTempDirectory("loupe-bench-scale") : Files.createDirectories(dir);
+        out.printf("Scale benchmark: each phase the loupe command in its own JVM with -Xmx%s; %d cores; embed model %s; "
+                + "%d requests per query and client setting%n", xmx, Runtime.getRuntime().availableProcessors(), model, requests);
+        out.flush();
+        try {
+            for (int n : sizes) {
+                size(out, work.resolve("n" + n), n);
+            }
+        } finally {
+            if (temporary) {
+                ServeBench.deleteTree(work);
+            }
+        }
+        return 0;
+    }
+
+    private void size(PrintWriter out, Path base, int n) throws Exception {
+        long t0 = System.nanoTime();
+        ScaleDataset.Written data = ScaleDataset.write(base.resolve("data"), n, seed);
+        double gen = (System.nanoTime() - t0) / 1e9;
+        out.printf("%n%d images, %d annotations (%.1f per image), %.0f MB of JPEG, generated in %.1f s%n", n, data.annotations(),
+                (double) data.annotations() / n, data.bytes() / 1e6, gen);
+        out.flush();
+        Path project = base.resolve("project");
+        ChildJvm.Run init = jvm.run("init", project.toString(), "--images", data.images().toString(), "--coco", data.instances().toString());
+        ChildJvm.Run analyze = jvm.run("analyze", project.toString());
+        ChildJvm.Run embed = jvm.run("embed", project.toString(), "--model", model);
+        long disk = diskBytes(project);
+        out.printf("  %-9s %9s %14s %13s%n", "phase", "seconds", "items/s", "peak RSS MB");
+        row(out, "import", init, data.annotations(), "annotations");
+        row(out, "analyze", analyze, n, "images");
+        row(out, "embed", embed, n, "images");
+        out.printf("  project on disk: %.0f MB (%.0f bytes per annotation)%n", disk / 1e6, (double) disk / data.annotations());
+        out.flush();
+        served(out, project, n, data.annotations());
+        if (spark && n == sizes.stream().mapToInt(Integer::intValue).min().orElseThrow()) {
+            ChildJvm.Run job = jvm.run("spark", "analyze", "--master", "local[2]", "--images", data.images().toString(), "--coco",
+                    data.instances().toString(), "-o", base.resolve("spark").toString());
+            double plain = init.seconds() + analyze.seconds();
+            out.printf("  Spark local[2] import + analyze: %.1f s, peak RSS %d MB (driver JVM); loupe init + analyze: %.1f s; "
+                    + "Spark / plain = %.2fx%n", job.seconds(), job.peakRssMb(), plain, job.seconds() / plain);
+        }
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String name, ChildJvm.Run p, long items, String unit) {
+        out.printf("  %-9s %9.1f %9.0f %-5s %13d%n", name, p.seconds(), items / p.seconds(), unit.substring(0, Math.min(5, unit.length())),
+                p.peakRssMb());
+    }
+
+    /** The web API under 1 and 4 clients: each typical query against the status request. */
+    private void served(PrintWriter out, Path project, int images, long annotations) throws Exception {
+        Process server = jvm.start(List.of("serve", project.toString(), "--port", "0"));
+        AtomicLong peak = new AtomicLong();
+        Thread rss = ChildJvm.rssWatcher(server, peak);
+        try {
+            String url = serverUrl(server);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            long t = System.nanoTime();
+            get(http, url + "api/images/1/similar?k=10");
+            double firstSimilar = (System.nanoTime() - t) / 1e6;
+            Map<String, IntFunction<String>> queries = queries(images);
+            for (IntFunction<String> q : queries.values()) {
+                for (int i = 0; i < 10; i++) {
+                    get(http, url + q.apply(i)); // warm-up: JIT, DuckDB caches
+                }
+            }
+            List<Latency> rows = new ArrayList<>();
+            for (Map.Entry<String, IntFunction<String>> e : queries.entrySet()) {
+                double[] one = timed(http, url, e.getValue(), 1);
+                double[] four = timed(http, url, e.getValue(), 4);
+                rows.add(new Latency(e.getKey(), ServeBench.percentile(one, 50), ServeBench.percentile(one, 95),
+                        ServeBench.percentile(four, 50), ServeBench.percentile(four, 95)));
+            }
+            Latency status = rows.get(0);
+            out.printf("  web API (%d images, %d annotations): first similar query (loads the vectors and builds the index) %.0f ms%n",
+                    images, annotations, firstSimilar);
+            out.printf("  %-48s %8s %8s %8s %8s %10s%n", "query", "p50 1c", "p95 1c", "p50 4c", "p95 4c", "p50/status");
+            for (Latency l : rows) {
+                out.printf("  %-48s %8.1f %8.1f %8.1f %8.1f %9.1fx%n", l.query(), l.p50One(), l.p95One(), l.p50Four(), l.p95Four(),
+                        l.p50One() / status.p50One());
+            }
+        } finally {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            rss.join();
+        }
+        out.printf("  serve peak RSS %d MB (ms, milliseconds; 1c / 4c: 1 or 4 clients at once)%n", peak.get() / 1024);
+    }
+
+    /** The typical queries of the web app, each varied by request number (seeded). */
+    static Map<String, IntFunction<String>> queries(int images) {
+        Map<String, IntFunction<String>> q = new LinkedHashMap<>();
+        q.put("status (baseline: reads nothing)", i -> "api/status");
+        q.put("search: annotations, class + range, sort, page", i -> {
+            SplittableRandom r = new SplittableRandom(i);
+            return "api/search?scope=annotation&class=class" + (1 + r.nextInt(20)) + "&range=annotation.relative_area:0.001:"
+                    + "&sort=annotation.relative_area&order=" + (i % 2 == 0 ? "asc" : "desc") + "&offset=" + 50 * r.nextInt(10)
+                    + "&limit=50";
+        });
+        q.put("search: images sorted by brightness, page", i -> "api/search?scope=image&sort=image.brightness&order=desc&offset="
+                + 100 * (i % 20) + "&limit=100");
+        q.put("histogram: annotation area under a class", i -> "api/distribution?scope=annotation&metric=annotation.area&bins=40&class=class" + (1 + i % 20));
+        q.put("histogram: image brightness", i -> "api/distribution?metric=image.brightness&bins=40");
+        q.put("scatter: brightness x sharpness", i -> "api/scatter?x=image.brightness&y=image.sharpness&bins=48");
+        q.put("summary", i -> "api/summary");
+        q.put("similar images (k = 10)", i -> "api/images/" + (1 + new SplittableRandom(i).nextInt(images)) + "/similar?k=10");
+        return q;
+    }
+
+    private double[] timed(HttpClient http, String url, IntFunction<String> query, int clients) throws Exception {
+        double[] ms = new double[requests];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        get(http, url + query.apply(i + 1000));
+                        ms[i] = (System.nanoTime() - t) / 1e6;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return ms;
+    }
+
+    private static void get(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static String serverUrl(Process server) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        Pattern open = Pattern.compile("^Open (http://127\\.0\\.0\\.1:\\d+/)");
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            seen.append(line).append('\n');
+            Matcher m = open.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }), "serve-output");
+                drain.setDaemon(true);
+                drain.start();
+                return m.group(1);
+            }
+        }
+        throw new IllegalStateException("serve printed no URL:\n" + seen);
+    }
+
+    private static long diskBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}
