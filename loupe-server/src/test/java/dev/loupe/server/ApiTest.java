@@ -567,6 +567,8 @@ class ApiTest {
         urls.put("/api/tags", "/api/tags");
         urls.put("/api/predictions", "/api/predictions");
         urls.put("/api/label-issues", "/api/label-issues?limit=20");
+        urls.put("/api/issues", "/api/issues?scope=annotation");
+        urls.put("/api/annotations/{id}", "/api/annotations/" + annotation);
         assertThat(WireSchema.problems(http, urls)).isEmpty();
     }
 

@@ -289,6 +289,10 @@ class EvalApiTest {
                 "/api/search", "/api/search?set=det&limit=20",
                 "/api/images/{id}", "/api/images/" + image + "?set=det", "/api/predictions", "/api/predictions",
                 "/api/summary", "/api/summary"))).isEmpty();
+        // The confusion matrix, and one cell's items (the schema's two alternatives).
+        assertThat(WireSchema.problems(http, java.util.Map.of("/api/eval/confusion", "/api/eval/confusion?set=det&iou=0.5"))).isEmpty();
+        assertThat(WireSchema.problems(http, java.util.Map.of("/api/eval/confusion",
+                "/api/eval/confusion?set=det&iou=0.5&row=0&column=0"))).isEmpty();
     }
 
     @Test
