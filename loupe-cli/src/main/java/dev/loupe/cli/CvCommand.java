@@ -123,7 +123,7 @@ final class CvCommand implements Callable<Integer>, ProjectCommand {
 
     /** Whether the project labels objects (boxes, polygons or masks) rather than whole images. */
     private static boolean hasObjects(ProjectStore store) {
-        Map<String, Long> byKind = store.summary().annotationsByKind();
+        Map<String, Long> byKind = store.labels().summary().annotationsByKind();
         return byKind.entrySet().stream().anyMatch(e -> !e.getKey().equals("label") && e.getValue() > 0);
     }
 }

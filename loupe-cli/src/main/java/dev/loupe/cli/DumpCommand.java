@@ -34,7 +34,7 @@ final class DumpCommand implements Callable<Integer>, ProjectCommand {
     public Integer call() {
         ParquetDump dump;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            dump = store.dump(output);
+            dump = store.exports().dump(output);
         }
         PrintWriter out = spec.commandLine().getOut();
         DumpText.print(out, "Wrote", dump);

@@ -47,9 +47,9 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
         ProjectSummary s;
         AnalysisInfo analysis;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            s = store.summary();
-            analysis = new AnalysisInfo(store.analysisSummary(), store.metricStats(Scope.IMAGE),
-                    store.metricStats(Scope.ANNOTATION), store.findings(IssueRules.forProject(project)));
+            s = store.labels().summary();
+            analysis = new AnalysisInfo(store.metrics().summary(), store.metrics().stats(Scope.IMAGE),
+                    store.metrics().stats(Scope.ANNOTATION), store.metrics().findings(IssueRules.forProject(project)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

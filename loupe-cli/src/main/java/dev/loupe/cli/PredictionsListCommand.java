@@ -34,7 +34,7 @@ final class PredictionsListCommand implements Callable<Integer>, ProjectCommand 
     public Integer call() {
         List<PredictionSetInfo> sets;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            sets = store.predictionSets();
+            sets = store.predictions().sets();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

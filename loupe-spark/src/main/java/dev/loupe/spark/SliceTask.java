@@ -62,8 +62,8 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
             RunReport report;
             double outputSeconds;
             try (ProjectStore store = ProjectStore.attachSlice(local.resolve("project"), Path.of(input), INPUT, range)) {
-                report = new MetricRunner(store.analysis(), threads, ProgressListener.NONE, maxPixels).run(perItem, parameters);
-                outputSeconds = store.dumpTables(Path.of(output), fileName(range), OUTPUT).seconds();
+                report = new MetricRunner(store.metrics().analysis(), threads, ProgressListener.NONE, maxPixels).run(perItem, parameters);
+                outputSeconds = store.exports().dumpTables(Path.of(output), fileName(range), OUTPUT).seconds();
             }
             return new SliceReport(range, report.runId(), report.images(), report.analysed(), report.failures(),
                     (System.nanoTime() - start) / 1e9, report.seconds(), outputSeconds);

@@ -148,7 +148,7 @@ public final class SparkAnalyze implements Callable<Integer> {
                     tasks.size(), tasks.stream().mapToDouble(SliceReport::seconds).average().orElse(0),
                     tasks.stream().mapToDouble(SliceReport::metricSeconds).average().orElse(0),
                     tasks.stream().mapToDouble(SliceReport::outputSeconds).average().orElse(0));
-            dump = store.dump(work.resolve("dump"));
+            dump = store.exports().dump(work.resolve("dump"));
         }
         publish(work.resolve("dump"), target);
         SliceTask.deleteRecursively(work);

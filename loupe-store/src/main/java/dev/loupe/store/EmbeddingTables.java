@@ -28,13 +28,13 @@ import org.duckdb.DuckDBConnection;
  * coverage for resuming, the 2-D map. Every {@link #write} is one transaction. Methods are
  * synchronized: the embedding runner reads and writes from two threads.
  */
-final class EmbeddingTables implements EmbeddingStore {
+public final class EmbeddingTables implements EmbeddingStore {
     /** The metric id under which failures are recorded in metric_failures. */
     static final String FAILURE_METRIC = "embedding";
     private final DuckDBConnection c;
     private final ImageFolder imageFolder;
 
-    EmbeddingTables(DuckDBConnection c, Path imagesRoot) {
+    public EmbeddingTables(DuckDBConnection c, Path imagesRoot) {
         this.c = c;
         this.imageFolder = new ImageFolder(imagesRoot);
     }
@@ -173,7 +173,7 @@ final class EmbeddingTables implements EmbeddingStore {
     }
 
     /** Every model with its vector counts, in id order. */
-    synchronized List<EmbeddingModelInfo> models() {
+    public synchronized List<EmbeddingModelInfo> models() {
         List<EmbeddingModelInfo> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT m.id, m.name, m.dimension, m.description, "
                 + "(SELECT count(*) FROM image_embeddings e WHERE e.model_id = m.id), "
@@ -190,7 +190,7 @@ final class EmbeddingTables implements EmbeddingStore {
     }
 
     /** The image vectors of a model. */
-    synchronized VectorSet imageVectors(int modelId) {
+    public synchronized VectorSet imageVectors(int modelId) {
         return vectors("SELECT image_id, image_id, -1, vector FROM image_embeddings WHERE model_id = ? ORDER BY image_id", modelId);
     }
 
@@ -200,7 +200,7 @@ final class EmbeddingTables implements EmbeddingStore {
      * the vector of its image, which is what that label describes. So label agreement and
      * look-alikes work the same for both kinds of dataset.
      */
-    synchronized VectorSet objectVectors(int modelId) {
+    public synchronized VectorSet objectVectors(int modelId) {
         return vectors("SELECT e.annotation_id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotation_embeddings e "
                 + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? "
                 + "UNION ALL SELECT a.id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotations a "
@@ -209,12 +209,12 @@ final class EmbeddingTables implements EmbeddingStore {
     }
 
     /** The ids of a model's image vectors (and their images and classes), without reading the vectors. */
-    synchronized VectorKeys imageVectorKeys(int modelId) {
+    public synchronized VectorKeys imageVectorKeys(int modelId) {
         return vectors("SELECT image_id, image_id, -1, NULL FROM image_embeddings WHERE model_id = ? ORDER BY image_id", modelId).keys();
     }
 
     /** The ids of a model's object vectors, as {@link #objectVectors} orders them, without reading the vectors. */
-    synchronized VectorKeys objectVectorKeys(int modelId) {
+    public synchronized VectorKeys objectVectorKeys(int modelId) {
         return vectors("SELECT e.annotation_id, a.image_id, coalesce(a.category_id, -1), NULL FROM annotation_embeddings e "
                 + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? "
                 + "UNION ALL SELECT a.id, a.image_id, coalesce(a.category_id, -1), NULL FROM annotations a "
@@ -226,7 +226,7 @@ final class EmbeddingTables implements EmbeddingStore {
      * Hands a model's image vectors (or object vectors: {@code objects}) to {@code rows} one at a
      * time, in {@link #imageVectors}' or {@link #objectVectors}' order, without holding them all.
      */
-    synchronized void scanVectors(int modelId, boolean objects, java.util.function.Consumer<float[]> rows) {
+    public synchronized void scanVectors(int modelId, boolean objects, java.util.function.Consumer<float[]> rows) {
         String sql = objects ? "SELECT e.annotation_id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotation_embeddings e "
                 + "JOIN annotations a ON a.id = e.annotation_id WHERE e.model_id = ? "
                 + "UNION ALL SELECT a.id, a.image_id, coalesce(a.category_id, -1), e.vector FROM annotations a "
@@ -286,7 +286,7 @@ final class EmbeddingTables implements EmbeddingStore {
     }
 
     /** Replaces the 2-D map of a model and scope ("image" or "annotation"), one transaction. */
-    synchronized void writeMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method) {
+    public synchronized void writeMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method) {
         try {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -309,7 +309,7 @@ final class EmbeddingTables implements EmbeddingStore {
     }
 
     /** Writes item keys and vectors of a model to a Parquet file; returns the row count. */
-    synchronized long export(int modelId, String itemType, Path file) {
+    public synchronized long export(int modelId, String itemType, Path file) {
         String select = itemType.equals("image")
                 ? "SELECT e.image_id, i.path, e.vector FROM image_embeddings e JOIN images i ON i.id = e.image_id "
                   + "WHERE e.model_id = " + modelId + " ORDER BY e.image_id"

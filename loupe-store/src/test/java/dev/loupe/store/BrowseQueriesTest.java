@@ -52,7 +52,7 @@ class BrowseQueriesTest {
             }
         });
         store = ProjectStore.open(project);
-        new MetricRunner(store.analysis(), 1, ProgressListener.NONE).run(List.of(new MetricRunTest.Width()), Map.of());
+        new MetricRunner(store.metrics().analysis(), 1, ProgressListener.NONE).run(List.of(new MetricRunTest.Width()), Map.of());
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -66,7 +66,7 @@ class BrowseQueriesTest {
 
     @Test
     void distributionByHand() {
-        Distribution d = store.distribution(ItemFilter.all(Scope.IMAGE), "image.test_width", 5, RULES);
+        Distribution d = store.browse().distribution(ItemFilter.all(Scope.IMAGE), "image.test_width", 5, RULES);
         // numpy.quantile([10..60], [.25, .5, .75]) = 22.5, 35, 47.5
         assertThat(d.count()).isEqualTo(6);
         assertThat(d.q1()).isCloseTo(22.5, within(1e-12));
@@ -77,7 +77,7 @@ class BrowseQueriesTest {
         assertThat(d.binEdges()).containsExactly(10, 20, 30, 40, 50, 60);
         assertThat(d.binCounts()).containsExactly(1, 1, 1, 1, 2); // the last bin holds 50 and the max, 60
         // Images with a box of class b: 2 and 5, widths 20 and 50.
-        Distribution b = store.distribution(images(List.of(), List.of("b"), List.of(), List.of()), "image.test_width", 5, RULES);
+        Distribution b = store.browse().distribution(images(List.of(), List.of("b"), List.of(), List.of()), "image.test_width", 5, RULES);
         assertThat(b.count()).isEqualTo(2);
         assertThat(b.q1()).isCloseTo(27.5, within(1e-12));
         assertThat(b.q3()).isCloseTo(42.5, within(1e-12));
@@ -85,7 +85,7 @@ class BrowseQueriesTest {
 
     @Test
     void searchFiltersSortsAndPages() {
-        SearchPage p = store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "image.test_width", true, 1, 2), RULES);
+        SearchPage p = store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "image.test_width", true, 1, 2), RULES);
         assertThat(p.total()).isEqualTo(6);
         assertThat(p.items()).extracting(SearchPage.Hit::id).containsExactly(5L, 4L);
         assertThat(p.items().get(0).sortValue()).isEqualTo(50.0);
@@ -96,10 +96,10 @@ class BrowseQueriesTest {
         assertThat(ids(images(List.of(), List.of(), List.of(), List.of("none")))).containsExactly(4L, 5L, 6L);
         assertThat(ids(images(List.of(), List.of("a", "b"), List.of(), List.of("train")))).containsExactly(1L, 2L);
         assertThat(ids(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()))).containsExactly(3L, 6L);
-        SearchPage b = store.search(new SearchRequest(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(),
+        SearchPage b = store.browse().search(new SearchRequest(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(),
                 List.of()), null, false, 0, 1), RULES);
         assertThat(b.items().get(0).shapes()).extracting(Shape::id).containsExactly(2L, 3L); // annotation 3 with its neighbour
-        assertThat(store.issueKinds(Scope.IMAGE, RULES)).extracting(IssueKindInfo::kind, IssueKindInfo::count)
+        assertThat(store.browse().issueKinds(Scope.IMAGE, RULES)).extracting(IssueKindInfo::kind, IssueKindInfo::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("wide", 2L));
     }
 
@@ -110,20 +110,20 @@ class BrowseQueriesTest {
         dev.loupe.api.MetricDescriptor margin = dev.loupe.api.MetricDescriptor.annotation("annotation.quality_margin", "Margin", "m",
                 dev.loupe.api.ValueKind.REAL, dev.loupe.api.MetricDescriptor.ALL_SHAPES, dev.loupe.api.Direction.HIGHER_IS_BETTER);
         long[] ids = {1, 2, 3, 4, 5, 6};
-        var runs = store.analysis();
+        var runs = store.metrics().analysis();
         long run = runs.begin(List.of(quality), Map.of());
         runs.writeAll(run, quality, ids, new double[] {0, 0, 0, 1, 1, 0.5}, 6);
         runs.finish(run, "succeeded", "");
         ItemFilter all = ItemFilter.all(Scope.ANNOTATION);
         // without a stored margin, ties stay in id order
-        assertThat(store.search(new SearchRequest(all, "annotation.quality", false, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(all, "annotation.quality", false, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(1L, 2L, 3L, 6L, 4L, 5L);
         run = runs.begin(List.of(margin), Map.of());
         runs.writeAll(run, margin, ids, new double[] {-0.1, -0.5, 0.2, 0.3, 0.1, 0}, 6);
         runs.finish(run, "succeeded", "");
-        assertThat(store.search(new SearchRequest(all, "annotation.quality", false, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(all, "annotation.quality", false, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(2L, 1L, 3L, 6L, 5L, 4L);
-        assertThat(store.search(new SearchRequest(all, "annotation.quality", true, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(all, "annotation.quality", true, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(4L, 5L, 6L, 3L, 1L, 2L);
     }
 
@@ -136,40 +136,40 @@ class BrowseQueriesTest {
                 new IssueRule("none", Scope.IMAGE, "above 1000", List.of(new Condition("image.test_width", Condition.Op.GE, 1000))),
                 new IssueRule("not_computed", Scope.IMAGE, "a metric never computed", List.of(new Condition("image.nope",
                         Condition.Op.GT, 0))));
-        List<IssueKindInfo> kinds = store.issueKinds(Scope.IMAGE, rules);
+        List<IssueKindInfo> kinds = store.browse().issueKinds(Scope.IMAGE, rules);
         assertThat(kinds).extracting(IssueKindInfo::kind).containsExactly("wide", "narrow", "band", "none");
         for (IssueKindInfo k : kinds) {
-            long filtered = store.count(new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(), List.of(k.kind()), List.of()), rules);
+            long filtered = store.browse().count(new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(), List.of(k.kind()), List.of()), rules);
             assertThat(k.count()).as(k.kind()).isEqualTo(filtered);
         }
         assertThat(kinds).extracting(IssueKindInfo::count).doesNotContain(-1L).contains(0L);
-        assertThat(store.issueKinds(Scope.ANNOTATION, rules)).isEmpty();
+        assertThat(store.browse().issueKinds(Scope.ANNOTATION, rules)).isEmpty();
     }
 
     @Test
     void anIdSelectionNarrowsEveryOtherCondition() {
         ItemFilter ticked = ItemFilter.all(Scope.IMAGE).withIds(List.of(2L, 5L, 6L, 99L));
-        assertThat(store.count(ticked, RULES)).isEqualTo(3);
+        assertThat(store.browse().count(ticked, RULES)).isEqualTo(3);
         ItemFilter tickedOfClassB = new ItemFilter(Scope.IMAGE, List.of(), List.of("b"), List.of(), List.of(), List.of())
                 .withIds(List.of(2L, 5L, 6L));
-        assertThat(store.search(new SearchRequest(tickedOfClassB, null, false, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(tickedOfClassB, null, false, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(2L, 5L);
         ItemFilter annotations = ItemFilter.all(Scope.ANNOTATION).withIds(List.of(3L, 6L));
-        assertThat(store.search(new SearchRequest(annotations, null, false, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(annotations, null, false, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(3L, 6L);
         StringWriter csv = new StringWriter();
-        store.exportCsv(ticked, RULES, csv);
+        store.exports().csv(ticked, RULES, csv);
         assertThat(csv.toString().lines()).hasSize(4);
     }
 
     @Test
     void sortByIdsKeepsTheGivenOrder() {
         ItemFilter ranked = ItemFilter.all(Scope.IMAGE).withIds(List.of(5L, 2L, 6L, 1L));
-        assertThat(store.search(new SearchRequest(ranked, "ids", false, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(ranked, "ids", false, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(5L, 2L, 6L, 1L);
-        assertThat(store.search(new SearchRequest(ranked, "ids", false, 1, 2), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(ranked, "ids", false, 1, 2), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(2L, 6L);
-        assertThatThrownBy(() -> store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "ids", false, 0, 10), RULES))
+        assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "ids", false, 0, 10), RULES))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("sort=ids");
     }
 
@@ -178,43 +178,43 @@ class BrowseQueriesTest {
         // images 5 and 6 are wider than 45; image 5 holds annotations 5 and 6, image 6 none
         ItemFilter onWideImages = new ItemFilter(Scope.ANNOTATION, List.of(new ItemFilter.MetricRange("image.test_width", 45.0, null)),
                 List.of(), List.of(), List.of(), List.of());
-        assertThat(store.search(new SearchRequest(onWideImages, null, false, 0, 10), RULES).items())
+        assertThat(store.browse().search(new SearchRequest(onWideImages, null, false, 0, 10), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(5L, 6L);
     }
 
     @Test
     void aPathSearchMatchesPartsOfThePathIgnoringCaseAndWildcards() {
-        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("IMG5"), RULES)).isEqualTo(1);
-        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath(".jpg"), RULES)).isEqualTo(6);
+        assertThat(store.browse().count(ItemFilter.all(Scope.IMAGE).withPath("IMG5"), RULES)).isEqualTo(1);
+        assertThat(store.browse().count(ItemFilter.all(Scope.IMAGE).withPath(".jpg"), RULES)).isEqualTo(6);
         // LIKE's wildcards in the text match themselves, not any character
-        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("img_"), RULES)).isZero();
-        assertThat(store.count(ItemFilter.all(Scope.IMAGE).withPath("%"), RULES)).isZero();
-        assertThat(store.count(ItemFilter.all(Scope.ANNOTATION).withPath("img5"), RULES)).isEqualTo(2);
+        assertThat(store.browse().count(ItemFilter.all(Scope.IMAGE).withPath("img_"), RULES)).isZero();
+        assertThat(store.browse().count(ItemFilter.all(Scope.IMAGE).withPath("%"), RULES)).isZero();
+        assertThat(store.browse().count(ItemFilter.all(Scope.ANNOTATION).withPath("img5"), RULES)).isEqualTo(2);
     }
 
     @Test
     void tagsAddRemoveAndMatch() {
-        assertThat(store.addTag("keep", Scope.IMAGE, List.of(1L, 2L, 99L))).isEqualTo(2);
-        assertThat(store.removeTag("keep", Scope.IMAGE, List.of(2L))).isEqualTo(1);
+        assertThat(store.tags().add("keep", Scope.IMAGE, List.of(1L, 2L, 99L))).isEqualTo(2);
+        assertThat(store.tags().remove("keep", Scope.IMAGE, List.of(2L))).isEqualTo(1);
         assertThat(ids(new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of("keep"), List.of(), List.of()))).containsExactly(1L);
         ItemFilter classA = new ItemFilter(Scope.ANNOTATION, List.of(), List.of("a"), List.of(), List.of(), List.of());
-        assertThat(store.tagMatching("class a", classA, RULES)).isEqualTo(4);
-        assertThat(store.tagMatching("class a", classA, RULES)).isZero();
-        assertThat(store.tags()).containsExactly(new TagCount("class a", 0, 4), new TagCount("keep", 1, 0));
-        assertThat(store.imageDetail(2, RULES).annotations()).extracting(a -> a.tags()).containsExactly(List.of("class a"), List.of());
-        assertThatThrownBy(() -> store.addTag("a/b", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class);
+        assertThat(store.tags().addMatching("class a", classA, RULES)).isEqualTo(4);
+        assertThat(store.tags().addMatching("class a", classA, RULES)).isZero();
+        assertThat(store.tags().list()).containsExactly(new TagCount("class a", 0, 4), new TagCount("keep", 1, 0));
+        assertThat(store.browse().imageDetail(2, RULES).annotations()).extracting(a -> a.tags()).containsExactly(List.of("class a"), List.of());
+        assertThatThrownBy(() -> store.tags().add("a/b", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class);
     }
 
     @Test
     void detailHasMetricsRuleIssuesAndNeighbours() {
-        ItemDetail d = store.imageDetail(5, RULES);
+        ItemDetail d = store.browse().imageDetail(5, RULES);
         assertThat(d.metrics()).containsEntry("image.test_width", 50.0);
         assertThat(d.issues()).extracting(ItemDetail.ItemIssue::kind).containsExactly("wide");
         assertThat(d.annotations()).extracting(ItemDetail.AnnotationDetail::category).containsExactly("a", "b");
         assertThat(d.previous()).isEqualTo(4);
         assertThat(d.next()).isEqualTo(6);
-        assertThat(store.imageDetail(42, RULES)).isNull();
-        assertThat(store.imageOfAnnotation(6)).isEqualTo(5);
+        assertThat(store.browse().imageDetail(42, RULES)).isNull();
+        assertThat(store.browse().imageOfAnnotation(6)).isEqualTo(5);
     }
 
     @Test
@@ -229,7 +229,7 @@ class BrowseQueriesTest {
         });
         try (ProjectStore p = ProjectStore.open(project)) {
             StringWriter csv = new StringWriter();
-            assertThat(p.exportCsv(ItemFilter.all(Scope.ANNOTATION), RULES, csv)).isEqualTo(2);
+            assertThat(p.exports().csv(ItemFilter.all(Scope.ANNOTATION), RULES, csv)).isEqualTo(2);
             String[] lines = csv.toString().split("\r\n");
             assertThat(lines[0]).isEqualTo("annotation_id,image_id,path,split,class,kind,x,y,w,h");
             assertThat(lines[1]).isEqualTo("1,1,'@img.jpg,'+split,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",box,0.0,0.0,1.0,2.0");
@@ -240,12 +240,12 @@ class BrowseQueriesTest {
     @Test
     void exportsTheSelection() {
         StringWriter csv = new StringWriter();
-        long rows = store.exportCsv(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()), RULES, csv);
+        long rows = store.exports().csv(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("b"), List.of(), List.of(), List.of()), RULES, csv);
         assertThat(rows).isEqualTo(2);
         assertThat(csv.toString().split("\r\n")).hasSize(3);
         List<Long> images = new ArrayList<>();
         List<Long> annotations = new ArrayList<>();
-        store.forEachSelected(images(List.of(), List.of("b"), List.of(), List.of()), RULES, i -> images.add(i.id()),
+        store.exports().forEachSelected(images(List.of(), List.of("b"), List.of(), List.of()), RULES, i -> images.add(i.id()),
                 a -> annotations.add(a.id()));
         assertThat(images).containsExactly(2L, 5L);
         assertThat(annotations).containsExactly(2L, 3L, 5L, 6L); // every box of those images
@@ -254,18 +254,18 @@ class BrowseQueriesTest {
     @Test
     void namesFromRequestsAreCheckedNeverSpliced() {
         for (String bad : List.of("image.nope", "image.test_width\" OR 1=1 --", "annotation.test_w")) {
-            assertThatThrownBy(() -> store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE), bad, false, 0, 5), RULES))
+            assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), bad, false, 0, 5), RULES))
                     .isInstanceOf(LoupeException.class).hasMessageContaining("unknown image metric");
         }
         assertThatThrownBy(() -> ids(images(List.of(), List.of("c"), List.of(), List.of()))).hasMessageContaining("unknown class 'c'");
         assertThatThrownBy(() -> ids(images(List.of(), List.of(), List.of("dark"), List.of()))).hasMessageContaining("unknown image issue kind");
         // A split with SQL in it is checked against the project's splits (and would only ever be a bound value).
-        assertThatThrownBy(() -> store.count(images(List.of(), List.of("a"), List.of(), List.of("x' OR '1'='1")), RULES))
+        assertThatThrownBy(() -> store.browse().count(images(List.of(), List.of("a"), List.of(), List.of("x' OR '1'='1")), RULES))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("unknown split 'x' OR '1'='1'");
-        assertThat(store.count(images(List.of(), List.of("a"), List.of(), List.of("train")), RULES)).isPositive();
+        assertThat(store.browse().count(images(List.of(), List.of("a"), List.of(), List.of("train")), RULES)).isPositive();
     }
 
     private List<Long> ids(ItemFilter f) {
-        return store.search(new SearchRequest(f, null, false, 0, 100), RULES).items().stream().map(SearchPage.Hit::id).toList();
+        return store.browse().search(new SearchRequest(f, null, false, 0, 100), RULES).items().stream().map(SearchPage.Hit::id).toList();
     }
 }

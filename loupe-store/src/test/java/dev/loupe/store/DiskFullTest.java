@@ -57,7 +57,7 @@ class DiskFullTest {
             sink.image(new ImageRecord(1, "img1.jpg", 10, 5, "jpeg", null, 100, null));
         });
         try (ProjectStore store = ProjectStore.open(project); Connection c = ProjectStore.connect(tmp.resolve("other.duckdb"))) {
-            MetricRunStore real = store.analysis();
+            MetricRunStore real = store.metrics().analysis();
             MetricRunStore full = (MetricRunStore) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {MetricRunStore.class}, (proxy, method, args) -> {
                         if (method.getName().equals("write")) {

@@ -174,7 +174,7 @@ class MetricRunTest {
 
     private RunReport run(Metric... metrics) {
         try (ProjectStore store = ProjectStore.open(project)) {
-            return new MetricRunner(store.analysis(), 2, ProgressListener.NONE).run(List.of(metrics), Map.of());
+            return new MetricRunner(store.metrics().analysis(), 2, ProgressListener.NONE).run(List.of(metrics), Map.of());
         }
     }
 
@@ -204,7 +204,7 @@ class MetricRunTest {
         // img13 throws, img7 has no size: two failures, located.
         assertThat(r.failures()).isEqualTo(2);
         try (ProjectStore store = ProjectStore.open(project)) {
-            AnalysisSummary s = store.analysisSummary();
+            AnalysisSummary s = store.metrics().summary();
             assertThat(s.failures()).isEqualTo(2);
             assertThat(s.failureExamples()).anyMatch(e -> e.contains("image.test_width on image 13: IllegalStateException: boom on 13"));
             assertThat(s.failureExamples()).anyMatch(e -> e.startsWith("size on image 7"));
@@ -253,14 +253,14 @@ class MetricRunTest {
     void identifiersAreFilterableButNotQuantities() {
         run(new Width(), new Group());
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.metricStats(Scope.IMAGE)).extracting(MetricStats::metricId).containsExactly("image.test_width");
-            assertThat(store.metricSamples(ItemFilter.all(Scope.IMAGE), List.of())).extracting(MetricSample::metricId)
+            assertThat(store.metrics().stats(Scope.IMAGE)).extracting(MetricStats::metricId).containsExactly("image.test_width");
+            assertThat(store.browse().samples(ItemFilter.all(Scope.IMAGE), List.of())).extracting(MetricSample::metricId)
                     .containsExactly("image.test_width");
-            assertThat(store.metricCatalogue()).filteredOn(m -> m.id().equals("image.test_group"))
+            assertThat(store.browse().catalogue()).filteredOn(m -> m.id().equals("image.test_group"))
                     .singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo("identifier"));
             ItemFilter group2 = new ItemFilter(Scope.IMAGE, List.of(new ItemFilter.MetricRange("image.test_group", 2.0, 2.0)),
                     List.of(), List.of(), List.of(), List.of(), null);
-            assertThat(store.count(group2, List.of())).isEqualTo(5);
+            assertThat(store.browse().count(group2, List.of())).isEqualTo(5);
         }
         assertThat(MetricDescriptor.image("image.x", "x", "x", ValueKind.IDENTIFIER, Direction.NONE).outliers()).isFalse();
         assertThatThrownBy(() -> new MetricDescriptor("image.x", "x", "x", Scope.IMAGE, ValueKind.IDENTIFIER,
@@ -271,7 +271,7 @@ class MetricRunTest {
     void statsFindingsAndExport() throws Exception {
         run(new Width(), new BoxWidth());
         try (ProjectStore store = ProjectStore.open(project)) {
-            MetricStats w = store.metricStats(Scope.IMAGE).get(0);
+            MetricStats w = store.metrics().stats(Scope.IMAGE).get(0);
             // 18 widths: 10..200 without 70 and 130.
             List<Double> values = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
@@ -285,18 +285,18 @@ class MetricRunTest {
             // numpy linear quartile: position 0.25 * 17 = 4.25 -> 50 + 0.25 * (60 - 50)
             assertThat(w.q1()).isEqualTo(52.5);
             assertThat(w.moderate()).isZero();
-            List<RuleFinding> f = store.findings(List.of(
+            List<RuleFinding> f = store.metrics().findings(List.of(
                     new IssueRule("wide", Scope.IMAGE, "wide", List.of(new Condition("image.test_width", Condition.Op.GE, 180))),
                     new IssueRule("nope", Scope.IMAGE, "nope", List.of(new Condition("image.absent", Condition.Op.GE, 1)))));
             assertThat(f.get(0).count()).isEqualTo(3);
             assertThat(f.get(0).examples()).containsExactly("img18.jpg", "img19.jpg", "img20.jpg");
             assertThat(f.get(1).missing()).containsExactly("image.absent");
             Path csv = tmp.resolve("o'dd.csv");
-            assertThat(store.exportMetrics(Scope.IMAGE, "csv", csv)).isEqualTo(20);
+            assertThat(store.metrics().export(Scope.IMAGE, "csv", csv)).isEqualTo(20);
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.get(0)).isEqualTo("image_id,path,split,width,height,image.test_width");
             assertThat(lines.get(3)).as("an integer metric is written as an integer").isEqualTo("3,img3.jpg,,30,5,30");
-            assertThat(store.exportMetrics(Scope.ANNOTATION, "parquet", tmp.resolve("a.parquet"))).isPositive();
+            assertThat(store.metrics().export(Scope.ANNOTATION, "parquet", tmp.resolve("a.parquet"))).isPositive();
         }
     }
 }

@@ -48,7 +48,7 @@ class OutcomeSearchTest {
             sink.annotation(Annotation.of(5, 2, 2, new Geometry.ImageLabel(), null));
         });
         store = ProjectStore.open(project);
-        set = store.importPredictions("m", "coco", "r.json", Map.of(), (first, sink) -> {
+        set = store.predictions().importSet("m", "coco", "r.json", Map.of(), (first, sink) -> {
             sink.prediction(p(first, 1, 1, 0.9));
             sink.prediction(p(first + 1, 1, 1, 0.8));
             sink.prediction(p(first + 2, 1, 1, 0.7));
@@ -72,7 +72,7 @@ class OutcomeSearchTest {
     }
 
     private SearchPage search(ItemFilter f, String sort) {
-        return store.search(new SearchRequest(f, sort, sort != null, 0, 100), List.of());
+        return store.browse().search(new SearchRequest(f, sort, sort != null, 0, 100), List.of());
     }
 
     private List<Double> scores(SearchPage page) {
@@ -81,7 +81,7 @@ class OutcomeSearchTest {
 
     @Test
     void predictionsFilterByOutcomeAndReasonAndAgreeWithTheCounts() {
-        OutcomeCounts at50 = store.outcomeCounts(set, 10);
+        OutcomeCounts at50 = store.predictions().outcomeCounts(set, 10);
         SearchPage all = search(filter(Scope.PREDICTION, 10), BrowseQueries.SCORE);
         assertThat(all.total()).isEqualTo(5);
         assertThat(scores(all)).containsExactly(0.9, 0.8, 0.7, 0.6, 0.1);
@@ -99,21 +99,21 @@ class OutcomeSearchTest {
                     .isEqualTo(at50.fpReasons().get(reason));
         }
         // at 0.55 the TP is a localisation error
-        OutcomeCounts at55 = store.outcomeCounts(set, 11);
+        OutcomeCounts at55 = store.predictions().outcomeCounts(set, 11);
         assertThat(search(filter(Scope.PREDICTION, 11, "fp"), null).total()).isEqualTo(4).isEqualTo(at55.falsePositives());
         assertThat(scores(search(filter(Scope.PREDICTION, 11, "localisation"), null))).containsExactly(0.9);
         // other conditions combine with AND
         ItemFilter classB = new ItemFilter(Scope.PREDICTION, List.of(), List.of("b"), List.of(), List.of(), List.of(),
                 new OutcomeFilter("m", 10, List.of("fp")));
         assertThat(scores(search(classB, null))).containsExactly(0.1);
-        store.addTag("look", Scope.PREDICTION, List.of(all.items().get(1).id()));
+        store.tags().add("look", Scope.PREDICTION, List.of(all.items().get(1).id()));
         ItemFilter tagged = new ItemFilter(Scope.PREDICTION, List.of(), List.of(), List.of("look"), List.of(), List.of(),
                 new OutcomeFilter("m", 10, List.of()));
         assertThat(scores(search(tagged, null))).containsExactly(0.8);
         // tag-all and CSV export work on predictions too
-        assertThat(store.tagMatching("bg", filter(Scope.PREDICTION, 10, "background"), List.of())).isEqualTo(1);
+        assertThat(store.tags().addMatching("bg", filter(Scope.PREDICTION, 10, "background"), List.of())).isEqualTo(1);
         StringWriter csv = new StringWriter();
-        assertThat(store.exportCsv(filter(Scope.PREDICTION, 10, "fp"), List.of(), csv)).isEqualTo(3);
+        assertThat(store.exports().csv(filter(Scope.PREDICTION, 10, "fp"), List.of(), csv)).isEqualTo(3);
         assertThat(csv.toString()).startsWith("prediction_id,image_id,path,split,class,score,outcome,fp_reason")
                 .contains(",fp,duplicate,");
     }
@@ -121,11 +121,11 @@ class OutcomeSearchTest {
     @Test
     void groundTruthsFilterByMatchedOrMissed() {
         assertThat(ids(search(filter(Scope.ANNOTATION, 10, "fn"), null))).containsExactly(2L, 3L);
-        assertThat(store.outcomeCounts(set, 10).falseNegatives()).isEqualTo(2);
+        assertThat(store.predictions().outcomeCounts(set, 10).falseNegatives()).isEqualTo(2);
         assertThat(ids(search(filter(Scope.ANNOTATION, 10, "tp"), null))).containsExactly(1L);
         assertThat(ids(search(filter(Scope.ANNOTATION, 10, "tp", "fn"), null))).containsExactly(1L, 2L, 3L);
         assertThat(ids(search(filter(Scope.ANNOTATION, 11, "fn"), null))).containsExactly(1L, 2L, 3L);
-        assertThat(store.outcomeCounts(set, 11).falseNegatives()).isEqualTo(3);
+        assertThat(store.predictions().outcomeCounts(set, 11).falseNegatives()).isEqualTo(3);
     }
 
     @Test
@@ -146,7 +146,7 @@ class OutcomeSearchTest {
 
     @Test
     void imageOutcomesListPredictionsAndMisses() {
-        ImageOutcomes o = store.imageOutcomes(2, "m", 10);
+        ImageOutcomes o = store.browse().imageOutcomes(2, "m", 10);
         assertThat(o.iou()).isEqualTo(0.5);
         assertThat(o.predictions()).extracting(PredictionShape::outcome).containsExactly("ignored", "background");
         assertThat(o.predictions().get(1).falsePositive()).isTrue();
@@ -160,11 +160,11 @@ class OutcomeSearchTest {
                 .hasMessageContaining("unknown prediction outcome 'fn'");
         assertThatThrownBy(() -> search(filter(Scope.ANNOTATION, 10, "duplicate"), null))
                 .hasMessageContaining("unknown ground truth outcome 'duplicate'; known: tp, fn");
-        assertThatThrownBy(() -> store.search(new SearchRequest(ItemFilter.all(Scope.IMAGE)
+        assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE)
                 .withOutcome(new OutcomeFilter("nope", 10, List.of("fp"))), null, false, 0, 10), List.of()))
                 .hasMessageContaining("no prediction set named 'nope'");
         assertThatThrownBy(() -> new OutcomeFilter("m", 20, List.of())).hasMessageContaining("not in 1..19");
-        assertThatThrownBy(() -> store.forEachSelected(filter(Scope.PREDICTION, 10), List.of(), i -> { }, a -> { }))
+        assertThatThrownBy(() -> store.exports().forEachSelected(filter(Scope.PREDICTION, 10), List.of(), i -> { }, a -> { }))
                 .hasMessageContaining("not predictions");
     }
 

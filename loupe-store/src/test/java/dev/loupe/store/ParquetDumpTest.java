@@ -26,7 +26,7 @@ class ParquetDumpTest {
         ProjectStore.create(tmp.resolve("p"), ProjectStoreTest.SOURCE, ProjectStoreTest.SMALL);
         Path dump = tmp.resolve("it's [a] *dump*");
         try (ProjectStore store = ProjectStore.open(tmp.resolve("p"))) {
-            ParquetDump d = store.dump(dump);
+            ParquetDump d = store.exports().dump(dump);
             assertThat(d.rows("images")).isEqualTo(2);
             assertThat(d.rows("annotations")).isEqualTo(4);
             assertThat(d.rows("issues")).isEqualTo(1);
@@ -35,16 +35,16 @@ class ParquetDumpTest {
         ParquetDump back = ProjectStore.attach(tmp.resolve("q'"), dump, Path.of("/elsewhere/images"));
         assertThat(back.rows("annotations")).isEqualTo(4);
         try (ProjectStore q = ProjectStore.open(tmp.resolve("q'"))) {
-            assertThat(q.images()).extracting(ImageRecord::path).containsExactly("a/1.jpg", "b.png");
+            assertThat(q.labels().images()).extracting(ImageRecord::path).containsExactly("a/1.jpg", "b.png");
             List<Annotation> annotations = new ArrayList<>();
-            q.forEachAnnotation(annotations::add);
+            q.labels().forEachAnnotation(annotations::add);
             try (ProjectStore p = ProjectStore.open(tmp.resolve("p"))) {
                 List<Annotation> original = new ArrayList<>();
-                p.forEachAnnotation(original::add);
+                p.labels().forEachAnnotation(original::add);
                 assertThat(annotations).isEqualTo(original);
             }
-            assertThat(q.imagesRoot()).isEqualTo(Path.of("/elsewhere/images"));
-            assertThat(q.meta("format")).isEqualTo("coco");
+            assertThat(q.labels().imagesRoot()).isEqualTo(Path.of("/elsewhere/images"));
+            assertThat(q.labels().meta("format")).isEqualTo("coco");
         }
     }
 
@@ -53,15 +53,15 @@ class ParquetDumpTest {
         ProjectStore.create(tmp.resolve("p"), ProjectStoreTest.SOURCE, ProjectStoreTest.SMALL);
         Path dump = tmp.resolve("d");
         try (ProjectStore store = ProjectStore.open(tmp.resolve("p"))) {
-            assertThat(store.imageRanges(2)).containsExactly(new ImageRange(1, 1), new ImageRange(2, 2));
-            assertThat(store.imageRanges(5)).hasSize(2);
-            store.dumpTables(dump, "x.parquet", List.of("schema_version", "images", "annotations", "categories"));
+            assertThat(store.exports().imageRanges(2)).containsExactly(new ImageRange(1, 1), new ImageRange(2, 2));
+            assertThat(store.exports().imageRanges(5)).hasSize(2);
+            store.exports().dumpTables(dump, "x.parquet", List.of("schema_version", "images", "annotations", "categories"));
         }
         try (ProjectStore slice = ProjectStore.attachSlice(tmp.resolve("s"), dump, List.of("images", "annotations", "categories"),
                 new ImageRange(2, 2))) {
-            assertThat(slice.images()).extracting(ImageRecord::id).containsExactly(2L);
+            assertThat(slice.labels().images()).extracting(ImageRecord::id).containsExactly(2L);
             List<Annotation> annotations = new ArrayList<>();
-            slice.forEachAnnotation(annotations::add);
+            slice.labels().forEachAnnotation(annotations::add);
             assertThat(annotations).extracting(Annotation::id).containsExactly(3L, 4L);
         }
     }
@@ -71,8 +71,8 @@ class ParquetDumpTest {
         ProjectStore.create(tmp.resolve("p"), ProjectStoreTest.SOURCE, ProjectStoreTest.SMALL);
         Path dump = tmp.resolve("d");
         try (ProjectStore store = ProjectStore.open(tmp.resolve("p"))) {
-            store.dump(dump);
-            assertThatThrownBy(() -> store.dump(dump)).isInstanceOf(LoupeException.class).hasMessageContaining("is not empty");
+            store.exports().dump(dump);
+            assertThatThrownBy(() -> store.exports().dump(dump)).isInstanceOf(LoupeException.class).hasMessageContaining("is not empty");
         }
         Files.createDirectories(dump.resolve("mystery"));
         assertThatThrownBy(() -> ProjectStore.attach(tmp.resolve("q"), dump, null)).isInstanceOf(LoupeException.class)

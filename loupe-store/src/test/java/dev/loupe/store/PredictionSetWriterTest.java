@@ -107,11 +107,11 @@ class PredictionSetWriterTest {
     @Test
     void countsAtAThresholdComeFromStoredMatchesWithTheReasonOfEachFalsePositive() {
         try (ProjectStore store = ProjectStore.open(project)) {
-            PredictionImportResult r = store.importPredictions("m", "coco", "r.json", Map.of(), five(), new ScriptedMatcher());
+            PredictionImportResult r = store.predictions().importSet("m", "coco", "r.json", Map.of(), five(), new ScriptedMatcher());
             assertThat(r.predictions()).isEqualTo(5);
             assertThat(r.issues()).isEqualTo(Map.of("unknown_image", 1L));
             assertThat(r.replaced()).isFalse();
-            OutcomeCounts at50 = store.outcomeCounts(r.setId(), 10);
+            OutcomeCounts at50 = store.predictions().outcomeCounts(r.setId(), 10);
             assertThat(at50.truePositives()).isEqualTo(1);
             assertThat(at50.ignored()).isEqualTo(1);
             assertThat(at50.falsePositives()).isEqualTo(3);
@@ -119,7 +119,7 @@ class PredictionSetWriterTest {
             assertThat(at50.falseNegatives()).isEqualTo(2);
             assertThat(at50.fpReasons()).isEqualTo(Map.of("duplicate", 1L, "wrong_class", 1L, "localisation", 0L,
                     "background", 1L));
-            OutcomeCounts at55 = store.outcomeCounts(r.setId(), 11);
+            OutcomeCounts at55 = store.predictions().outcomeCounts(r.setId(), 11);
             assertThat(at55.truePositives()).isZero();
             assertThat(at55.falseNegatives()).isEqualTo(3);
             assertThat(at55.fpReasons()).isEqualTo(Map.of("duplicate", 1L, "wrong_class", 1L, "localisation", 1L,
@@ -128,40 +128,40 @@ class PredictionSetWriterTest {
             assertThat(at50.perClass().get(0).truePositives()).isEqualTo(1);
             assertThat(at50.perClass().get(1).falseNegatives()).isEqualTo(1);
             // dataset issues in info are not mixed with the prediction import's
-            assertThat(store.summary().issues().total()).isZero();
+            assertThat(store.labels().summary().issues().total()).isZero();
         }
     }
 
     @Test
     void reimportReplacesAtomicallyAndAFailedImportLeavesTheOldSet() {
         try (ProjectStore store = ProjectStore.open(project)) {
-            store.importPredictions("m", "coco", "r.json", Map.of(), five(), new ScriptedMatcher());
-            store.importPredictions("other", "coco", "o.json", Map.of(), five(), new ScriptedMatcher());
-            assertThatThrownBy(() -> store.importPredictions("m", "coco", "bad.json", Map.of(), (first, sink) -> {
+            store.predictions().importSet("m", "coco", "r.json", Map.of(), five(), new ScriptedMatcher());
+            store.predictions().importSet("other", "coco", "o.json", Map.of(), five(), new ScriptedMatcher());
+            assertThatThrownBy(() -> store.predictions().importSet("m", "coco", "bad.json", Map.of(), (first, sink) -> {
                 sink.prediction(p(first, 1, 1, 0.9));
                 throw LoupeException.badInput("bad.json: disk full halfway");
             }, new ScriptedMatcher())).hasMessageContaining("disk full halfway");
-            PredictionSetInfo m = store.predictionSet("m");
+            PredictionSetInfo m = store.predictions().set("m");
             assertThat(m.predictions()).isEqualTo(5);
             assertThat(m.source()).isEqualTo("r.json");
-            assertThat(store.outcomeCounts(m.id(), 10).truePositives()).isEqualTo(1);
+            assertThat(store.predictions().outcomeCounts(m.id(), 10).truePositives()).isEqualTo(1);
 
-            PredictionImportResult again = store.importPredictions("m", "coco", "r2.json", Map.of(), (first, sink) -> {
+            PredictionImportResult again = store.predictions().importSet("m", "coco", "r2.json", Map.of(), (first, sink) -> {
                 sink.prediction(p(first, 1, 1, 0.8));
                 sink.prediction(p(first + 1, 1, 1, 0.3));
             }, new ScriptedMatcher());
             assertThat(again.replaced()).isTrue();
-            assertThat(store.predictionSets()).extracting(PredictionSetInfo::name).containsExactly("other", "m");
-            PredictionSetInfo replaced = store.predictionSet("m");
+            assertThat(store.predictions().sets()).extracting(PredictionSetInfo::name).containsExactly("other", "m");
+            PredictionSetInfo replaced = store.predictions().set("m");
             assertThat(replaced.predictions()).isEqualTo(2);
-            OutcomeCounts counts = store.outcomeCounts(replaced.id(), 10);
+            OutcomeCounts counts = store.predictions().outcomeCounts(replaced.id(), 10);
             assertThat(counts.truePositives() + counts.falsePositives() + counts.ignored()).isEqualTo(2);
             assertThat(counts.truePositives()).isZero();
-            assertThat(store.outcomeCounts(store.predictionSet("other").id(), 10).truePositives()).isEqualTo(1);
+            assertThat(store.predictions().outcomeCounts(store.predictions().set("other").id(), 10).truePositives()).isEqualTo(1);
             List<Prediction> all = new ArrayList<>();
-            store.forEachPrediction(replaced.id(), all::add);
+            store.predictions().forEach(replaced.id(), all::add);
             assertThat(all).extracting(Prediction::score).containsExactly(0.8, 0.3);
-            assertThatThrownBy(() -> store.predictionSet("nope")).hasMessageContaining("no prediction set named \"nope\"")
+            assertThatThrownBy(() -> store.predictions().set("nope")).hasMessageContaining("no prediction set named \"nope\"")
                     .hasMessageContaining("[other, m]");
         }
     }

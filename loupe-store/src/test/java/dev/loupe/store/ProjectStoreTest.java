@@ -68,11 +68,11 @@ class ProjectStoreTest {
         });
         try (ProjectStore store = ProjectStore.open(project)) {
             List<Annotation> read = new ArrayList<>();
-            store.forEachAnnotation(read::add);
+            store.labels().forEachAnnotation(read::add);
             assertThat(read).isEqualTo(expected);
-            assertThat(store.categories()).isEqualTo(categories);
-            assertThat(store.images()).isEqualTo(images);
-            assertThat(store.meta("format")).isEqualTo("coco");
+            assertThat(store.labels().categories()).isEqualTo(categories);
+            assertThat(store.labels().images()).isEqualTo(images);
+            assertThat(store.labels().meta("format")).isEqualTo("coco");
         }
     }
 
@@ -95,9 +95,9 @@ class ProjectStoreTest {
                     + "VALUES ('image', 'image.md5_pixels', 'image.md5_pixels', '1', 1)");
         }
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.summary().schemaVersion()).isEqualTo(Migrations.latest());
+            assertThat(store.labels().summary().schemaVersion()).isEqualTo(Migrations.latest());
             List<Annotation> read = new ArrayList<>();
-            store.forEachAnnotation(read::add);
+            store.labels().forEachAnnotation(read::add);
             assertThat(read).hasSize(4).noneMatch(Annotation::difficult);
         }
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
@@ -116,7 +116,7 @@ class ProjectStoreTest {
         Path project = tmp.resolve("p");
         ProjectStore.create(project, SOURCE, SMALL);
         try (ProjectStore store = ProjectStore.open(project)) {
-            ProjectSummary s = store.summary();
+            ProjectSummary s = store.labels().summary();
             assertThat(s.images()).isEqualTo(2);
             assertThat(s.annotations()).isEqualTo(4);
             assertThat(s.annotationsByKind()).isEqualTo(Map.of("box", 1L, "polygon", 1L, "mask", 1L, "label", 1L));
@@ -182,7 +182,7 @@ class ProjectStoreTest {
         assertThat(result.annotations()).isEqualTo(4);
         assertThat(result.issues()).isEqualTo(Map.of("duplicate_id", 2L));
         try (ProjectStore store = ProjectStore.open(project)) {
-            ProjectSummary.IssueKindCount k = store.summary().issues().byKind().get(0);
+            ProjectSummary.IssueKindCount k = store.labels().summary().issues().byKind().get(0);
             assertThat(k.examples()).extracting(ProjectSummary.IssueExample::itemId).containsExactly(2L, 3L);
             assertThat(k.examples().get(0).message()).isEqualTo("annotation id 7 repeats the id of annotation 1 (Loupe id); both are kept");
         }

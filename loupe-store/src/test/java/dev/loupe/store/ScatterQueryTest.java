@@ -61,7 +61,7 @@ class ScatterQueryTest {
             }
         });
         store = ProjectStore.open(project);
-        new MetricRunner(store.analysis(), 1, ProgressListener.NONE).run(List.of(new MetricRunTest.Width(), new Third()), Map.of());
+        new MetricRunner(store.metrics().analysis(), 1, ProgressListener.NONE).run(List.of(new MetricRunTest.Width(), new Third()), Map.of());
     }
 
     @AfterEach
@@ -71,7 +71,7 @@ class ScatterQueryTest {
 
     @Test
     void countsByHand() {
-        Scatter s = store.scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.test_third", 3, List.of());
+        Scatter s = store.browse().scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.test_third", 3, List.of());
         // Points (10,1) (20,2) (30,0) (40,1) (50,2) (60,0); image 7 has no third.
         assertThat(s.count()).isEqualTo(6);
         assertThat(s.missing()).isEqualTo(1);
@@ -88,7 +88,7 @@ class ScatterQueryTest {
     @Test
     void followsTheFilterAndItsBounds() {
         ItemFilter train = new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(), List.of(), List.of("train"));
-        Scatter s = store.scatter(train, "image.test_width", "image.test_third", 2, List.of());
+        Scatter s = store.browse().scatter(train, "image.test_width", "image.test_third", 2, List.of());
         // Train: (10,1) (20,2) (30,0); x bounds 10..30, y 0..2; 20 sits on the x midpoint → bin 1, y 1 → bin 1.
         assertThat(s.count()).isEqualTo(3);
         assertThat(s.missing()).isZero();
@@ -96,13 +96,13 @@ class ScatterQueryTest {
         assertThat(s.counts()).isDeepEqualTo(new long[][] {{0, 1}, {1, 1}});
         ItemFilter seventh = new ItemFilter(Scope.IMAGE, List.of(new ItemFilter.MetricRange("image.test_width", 65.0, null)),
                 List.of(), List.of(), List.of(), List.of());
-        Scatter none = store.scatter(seventh, "image.test_width", "image.test_third", 4, List.of());
+        Scatter none = store.browse().scatter(seventh, "image.test_width", "image.test_third", 4, List.of());
         assertThat(none.count()).isZero();
         assertThat(none.missing()).isEqualTo(1);
         assertThat(none.xMin()).isNull();
         assertThat(none.counts()).isEmpty();
         // One metric against itself: the diagonal.
-        Scatter same = store.scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.test_width", 6, List.of());
+        Scatter same = store.browse().scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.test_width", 6, List.of());
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 6; j++) {
                 assertThat(same.counts()[i][j]).as("cell %d,%d", i, j).isEqualTo(i == j ? (i == 5 ? 2 : 1) : 0);
@@ -112,9 +112,9 @@ class ScatterQueryTest {
 
     @Test
     void rejectsUnknownMetricsAndBins() {
-        assertThatThrownBy(() -> store.scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.nope\"; DROP", 8, List.of()))
+        assertThatThrownBy(() -> store.browse().scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.nope\"; DROP", 8, List.of()))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("unknown image metric");
-        assertThatThrownBy(() -> store.scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.test_third", 0, List.of()))
+        assertThatThrownBy(() -> store.browse().scatter(ItemFilter.all(Scope.IMAGE), "image.test_width", "image.test_third", 0, List.of()))
                 .isInstanceOf(LoupeException.class).hasMessageContaining("bins must be between 1 and 200");
     }
 }

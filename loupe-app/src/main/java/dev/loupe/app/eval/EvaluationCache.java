@@ -56,7 +56,7 @@ public final class EvaluationCache {
             throw new BadRequest("set is required (a prediction set name from /api/predictions)");
         }
         int tIndex = tIndex(iouParam);
-        PredictionSetInfo set = s.predictionSets().stream().filter(p -> p.name().equals(setName)).findFirst()
+        PredictionSetInfo set = s.predictions().sets().stream().filter(p -> p.name().equals(setName)).findFirst()
                 .orElseThrow(() -> LoupeException.notFound("no prediction set '" + setName + "'"));
         Key key = new Key(set.id(), set.name(), set.predictions(), String.valueOf(set.createdAt()),
                 set.classification() ? 0 : tIndex);

@@ -26,7 +26,7 @@ final class ClassificationIssues {
 
     static List<IssueEntry> find(ProjectStore store, ProjectLabels project, PredictionSetInfo set, IssueFilter filter,
                                  LabelQuality rankBy) {
-        Map<Long, Map<Integer, Double>> probabilities = store.classProbabilities(set.id());
+        Map<Long, Map<Integer, Double>> probabilities = store.predictions().classProbabilities(set.id());
         int k = project.categories().size();
         List<ImageRecord> items = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();

@@ -33,7 +33,7 @@ final class CvSetIssues {
                                  LabelQuality rankBy) {
         int classes = project.categories().size();
         Map<Long, double[]> rows = new TreeMap<>();
-        store.forEachPrediction(set.id(), p -> {
+        store.predictions().forEach(set.id(), p -> {
             if (p.sourceId() == null || !p.sourceId().startsWith(SOURCE)) {
                 return;
             }

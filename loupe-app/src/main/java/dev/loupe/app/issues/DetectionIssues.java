@@ -30,7 +30,7 @@ final class DetectionIssues {
 
     static List<IssueEntry> find(ProjectStore store, ProjectLabels project, PredictionSetInfo set) {
         Map<Long, List<Prediction>> predictions = new HashMap<>();
-        store.forEachPrediction(set.id(), p -> predictions.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p));
+        store.predictions().forEach(set.id(), p -> predictions.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p));
         List<ImageRecord> images = new ArrayList<>(project.images().values());
         List<List<Annotation>> objects = new ArrayList<>();
         List<List<Prediction>> preds = new ArrayList<>();
