@@ -3,7 +3,7 @@ package dev.loupe.cli;
 import dev.loupe.app.issues.OwnClassifier;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.store.PredictionImportResult;
+import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

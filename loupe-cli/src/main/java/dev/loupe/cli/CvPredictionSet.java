@@ -8,7 +8,7 @@ import dev.loupe.core.model.Prediction;
 import dev.loupe.core.model.PredictionSink;
 import dev.loupe.eval.CocoOutcomeMatcher;
 import dev.loupe.eval.IouType;
-import dev.loupe.store.PredictionImportResult;
+import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import java.util.HashMap;
 import java.util.List;

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.app.WireJson;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRules;
-import dev.loupe.store.AnalysisSummary;
-import dev.loupe.store.MetricStats;
+import dev.loupe.store.metrics.AnalysisSummary;
+import dev.loupe.store.metrics.MetricStats;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.RuleFinding;
+import dev.loupe.store.metrics.RuleFinding;
 import java.util.List;
-import dev.loupe.store.ProjectSummary;
+import dev.loupe.store.labels.ProjectSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 

@@ -4,7 +4,7 @@ import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.RunReport;
-import dev.loupe.store.PendingPredictionMetrics;
+import dev.loupe.store.predictions.PendingPredictionMetrics;
 import dev.loupe.store.ProjectStore;
 
 import java.io.PrintWriter;

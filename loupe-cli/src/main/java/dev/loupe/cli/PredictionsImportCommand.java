@@ -8,7 +8,7 @@ import dev.loupe.formats.predictions.ClassificationCsvReader;
 import dev.loupe.formats.predictions.PredictionReader;
 import dev.loupe.formats.predictions.ProjectCatalog;
 import dev.loupe.formats.yolo.YoloPredictionReader;
-import dev.loupe.store.PredictionImportResult;
+import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.app.WireJson;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Prediction;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.confusion.DetectionConfusion;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -353,7 +353,7 @@ class ApiTest {
         try (ProjectStore s = ProjectStore.open(project)) {
             set = s.embeddings().objectVectors(s.embeddings().models().get(0).id());
             // The ten lowest annotation.quality values: the label-agreement suspects the Label quality page lists.
-            s.browse().search(new dev.loupe.store.SearchRequest(dev.loupe.store.ItemFilter.all(dev.loupe.api.Scope.ANNOTATION),
+            s.browse().search(new dev.loupe.store.browse.SearchRequest(dev.loupe.store.filter.ItemFilter.all(dev.loupe.api.Scope.ANNOTATION),
                     "annotation.quality", false, 0, 10), List.of()).items().forEach(h -> quality.put(h.id(), h.sortValue()));
         }
         assertThat(set.ids().length).isGreaterThan(4800);

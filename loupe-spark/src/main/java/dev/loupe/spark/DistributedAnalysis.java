@@ -8,7 +8,7 @@ import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.metrics.runner.ImageResult;
 import dev.loupe.core.metrics.runner.ImageWork;
 import dev.loupe.core.pipeline.WorkPage;
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.List;

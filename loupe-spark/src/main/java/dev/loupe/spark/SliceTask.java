@@ -6,7 +6,7 @@ import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.metrics.runner.RunReport;
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.Serializable;

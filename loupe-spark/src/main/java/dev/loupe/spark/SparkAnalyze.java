@@ -9,7 +9,7 @@ import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.metrics.runner.RunReport;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
-import dev.loupe.store.ParquetDump;
+import dev.loupe.store.parquet.ParquetDump;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;

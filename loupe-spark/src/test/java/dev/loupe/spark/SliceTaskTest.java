@@ -3,9 +3,9 @@ package dev.loupe.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.formats.voc.VocImporter;
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import dev.loupe.store.ImportSource;
-import dev.loupe.store.ParquetDump;
+import dev.loupe.store.parquet.ParquetDump;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,21 @@
 package dev.loupe.store;
 
+import dev.loupe.store.browse.Browse;
+import dev.loupe.store.labels.Labels;
+import dev.loupe.store.metrics.Metrics;
+import dev.loupe.store.parquet.Exports;
+import dev.loupe.store.parquet.ImageRange;
+import dev.loupe.store.parquet.ParquetDump;
+import dev.loupe.store.parquet.ParquetTables;
+import dev.loupe.store.predictions.Predictions;
+import dev.loupe.store.sql.Migrations;
+import dev.loupe.store.sql.Runs;
+import dev.loupe.store.sql.StoreFailure;
+import dev.loupe.store.tags.Tags;
+import dev.loupe.store.vectors.EmbeddingTables;
+import dev.loupe.store.write.ImportChecks;
+import dev.loupe.store.write.ProjectWriter;
+
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.LoupeVersion;
 import dev.loupe.core.model.DatasetSink;
@@ -197,7 +213,7 @@ public final class ProjectStore implements AutoCloseable {
                 Migrations.apply(c);
                 c.setAutoCommit(false);
                 writeMeta(c, source);
-                long runId = Runs.start(c, "import", source);
+                long runId = Runs.start(c, "import", importParameters(source));
                 try (ProjectWriter writer = new ProjectWriter(c, runId)) {
                     importer.accept(writer);
                     writer.close();
@@ -431,6 +447,17 @@ public final class ProjectStore implements AutoCloseable {
         }
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         return c.unwrap(DuckDBConnection.class);
+    }
+
+    /** The provenance of an import run: the source's parameters, format, images folder and labels file. */
+    private static Map<String, String> importParameters(ImportSource source) {
+        Map<String, String> params = new TreeMap<>(source.parameters());
+        params.put("format", source.format());
+        params.put("images", source.imagesRoot().toString());
+        if (source.labels() != null) {
+            params.put("labels", source.labels());
+        }
+        return params;
     }
 
     private static void writeMeta(Connection c, ImportSource source) throws SQLException {

@@ -1,5 +1,8 @@
 package dev.loupe.store;
 
+import dev.loupe.store.metrics.MetricRunTest;
+import dev.loupe.store.sql.StoreFailure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dev.loupe.store;
 
+import dev.loupe.store.labels.ProjectSummary;
+import dev.loupe.store.sql.Migrations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,14 +29,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProjectStoreTest {
+public class ProjectStoreTest {
     @TempDir
     Path tmp;
 
-    static final ImportSource SOURCE = new ImportSource("coco", Path.of("/data/images"), "/data/x.json", Map.of("k", "v"));
+    public static final ImportSource SOURCE = new ImportSource("coco", Path.of("/data/images"), "/data/x.json", Map.of("k", "v"));
 
     /** Two images, two categories, four annotations of every shape, one issue. */
-    static final Consumer<DatasetSink> SMALL = sink -> {
+    public static final Consumer<DatasetSink> SMALL = sink -> {
         sink.category(new Category(1, "cat", "animal", "17"));
         sink.category(new Category(2, "dog", null, "18"));
         sink.image(new ImageRecord(1, "a/1.jpg", 640, 480, "jpeg", "train", 1234, "100"));

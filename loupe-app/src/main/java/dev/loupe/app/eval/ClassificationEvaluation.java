@@ -9,7 +9,7 @@ import dev.loupe.core.model.Geometry;
 import dev.loupe.eval.classification.ClassReport;
 import dev.loupe.eval.classification.ClassificationEvaluator;
 import dev.loupe.eval.classification.ClassificationResult;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.eval.IouType;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.analysis.PerformanceAnalysis;
-import dev.loupe.store.OutcomeCounts;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.OutcomeCounts;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.Locale;
 

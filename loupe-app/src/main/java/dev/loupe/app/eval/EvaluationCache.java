@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.DetectionEvaluation;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import dev.loupe.eval.labels.ClassProbabilities;
 import dev.loupe.eval.labels.ConfidentLearning;
 import dev.loupe.eval.labels.IssueFilter;
 import dev.loupe.eval.labels.LabelQuality;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;

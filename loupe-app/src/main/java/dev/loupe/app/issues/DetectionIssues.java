@@ -11,7 +11,7 @@ import dev.loupe.eval.labels.ObjectLabImage.LabeledBox;
 import dev.loupe.eval.labels.ObjectLabImage.PredictedBox;
 import dev.loupe.eval.labels.ObjectLabParams;
 import dev.loupe.eval.labels.ObjectLabResult;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package dev.loupe.app.issues;
 
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.api.Scope;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.RuleFinding;
-import dev.loupe.store.SearchPage;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.metrics.RuleFinding;
+import dev.loupe.store.browse.SearchPage;
+import dev.loupe.store.browse.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
 

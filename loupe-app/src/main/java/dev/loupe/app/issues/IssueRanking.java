@@ -5,7 +5,7 @@ import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.labels.IssueFilter;
 import dev.loupe.eval.labels.LabelQuality;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Comparator;

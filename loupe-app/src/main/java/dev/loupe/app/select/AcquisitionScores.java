@@ -2,7 +2,7 @@ package dev.loupe.app.select;
 
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.model.Prediction;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.HashMap;
 import java.util.List;

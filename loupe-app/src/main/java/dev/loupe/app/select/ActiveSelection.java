@@ -14,7 +14,7 @@ import dev.loupe.core.model.ImageRecord;
 import dev.loupe.eval.active.Diversity;
 import dev.loupe.eval.active.Hybrid;
 import dev.loupe.eval.active.Uncertainty;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Comparator;

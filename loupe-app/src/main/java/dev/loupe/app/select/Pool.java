@@ -3,7 +3,7 @@ package dev.loupe.app.select;
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import dev.loupe.app.StoreLender;
 import dev.loupe.core.LoupeException;
 import dev.loupe.api.Scope;
 import dev.loupe.knn.Neighbours;
-import dev.loupe.store.SearchPage;
+import dev.loupe.store.browse.SearchPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.formats.folders.ClassFolderImporter;
 import dev.loupe.store.ImportSource;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;

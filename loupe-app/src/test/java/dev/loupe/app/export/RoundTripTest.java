@@ -16,7 +16,7 @@ import dev.loupe.formats.DatasetImporter;
 import dev.loupe.formats.coco.CocoImporter;
 import dev.loupe.formats.voc.VocImporter;
 import dev.loupe.formats.yolo.YoloImporter;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.api.Scope;
 import dev.loupe.app.BadRequest;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.browse.SearchRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
