@@ -1,5 +1,9 @@
 package dev.loupe.store;
 
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.LoupeVersion;
+import dev.loupe.core.model.DatasetSink;
+import dev.loupe.core.model.IssueKind;
 import dev.loupe.store.browse.Browse;
 import dev.loupe.store.labels.Labels;
 import dev.loupe.store.metrics.Metrics;
@@ -15,11 +19,6 @@ import dev.loupe.store.tags.Tags;
 import dev.loupe.store.vectors.EmbeddingTables;
 import dev.loupe.store.write.ImportChecks;
 import dev.loupe.store.write.ProjectWriter;
-
-import dev.loupe.core.LoupeException;
-import dev.loupe.core.LoupeVersion;
-import dev.loupe.core.model.DatasetSink;
-import dev.loupe.core.model.IssueKind;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

@@ -1,16 +1,12 @@
 package dev.loupe.store;
 
-import dev.loupe.store.metrics.MetricRunTest;
-import dev.loupe.store.sql.StoreFailure;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.metrics.MetricRunTest;
+import dev.loupe.store.sql.StoreFailure;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -21,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A write that fails because the disk is full. DuckDB's words, as a 8 MB tmpfs gave them: the

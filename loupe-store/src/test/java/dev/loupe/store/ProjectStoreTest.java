@@ -1,16 +1,10 @@
 package dev.loupe.store;
 
-import dev.loupe.store.labels.ProjectSummary;
-import dev.loupe.store.sql.Migrations;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.geometry.Polygon;
-import dev.loupe.core.geometry.Rle;
 import dev.loupe.core.geometry.Ring;
+import dev.loupe.core.geometry.Rle;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
@@ -18,6 +12,8 @@ import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.IssueKind;
+import dev.loupe.store.labels.ProjectSummary;
+import dev.loupe.store.sql.Migrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +24,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public class ProjectStoreTest {
     @TempDir

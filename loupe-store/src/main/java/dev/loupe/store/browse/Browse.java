@@ -1,14 +1,13 @@
 package dev.loupe.store.browse;
 
+import dev.loupe.api.Scope;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.store.filter.FilterSql;
 import dev.loupe.store.filter.Filters;
 import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.filter.MetricInfo;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.api.Scope;
-import dev.loupe.core.metrics.rules.IssueRule;
-import dev.loupe.core.outcome.Thresholds;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class Browse {
 
     /** One page of the items a filter selects, sorted by a metric or by id. */
     public SearchPage search(SearchRequest request, List<IssueRule> rules) {
-        return new BrowseQueries(c).search(request, rules);
+        return new SearchQuery(c).search(request, rules);
     }
 
     /**
@@ -41,13 +40,13 @@ public final class Browse {
      * given, each carrying {@code values[i]} as its sort value; unknown ids are left out.
      */
     public List<SearchPage.Hit> hits(Scope scope, List<Long> ids, List<Double> values) {
-        return new BrowseQueries(c).hits(scope, ids, values);
+        return new SearchQuery(c).hits(scope, ids, values);
     }
 
     /** How many items a filter selects. */
     public long count(ItemFilter filter, List<IssueRule> rules) {
         try {
-            return new BrowseQueries(c).count(new Filters(c).compile(filter, rules));
+            return new SearchQuery(c).count(new Filters(c).compile(filter, rules));
         } catch (SQLException e) {
             throw StoreFailure.reading(e);
         }
@@ -55,7 +54,7 @@ public final class Browse {
 
     /** Quartiles, IQR outlier bounds and a histogram of one metric over the items a filter selects. */
     public Distribution distribution(ItemFilter filter, String metricId, int bins, List<IssueRule> rules) {
-        return new BrowseQueries(c).distribution(filter, metricId, bins, rules);
+        return new DistributionQuery(c).distribution(filter, metricId, bins, rules);
     }
 
     /** Counts of the items a filter selects on a bins × bins grid of two metrics, between each metric's min and max. */
@@ -79,12 +78,12 @@ public final class Browse {
 
     /** The issue kinds a filter of this scope can name: rules over computed metrics (with counts), then import kinds. */
     public List<IssueKindInfo> issueKinds(Scope scope, List<IssueRule> rules) {
-        return new BrowseQueries(c).issueKinds(scope, rules);
+        return new IssueKindQuery(c).issueKinds(scope, rules);
     }
 
     /** Everything about one image, or null when there is none with this id. */
     public ItemDetail imageDetail(long imageId, List<IssueRule> rules) {
-        return new BrowseQueries(c).detail(imageId, rules);
+        return new DetailQuery(c).detail(imageId, rules);
     }
 
     /**
@@ -92,7 +91,7 @@ public final class Browse {
      * {@code tIndex}, and the image's ground truths the set missed.
      */
     public ImageOutcomes imageOutcomes(long imageId, String set, int tIndex) {
-        BrowseQueries q = new BrowseQueries(c);
+        SearchQuery q = new SearchQuery(c);
         try {
             int setId = new Filters(c).detectionSet(set);
             List<Long> ids = List.of(imageId);
@@ -114,16 +113,16 @@ public final class Browse {
      * flagged by whether it meets the filter, with a metric value to colour by when one is named.
      */
     public EmbeddingMap embeddingMap(ItemFilter filter, String colourMetric, int limit, List<IssueRule> rules) {
-        return new BrowseQueries(c).embeddingMap(filter, colourMetric, limit, rules);
+        return new EmbeddingMapQuery(c).map(filter, colourMetric, limit, rules);
     }
 
     /** The image an annotation belongs to, or null when there is no such annotation. */
     public Long imageOfAnnotation(long annotationId) {
-        return new BrowseQueries(c).imageOf(annotationId);
+        return new DetailQuery(c).imageOf(annotationId);
     }
 
     /** The stored path of an image, relative to the images root, or null when there is no such image. */
     public String imagePath(long imageId) {
-        return new BrowseQueries(c).imagePath(imageId);
+        return new DetailQuery(c).imagePath(imageId);
     }
 }

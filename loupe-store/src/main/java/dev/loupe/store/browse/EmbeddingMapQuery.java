@@ -1,16 +1,21 @@
 package dev.loupe.store.browse;
 
-import dev.loupe.store.filter.FilterSql;
-import dev.loupe.store.sql.MetricColumns;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.store.filter.FilterSql;
+import dev.loupe.store.filter.Filters;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.filter.MetricInfo;
+import dev.loupe.store.sql.MetricColumns;
+import dev.loupe.store.sql.StoreFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The points of the 2-D embedding map (the stored {@code embedding_map_x/_y} coordinates) of images
@@ -21,8 +26,11 @@ import java.util.List;
 final class EmbeddingMapQuery {
     private final Connection c;
 
+    private final Filters filters;
+
     EmbeddingMapQuery(Connection c) {
         this.c = c;
+        this.filters = new Filters(c);
     }
 
     /**
@@ -70,5 +78,26 @@ final class EmbeddingMapQuery {
         }
         points.sort(java.util.Comparator.comparingLong(EmbeddingMap.Point::id));
         return new EmbeddingMap(MetricColumns.scopeName(f.scope), total, colourMetric, points);
+    }
+
+    EmbeddingMap map(ItemFilter filter, String colourMetric, int limit, List<IssueRule> rules) {
+        FilterSql f = filters.compile(filter, rules);
+        String prefix = MetricColumns.scopeName(f.scope);
+        Map<String, MetricInfo> catalogue = filters.numeric(f.scope);
+        if (!catalogue.containsKey(prefix + ".embedding_map_x")) {
+            throw LoupeException.badInput("this project has no " + prefix + " embedding map: run 'loupe embed PROJECT'");
+        }
+        // colour=tag:NAME: 1 for items with the tag, 0 for the others; else a metric's values
+        boolean tag = colourMetric != null && colourMetric.startsWith("tag:");
+        String column = colourMetric == null ? null : tag
+                ? "(SELECT CASE WHEN count(*) > 0 THEN 1.0 ELSE 0.0 END FROM tags t WHERE t.item_type = ? AND t.item_id = " + f.key
+                  + " AND t.name = ?)"
+                : "m." + FilterSql.metricColumn(colourMetric, catalogue, f.scope);
+        List<Object> colourParams = tag ? List.of(prefix, colourMetric.substring(4)) : List.of();
+        try {
+            return run(f, column, colourParams, colourMetric, limit);
+        } catch (SQLException e) {
+            throw StoreFailure.reading(e);
+        }
     }
 }

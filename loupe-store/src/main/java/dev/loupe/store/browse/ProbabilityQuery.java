@@ -1,9 +1,8 @@
 package dev.loupe.store.browse;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.store.sql.SetKind;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.core.LoupeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,9 @@
 package dev.loupe.store.browse;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.store.filter.FilterSql;
 import dev.loupe.store.filter.MetricInfo;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.core.LoupeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,9 @@
 package dev.loupe.store.browse;
 
+import dev.loupe.core.LoupeException;
 import dev.loupe.store.filter.FilterSql;
 import dev.loupe.store.filter.MetricInfo;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.core.LoupeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,10 +46,10 @@ final class ScatterQuery {
                     rs.next();
                     count = rs.getLong(1);
                     missing = rs.getLong(2);
-                    xMin = BrowseQueries.toDouble(rs.getObject(3));
-                    xMax = BrowseQueries.toDouble(rs.getObject(4));
-                    yMin = BrowseQueries.toDouble(rs.getObject(5));
-                    yMax = BrowseQueries.toDouble(rs.getObject(6));
+                    xMin = Rows.toDouble(rs.getObject(3));
+                    xMax = Rows.toDouble(rs.getObject(4));
+                    yMin = Rows.toDouble(rs.getObject(5));
+                    yMax = Rows.toDouble(rs.getObject(6));
                 }
             }
             if (count == 0) {

@@ -1,7 +1,6 @@
 package dev.loupe.store.browse;
 
 import dev.loupe.store.filter.ItemFilter;
-
 import java.util.Objects;
 
 /**

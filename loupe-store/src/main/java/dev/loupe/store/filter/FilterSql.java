@@ -1,11 +1,10 @@
 package dev.loupe.store.filter;
 
-import dev.loupe.store.sql.MetricColumns;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.Condition;
 import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.store.sql.MetricColumns;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,12 +1,11 @@
 package dev.loupe.store.filter;
 
-import dev.loupe.store.sql.MetricColumns;
-import dev.loupe.store.sql.SetKind;
-import dev.loupe.store.sql.StoreFailure;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.store.sql.MetricColumns;
+import dev.loupe.store.sql.SetKind;
+import dev.loupe.store.sql.StoreFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,9 @@
 package dev.loupe.store.labels;
 
-import dev.loupe.store.sql.ModelQueries;
-
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.sql.ModelQueries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;

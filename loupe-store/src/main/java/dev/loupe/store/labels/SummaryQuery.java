@@ -1,12 +1,11 @@
 package dev.loupe.store.labels;
 
-import dev.loupe.store.sql.Migrations;
-import dev.loupe.store.sql.ModelQueries;
-import dev.loupe.store.sql.StoreFailure;
-
 import dev.loupe.store.labels.ProjectSummary.CategoryCount;
 import dev.loupe.store.labels.ProjectSummary.IssueExample;
 import dev.loupe.store.labels.ProjectSummary.IssueKindCount;
+import dev.loupe.store.sql.Migrations;
+import dev.loupe.store.sql.ModelQueries;
+import dev.loupe.store.sql.StoreFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,11 +1,5 @@
 package dev.loupe.store.metrics;
 
-import dev.loupe.store.sql.MetricColumns;
-import dev.loupe.store.sql.ModelQueries;
-import dev.loupe.store.sql.Runs;
-import dev.loupe.store.sql.StoreFailure;
-import dev.loupe.store.sql.Transactions;
-
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.api.MetricDescriptor;
@@ -18,6 +12,11 @@ import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.pipeline.WorkPage;
+import dev.loupe.store.sql.MetricColumns;
+import dev.loupe.store.sql.ModelQueries;
+import dev.loupe.store.sql.Runs;
+import dev.loupe.store.sql.StoreFailure;
+import dev.loupe.store.sql.Transactions;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

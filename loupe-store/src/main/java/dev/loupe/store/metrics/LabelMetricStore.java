@@ -1,16 +1,15 @@
 package dev.loupe.store.metrics;
 
-import dev.loupe.store.sql.MetricColumns;
-import dev.loupe.store.sql.ModelQueries;
-import dev.loupe.store.sql.StagingTable;
-import dev.loupe.store.sql.Transactions;
-
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.runner.ImageResult;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.sql.MetricColumns;
+import dev.loupe.store.sql.ModelQueries;
+import dev.loupe.store.sql.StagingTable;
+import dev.loupe.store.sql.Transactions;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,13 +1,12 @@
 package dev.loupe.store.metrics;
 
-import dev.loupe.store.sql.IqrOutliers;
-import dev.loupe.store.sql.MetricColumns;
-import dev.loupe.store.sql.StoreFailure;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.Condition;
 import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.store.sql.IqrOutliers;
+import dev.loupe.store.sql.MetricColumns;
+import dev.loupe.store.sql.StoreFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

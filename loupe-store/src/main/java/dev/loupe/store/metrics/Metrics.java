@@ -4,8 +4,8 @@ import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.metrics.runner.MetricRunStore;
 import java.nio.file.Path;
-import org.duckdb.DuckDBConnection;
 import java.util.List;
+import org.duckdb.DuckDBConnection;
 
 /** The metrics room: the store side of metric runs, and the project's statistics, findings and metric export. */
 public final class Metrics {

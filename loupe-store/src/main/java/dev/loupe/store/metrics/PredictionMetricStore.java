@@ -1,13 +1,12 @@
 package dev.loupe.store.metrics;
 
-import dev.loupe.store.sql.PredictionRows;
-import dev.loupe.store.sql.StagingTable;
-
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.runner.ImageResult;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.sql.PredictionRows;
+import dev.loupe.store.sql.StagingTable;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,16 +1,15 @@
 package dev.loupe.store.parquet;
 
-import dev.loupe.store.filter.FilterSql;
-import dev.loupe.store.filter.Filters;
-import dev.loupe.store.filter.ItemFilter;
-import dev.loupe.store.filter.OutcomeFilter;
-import dev.loupe.store.sql.Transactions;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.filter.FilterSql;
+import dev.loupe.store.filter.Filters;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.filter.OutcomeFilter;
+import dev.loupe.store.sql.Transactions;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package dev.loupe.store.parquet;
 
-import dev.loupe.store.sql.MetricColumns;
-
 import dev.loupe.api.ValueKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.store.sql.MetricColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

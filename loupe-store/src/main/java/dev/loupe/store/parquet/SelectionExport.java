@@ -1,29 +1,28 @@
 package dev.loupe.store.parquet;
 
+import dev.loupe.api.Scope;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.model.Annotation;
+import dev.loupe.core.model.ImageRecord;
 import dev.loupe.store.filter.FilterSql;
 import dev.loupe.store.filter.MetricInfo;
 import dev.loupe.store.sql.MetricColumns;
 import dev.loupe.store.sql.ModelQueries;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.api.Scope;
-import dev.loupe.core.model.Annotation;
-import dev.loupe.core.model.ImageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import dev.loupe.core.LoupeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**

@@ -1,13 +1,11 @@
 package dev.loupe.store.predictions;
 
+import dev.loupe.core.outcome.OutcomeTable;
+import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.store.filter.OutcomeSql;
 import dev.loupe.store.sql.MetricColumns;
 import dev.loupe.store.sql.ModelQueries;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.core.outcome.OutcomeTable;
-import dev.loupe.core.outcome.Thresholds;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

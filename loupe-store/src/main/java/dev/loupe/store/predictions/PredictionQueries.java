@@ -1,14 +1,9 @@
 package dev.loupe.store.predictions;
 
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.model.Prediction;
 import dev.loupe.store.sql.PredictionRows;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.core.LoupeException;
-import dev.loupe.core.geometry.Box;
-import dev.loupe.core.geometry.RleCodec;
-import dev.loupe.core.model.Geometry;
-import dev.loupe.core.model.Prediction;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,7 +1,6 @@
 package dev.loupe.store.predictions;
 
 import dev.loupe.store.sql.SetKind;
-
 import java.time.Instant;
 
 /**

@@ -1,13 +1,5 @@
 package dev.loupe.store.predictions;
 
-import dev.loupe.store.sql.Appenders;
-import dev.loupe.store.sql.GeometryText;
-import dev.loupe.store.sql.ModelQueries;
-import dev.loupe.store.sql.PredictionRows;
-import dev.loupe.store.sql.Runs;
-import dev.loupe.store.sql.StoreFailure;
-import dev.loupe.store.sql.Transactions;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.geometry.RleCodec;
@@ -15,7 +7,6 @@ import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
-import dev.loupe.core.model.IssueKind;
 import dev.loupe.core.model.Prediction;
 import dev.loupe.core.model.PredictionSink;
 import dev.loupe.core.outcome.GroundTruthOverlap;
@@ -23,9 +14,13 @@ import dev.loupe.core.outcome.ImageOutcome;
 import dev.loupe.core.outcome.Match;
 import dev.loupe.core.outcome.OutcomeMatcher;
 import dev.loupe.core.outcome.PredictionOverlap;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
+import dev.loupe.store.sql.Appenders;
+import dev.loupe.store.sql.GeometryText;
+import dev.loupe.store.sql.ModelQueries;
+import dev.loupe.store.sql.PredictionRows;
+import dev.loupe.store.sql.Runs;
+import dev.loupe.store.sql.StoreFailure;
+import dev.loupe.store.sql.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,13 +28,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Imports a named prediction set in one transaction: the old set of that name (its predictions,

@@ -4,11 +4,11 @@ import dev.loupe.core.model.Prediction;
 import dev.loupe.core.model.PredictionSink;
 import dev.loupe.core.outcome.OutcomeMatcher;
 import dev.loupe.core.outcome.OutcomeTable;
-import org.duckdb.DuckDBConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.duckdb.DuckDBConnection;
 
 /** The predictions room: prediction sets, their import, class probabilities and per-threshold outcomes. */
 public final class Predictions {

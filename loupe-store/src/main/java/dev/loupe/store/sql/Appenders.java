@@ -1,10 +1,9 @@
 package dev.loupe.store.sql;
 
 import dev.loupe.core.model.Issue;
-import org.duckdb.DuckDBAppender;
-
 import java.sql.SQLException;
 import java.util.Locale;
+import org.duckdb.DuckDBAppender;
 
 /** Appends of nullable values and of whole rows shared by the store's bulk writers. */
 public final class Appenders {

@@ -1,11 +1,10 @@
 package dev.loupe.store.tags;
 
+import dev.loupe.api.Scope;
+import dev.loupe.core.LoupeException;
 import dev.loupe.store.filter.FilterSql;
 import dev.loupe.store.sql.MetricColumns;
 import dev.loupe.store.sql.StoreFailure;
-
-import dev.loupe.api.Scope;
-import dev.loupe.core.LoupeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,9 @@
 package dev.loupe.store.tags;
 
-import dev.loupe.store.filter.Filters;
-import dev.loupe.store.filter.ItemFilter;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
+import dev.loupe.store.filter.Filters;
+import dev.loupe.store.filter.ItemFilter;
 import java.sql.Connection;
 import java.util.List;
 

@@ -1,19 +1,18 @@
 package dev.loupe.store.vectors;
 
-import dev.loupe.store.sql.ModelQueries;
-import dev.loupe.store.sql.Runs;
-import dev.loupe.store.sql.StoreFailure;
-import dev.loupe.store.sql.Transactions;
-
-import dev.loupe.core.image.ImageFolder;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.EmbeddingStore;
 import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.core.embed.VectorSet;
+import dev.loupe.core.image.ImageFolder;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.pipeline.WorkPage;
+import dev.loupe.store.sql.ModelQueries;
+import dev.loupe.store.sql.Runs;
+import dev.loupe.store.sql.StoreFailure;
+import dev.loupe.store.sql.Transactions;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.PreparedStatement;

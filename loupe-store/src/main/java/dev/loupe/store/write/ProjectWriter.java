@@ -1,9 +1,5 @@
 package dev.loupe.store.write;
 
-import dev.loupe.store.sql.Appenders;
-import dev.loupe.store.sql.GeometryText;
-import dev.loupe.store.sql.StoreFailure;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.geometry.RleCodec;
@@ -14,6 +10,9 @@ import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.IssueKind;
+import dev.loupe.store.sql.Appenders;
+import dev.loupe.store.sql.GeometryText;
+import dev.loupe.store.sql.StoreFailure;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashSet;

@@ -1,15 +1,5 @@
 package dev.loupe.store.browse;
 
-import dev.loupe.store.metrics.MetricRunTest;
-import dev.loupe.store.ImportSource;
-import dev.loupe.store.ProjectStore;
-import dev.loupe.store.filter.ItemFilter;
-import dev.loupe.store.tags.TagCount;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
@@ -21,6 +11,11 @@ import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.metrics.MetricRunTest;
+import dev.loupe.store.tags.TagCount;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The web app's queries on a project small enough to compute by hand: images 1..6 of width 10·i;

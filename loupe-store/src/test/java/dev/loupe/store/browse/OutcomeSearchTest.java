@@ -1,15 +1,5 @@
 package dev.loupe.store.browse;
 
-import dev.loupe.store.predictions.PredictionSetWriterTest;
-import dev.loupe.store.ImportSource;
-import dev.loupe.store.ProjectStore;
-import dev.loupe.store.filter.ItemFilter;
-import dev.loupe.store.filter.OutcomeFilter;
-import dev.loupe.store.predictions.OutcomeCounts;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.api.Scope;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.model.Annotation;
@@ -17,6 +7,12 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Prediction;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.filter.OutcomeFilter;
+import dev.loupe.store.predictions.OutcomeCounts;
+import dev.loupe.store.predictions.PredictionSetWriterTest;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Search by prediction outcome on a hand-counted project: five predictions whose outcomes the
@@ -89,7 +88,7 @@ class OutcomeSearchTest {
     @Test
     void predictionsFilterByOutcomeAndReasonAndAgreeWithTheCounts() {
         OutcomeCounts at50 = store.predictions().outcomeCounts(set, 10);
-        SearchPage all = search(filter(Scope.PREDICTION, 10), BrowseQueries.SCORE);
+        SearchPage all = search(filter(Scope.PREDICTION, 10), SearchQuery.SCORE);
         assertThat(all.total()).isEqualTo(5);
         assertThat(scores(all)).containsExactly(0.9, 0.8, 0.7, 0.6, 0.1);
         assertThat(all.items()).extracting(h -> h.prediction().outcome())
@@ -97,7 +96,7 @@ class OutcomeSearchTest {
         assertThat(all.items().get(0).prediction().annotationId()).isEqualTo(1L);
         assertThat(all.items().get(0).category()).isEqualTo("a");
 
-        SearchPage fp = search(filter(Scope.PREDICTION, 10, "fp"), BrowseQueries.SCORE);
+        SearchPage fp = search(filter(Scope.PREDICTION, 10, "fp"), SearchQuery.SCORE);
         assertThat(fp.total()).isEqualTo(3).isEqualTo(at50.falsePositives());
         assertThat(scores(fp)).containsExactly(0.8, 0.7, 0.1);
         assertThat(search(filter(Scope.PREDICTION, 10, "tp"), null).total()).isEqualTo(1).isEqualTo(at50.truePositives());

@@ -1,13 +1,5 @@
 package dev.loupe.store.browse;
 
-import dev.loupe.store.metrics.MetricRunTest;
-import dev.loupe.store.ImportSource;
-import dev.loupe.store.ProjectStore;
-import dev.loupe.store.filter.ItemFilter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.api.Direction;
 import dev.loupe.api.ImageContext;
 import dev.loupe.api.ImageMetric;
@@ -19,6 +11,10 @@ import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.metrics.MetricRunTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The scatter grid on seven images whose counts are worked out by hand: image i has width 10·i

@@ -1,13 +1,5 @@
 package dev.loupe.store.metrics;
 
-import dev.loupe.store.ImportSource;
-import dev.loupe.store.ProjectStore;
-import dev.loupe.store.browse.MetricSample;
-import dev.loupe.store.filter.ItemFilter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.api.AnnotationContext;
 import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.DatasetMetric;
@@ -30,6 +22,10 @@ import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.browse.MetricSample;
+import dev.loupe.store.filter.ItemFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -42,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store side of metric runs: values, resume, new metrics only, versions, failures, dataset metrics, queries. */
 public class MetricRunTest {

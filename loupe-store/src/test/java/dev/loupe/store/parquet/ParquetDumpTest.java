@@ -1,21 +1,20 @@
 package dev.loupe.store.parquet;
 
-import dev.loupe.store.ProjectStoreTest;
-import dev.loupe.store.ProjectStore;
-import dev.loupe.store.sql.Migrations;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.ProjectStore;
+import dev.loupe.store.ProjectStoreTest;
+import dev.loupe.store.sql.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Dump and attach through folder names that are SQL and glob syntax (a quote, brackets, a star),

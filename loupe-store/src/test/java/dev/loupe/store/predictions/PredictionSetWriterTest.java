@@ -1,11 +1,5 @@
 package dev.loupe.store.predictions;
 
-import dev.loupe.store.ImportSource;
-import dev.loupe.store.ProjectStore;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.model.Annotation;
@@ -21,6 +15,8 @@ import dev.loupe.core.outcome.ImageOutcome;
 import dev.loupe.core.outcome.Match;
 import dev.loupe.core.outcome.OutcomeMatcher;
 import dev.loupe.core.outcome.PredictionOverlap;
+import dev.loupe.store.ImportSource;
+import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +25,9 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Prediction sets: atomic replace, a failed import leaves the old set, and outcome counts at a

@@ -1,12 +1,12 @@
 package dev.loupe.store.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.loupe.core.geometry.Polygon;
 import dev.loupe.core.geometry.Ring;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GeometryTextTest {
     @Test

@@ -1,9 +1,5 @@
 package dev.loupe.store.sql;
 
-import dev.loupe.store.ProjectStore;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,6 +7,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The DuckDB JDBC driver's lazy transactions, and the guard every appender-first write uses. */
 class TransactionsTest {
