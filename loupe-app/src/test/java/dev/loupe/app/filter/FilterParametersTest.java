@@ -42,6 +42,15 @@ class FilterParametersTest {
     }
 
     @Test
+    void sortByIdsWithoutTheIdsParameterIsABadRequestNamingIt() {
+        // The store's own error names no HTTP parameter; the adapter says which one is missing.
+        assertThatThrownBy(() -> FilterParameters.search(Map.of("sort", List.of("ids")))).isInstanceOf(BadRequest.class)
+                .hasMessage("sort=ids keeps the order of the ids parameter, which is missing");
+        assertThat(FilterParameters.search(Map.of("sort", List.of("ids"), "ids", List.of("3,1"))).filter().ids())
+                .containsExactly(3L, 1L);
+    }
+
+    @Test
     void malformedValuesAreBadRequestsNamingTheValue() {
         assertThatThrownBy(() -> FilterParameters.filter(Map.of("range", List.of("image.brightness:x:")))).isInstanceOf(BadRequest.class)
                 .hasMessage("range image.brightness:x:: 'x' is not a number");

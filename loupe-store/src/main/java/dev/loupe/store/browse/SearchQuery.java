@@ -52,10 +52,10 @@ final class SearchQuery {
 
     SearchPage search(SearchRequest r, List<IssueRule> rules) {
         FilterSql f = filters.compile(r.filter(), rules);
-        // sort=ids: the order of the filter's id list (a similarity ranking the caller made), by parameters
+        // sort key IDS: the order of the filter's id list (a similarity ranking the caller made), by parameters
         boolean byIds = IDS.equals(r.sortMetric());
         if (byIds && r.filter().ids().isEmpty()) {
-            throw LoupeException.badInput("sort=ids keeps the order of the ids parameter, which is missing");
+            throw LoupeException.badInput("sorting by the filter's id list needs ids, and the filter has none");
         }
         String sortCol = r.sortMetric() == null || byIds ? null
                 : f.scope == Scope.PREDICTION && r.sortMetric().equals(SCORE) ? "p.score"

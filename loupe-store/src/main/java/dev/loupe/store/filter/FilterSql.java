@@ -217,8 +217,10 @@ public final class FilterSql {
     /** The quoted column of a metric id that the catalogue lists for the scope. */
     public static String metricColumn(String id, Map<String, MetricInfo> catalogue, Scope scope) {
         if (!catalogue.containsKey(id)) {
-            throw LoupeException.badInput("unknown " + MetricColumns.scopeName(scope) + " metric '" + id
-                    + "'; GET /api/metrics lists the computed ones");
+            String name = MetricColumns.scopeName(scope);
+            throw LoupeException.badInput("unknown " + name + " metric '" + id + "'; "
+                    + (catalogue.isEmpty() ? "the project has no computed " + name + " metrics"
+                    : "known: " + String.join(", ", new java.util.TreeSet<>(catalogue.keySet()))));
         }
         return MetricColumns.column(id);
     }

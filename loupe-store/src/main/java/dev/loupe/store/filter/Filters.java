@@ -79,7 +79,7 @@ public final class Filters {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
+                    throw noSet(name);
                 }
                 if (SetKind.CLASSIFICATION.equals(rs.getString(2))) {
                     throw LoupeException.badInput("prediction set '" + name + "' is a classification set; outcomes need a detection set");
@@ -95,7 +95,7 @@ public final class Filters {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw LoupeException.badInput("no prediction set named '" + name + "'; GET /api/predictions lists them");
+                    throw noSet(name);
                 }
                 if (!SetKind.CLASSIFICATION.equals(rs.getString(2))) {
                     throw LoupeException.badInput("prediction set '" + name + "' is a detection set; classifier needs a classification set");
@@ -116,6 +116,18 @@ public final class Filters {
             }
             return out;
         }
+    }
+
+    /** No set of this name: the error names the sets there are. */
+    private LoupeException noSet(String name) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM prediction_sets ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return LoupeException.badInput("no prediction set named '" + name + "'; "
+                + (names.isEmpty() ? "the project has none" : "the project has " + String.join(", ", names)));
     }
 
     /** The names of the project's classes. */

@@ -175,7 +175,7 @@ class BrowseQueriesTest {
         assertThat(store.browse().search(new SearchRequest(ranked, "ids", false, 1, 2), RULES).items())
                 .extracting(SearchPage.Hit::id).containsExactly(2L, 6L);
         assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "ids", false, 0, 10), RULES))
-                .isInstanceOf(LoupeException.class).hasMessageContaining("sort=ids");
+                .isInstanceOf(LoupeException.class).hasMessage("sorting by the filter's id list needs ids, and the filter has none");
     }
 
     @Test
@@ -262,6 +262,11 @@ class BrowseQueriesTest {
             assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), bad, false, 0, 5), RULES))
                     .isInstanceOf(LoupeException.class).hasMessageContaining("unknown image metric");
         }
+        // The store names what the project has, never an HTTP endpoint (the web app and the CLI both show it).
+        assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "image.nope", false, 0, 5), RULES))
+                .hasMessage("unknown image metric 'image.nope'; known: " + String.join(", ", store.browse().catalogue().stream()
+                        .filter(m -> m.scope().equals("image") && m.numeric()).map(m -> m.id()).sorted().toList()))
+                .hasMessageNotContaining("/api");
         assertThatThrownBy(() -> ids(images(List.of(), List.of("c"), List.of(), List.of()))).hasMessageContaining("unknown class 'c'");
         assertThatThrownBy(() -> ids(images(List.of(), List.of(), List.of("dark"), List.of()))).hasMessageContaining("unknown image issue kind");
         // A split with SQL in it is checked against the project's splits (and would only ever be a bound value).

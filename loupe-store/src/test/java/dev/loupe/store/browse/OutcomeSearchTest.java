@@ -13,6 +13,7 @@ import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.filter.OutcomeFilter;
 import dev.loupe.store.predictions.OutcomeCounts;
 import dev.loupe.store.predictions.PredictionSetWriterTest;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,7 +169,8 @@ class OutcomeSearchTest {
                 .hasMessageContaining("unknown ground truth outcome 'duplicate'; known: tp, fn");
         assertThatThrownBy(() -> store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE)
                 .withOutcome(new OutcomeFilter("nope", 10, List.of("fp"))), null, false, 0, 10), List.of()))
-                .hasMessageContaining("no prediction set named 'nope'");
+                .hasMessage("no prediction set named 'nope'; the project has " + String.join(", ",
+                        store.predictions().sets().stream().map(PredictionSetInfo::name).toList()));
         assertThatThrownBy(() -> new OutcomeFilter("m", 20, List.of())).hasMessageContaining("not in 1..19");
         assertThatThrownBy(() -> store.exports().forEachSelected(filter(Scope.PREDICTION, 10), List.of(), i -> { }, a -> { }))
                 .hasMessageContaining("not predictions");
