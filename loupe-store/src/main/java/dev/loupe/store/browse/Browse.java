@@ -104,7 +104,7 @@ public final class Browse {
     }
 
     /** One image's class probabilities in the classification set {@code setName}, highest first. */
-    public List<SearchPage.Top1> classProbabilities(String setName, long imageId) {
+    public List<SearchPage.ClassProbability> classProbabilities(String setName, long imageId) {
         return new ProbabilityQuery(c).probabilities(setName, imageId);
     }
 

@@ -22,8 +22,8 @@ final class ProbabilityQuery {
      * One image's class probabilities in a classification set, highest first (the lowest class id
      * first on ties, as the evaluation ranks them); empty when the set did not score the image.
      */
-    List<SearchPage.Top1> probabilities(String setName, long imageId) {
-        List<SearchPage.Top1> out = new ArrayList<>();
+    List<SearchPage.ClassProbability> probabilities(String setName, long imageId) {
+        List<SearchPage.ClassProbability> out = new ArrayList<>();
         try {
             int setId = classificationSet(setName);
             try (PreparedStatement ps = c.prepareStatement("SELECT k.name, cp.probability FROM class_probabilities cp JOIN "
@@ -33,7 +33,7 @@ final class ProbabilityQuery {
                 ps.setLong(2, imageId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new SearchPage.Top1(rs.getString(1), rs.getDouble(2)));
+                        out.add(new SearchPage.ClassProbability(rs.getString(1), rs.getDouble(2)));
                     }
                 }
             }

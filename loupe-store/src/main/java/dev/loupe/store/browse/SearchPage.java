@@ -25,7 +25,7 @@ public record SearchPage(long total, long offset, List<Hit> items) {
      *                  when the set did not score the image)
      */
     public record Hit(long id, long imageId, String path, Integer width, Integer height, String split, String category,
-                      Double sortValue, List<Shape> shapes, List<PredictionShape> predictions, List<Long> missed, Top1 top1) {
+                      Double sortValue, List<Shape> shapes, List<PredictionShape> predictions, List<Long> missed, ClassProbability top1) {
         /** A hit without predictions. */
         public Hit(long id, long imageId, String path, Integer width, Integer height, String split, String category,
                    Double sortValue, List<Shape> shapes) {
@@ -39,6 +39,6 @@ public record SearchPage(long total, long offset, List<Hit> items) {
     }
 
     /** A classification set's top-1 class on an image and its probability. */
-    public record Top1(String category, double probability) {
+    public record ClassProbability(String category, double probability) {
     }
 }

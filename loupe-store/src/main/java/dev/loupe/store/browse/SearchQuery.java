@@ -121,7 +121,7 @@ final class SearchQuery {
         int setId = o == null ? 0 : filters.detectionSet(o.set());
         Map<Long, List<PredictionShape>> predictions = o == null ? Map.of() : predictionsOn(imageIds, setId, o.tIndex());
         Map<Long, List<Long>> missed = o == null ? Map.of() : missedOn(imageIds, setId, o.tIndex());
-        Map<Long, SearchPage.Top1> top1 = cf == null ? Map.of() : top1On(imageIds, filters.classificationSet(cf.set()));
+        Map<Long, SearchPage.ClassProbability> top1 = cf == null ? Map.of() : top1On(imageIds, filters.classificationSet(cf.set()));
         List<SearchPage.Hit> hits = new ArrayList<>();
         for (Object[] row : rows) {
             hits.add(new SearchPage.Hit((Long) row[0], (Long) row[1], (String) row[2], Rows.toInteger(row[3]), Rows.toInteger(row[4]),
@@ -172,8 +172,8 @@ final class SearchQuery {
     }
 
     /** The top-1 class and its probability of each image in classification set {@code setId} (images it scored). */
-    Map<Long, SearchPage.Top1> top1On(List<Long> imageIds, int setId) throws SQLException {
-        Map<Long, SearchPage.Top1> out = new java.util.HashMap<>();
+    Map<Long, SearchPage.ClassProbability> top1On(List<Long> imageIds, int setId) throws SQLException {
+        Map<Long, SearchPage.ClassProbability> out = new java.util.HashMap<>();
         if (imageIds.isEmpty()) {
             return out;
         }
@@ -188,7 +188,7 @@ final class SearchQuery {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), new SearchPage.Top1(rs.getString(2), rs.getDouble(3)));
+                    out.put(rs.getLong(1), new SearchPage.ClassProbability(rs.getString(2), rs.getDouble(3)));
                 }
             }
         }
