@@ -1,6 +1,6 @@
 package dev.loupe.app;
 
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -207,7 +207,7 @@ final class MetricsBench implements Callable<Integer> {
         ProjectStore.create(project, new ImportSource("voc", images, vocDir.toString(), Map.of()),
                 sink -> new VocImporter(vocDir, images, null).read(sink));
         try (ProjectStore store = ProjectStore.open(project)) {
-            return new MetricRunner(store.analysis(), threads, ProgressListener.NONE).run(registry.all(), Map.of());
+            return new MetricRunner(store.metrics().analysis(), threads, ProgressListener.NONE).run(registry.all(), Map.of());
         }
     }
 
@@ -227,7 +227,7 @@ final class MetricsBench implements Callable<Integer> {
         long peak;
         long live;
         try (ProjectStore store = ProjectStore.open(project); HeapSampler heap = new HeapSampler()) {
-            report = new MetricRunner(store.analysis(), threads, ProgressListener.NONE).run(registry.all(), Map.of());
+            report = new MetricRunner(store.metrics().analysis(), threads, ProgressListener.NONE).run(registry.all(), Map.of());
             peak = heap.peakUsed();
             live = heap.maxLiveAfterGc();
         }

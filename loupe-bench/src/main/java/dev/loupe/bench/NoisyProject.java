@@ -49,17 +49,17 @@ record NoisyProject(Map<Long, Double> quality, Map<Long, Double> cvSelfConfidenc
         Map<Long, Double> quality = new HashMap<>();
         Map<Long, Double> cv = new HashMap<>();
         try (ProjectStore store = ProjectStore.open(project)) {
-            store.forEachAnnotation(a -> {
+            store.labels().forEachAnnotation(a -> {
                 cocoId.put(a.id(), Long.parseLong(a.sourceId()));
                 given.put(a.id(), a.categoryId());
             });
-            store.analysis().forEachItem(Scope.ANNOTATION, List.of("annotation.quality"), (item, values) -> {
+            store.metrics().analysis().forEachItem(Scope.ANNOTATION, List.of("annotation.quality"), (item, values) -> {
                 if (values[0] instanceof Double q) {
                     quality.put(cocoId.get(item.id()), q);
                 }
             });
             Set<Long> classified = new HashSet<>();
-            store.forEachPrediction(store.predictionSet("loupe-cv").id(), p -> {
+            store.predictions().forEach(store.predictions().set("loupe-cv").id(), p -> {
                 long annotation = Long.parseLong(p.sourceId().substring("annotation ".length()));
                 classified.add(annotation);
                 cvPredictions.computeIfAbsent(cocoImage.get(cocoId.get(annotation)), i -> new ArrayList<>()).add(

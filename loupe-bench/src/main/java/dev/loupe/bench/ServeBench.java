@@ -10,9 +10,9 @@ import dev.loupe.formats.coco.CocoImporter;
 import dev.loupe.server.LoupeServer;
 import dev.loupe.server.ServerOptions;
 import dev.loupe.store.ImportSource;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.browse.SearchRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -89,7 +89,7 @@ final class ServeBench implements Callable<Integer> {
             ProjectStore.create(project, new ImportSource("coco", work.resolve("images"), json.toString(), Map.of()),
                     sink -> new CocoImporter(json, work.resolve("images")).read(sink));
             try (ProjectStore store = ProjectStore.open(project)) {
-                new MetricRunner(store.analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
+                new MetricRunner(store.metrics().analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
                         .run(MetricRegistry.load(ServeBench.class.getClassLoader()).select(METRICS), Map.of());
             }
             out.printf("Project built in %.1f s (import and %s)%n", (System.nanoTime() - t0) / 1e9, String.join(", ", METRICS));
@@ -151,9 +151,9 @@ final class ServeBench implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(project)) {
             var rules = IssueRules.defaults();
             for (String q : queries) {
-                store.search(parse(q), rules); // warm-up: one full pass, so that both runs find DuckDB's caches and the JIT warm
+                store.browse().search(parse(q), rules); // warm-up: one full pass, so that both runs find DuckDB's caches and the JIT warm
             }
-            return timed(queries, 1, q -> store.search(parse(q), rules));
+            return timed(queries, 1, q -> store.browse().search(parse(q), rules));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.loupe.cli;
 
-import dev.loupe.store.MetricStats;
-import dev.loupe.store.RuleFinding;
+import dev.loupe.store.metrics.MetricStats;
+import dev.loupe.store.metrics.RuleFinding;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -64,7 +64,7 @@ final class AnalyzeCommand implements Callable<Integer>, ProjectCommand {
         RunReport report;
         try (ProjectStore store = ProjectStore.open(project)) {
             boolean terminal = Loupe.terminal(spec);
-            report = new MetricRunner(store.analysis(), n, new ConsoleProgress(spec.commandLine().getErr(), terminal), maxPixels).run(selected, params);
+            report = new MetricRunner(store.metrics().analysis(), n, new ConsoleProgress(spec.commandLine().getErr(), terminal), maxPixels).run(selected, params);
             PredictionMetrics.completePending(store, project, n, out, spec.commandLine().getErr(), terminal);
         }
         out.printf("Analysed %d of %d images with %d metrics in %.1f s (%.1f images/s, %d threads); %d failures%n",

@@ -3,7 +3,7 @@ package dev.loupe.cli;
 import dev.loupe.app.issues.OwnClassifier;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.store.PredictionImportResult;
+import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -123,7 +123,7 @@ final class CvCommand implements Callable<Integer>, ProjectCommand {
 
     /** Whether the project labels objects (boxes, polygons or masks) rather than whole images. */
     private static boolean hasObjects(ProjectStore store) {
-        Map<String, Long> byKind = store.summary().annotationsByKind();
+        Map<String, Long> byKind = store.labels().summary().annotationsByKind();
         return byKind.entrySet().stream().anyMatch(e -> !e.getKey().equals("label") && e.getValue() > 0);
     }
 }

@@ -8,7 +8,7 @@ import dev.loupe.core.model.Prediction;
 import dev.loupe.core.model.PredictionSink;
 import dev.loupe.eval.CocoOutcomeMatcher;
 import dev.loupe.eval.IouType;
-import dev.loupe.store.PredictionImportResult;
+import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ final class CvPredictionSet {
 
     static PredictionImportResult store(ProjectStore store, OwnClassifier.Items items, String name,
                                         Map<String, String> params) {
-        List<Category> categories = store.categories();
+        List<Category> categories = store.labels().categories();
         BiConsumer<Long, PredictionSink> reader = items.crops() ? crops(store, items, categories) : (firstId, sink) -> {
             for (int i = 0; i < items.size(); i++) {
                 for (int k = 0; k < categories.size(); k++) {
@@ -40,14 +40,14 @@ final class CvPredictionSet {
                 }
             }
         };
-        return store.importPredictions(name, "loupe-cv", "loupe cv (" + items.model().name() + ")", params, reader,
+        return store.predictions().importSet(name, "loupe-cv", "loupe cv (" + items.model().name() + ")", params, reader,
                 new CocoOutcomeMatcher(IouType.BBOX));
     }
 
     private static BiConsumer<Long, PredictionSink> crops(ProjectStore store, OwnClassifier.Items items,
                                                           List<Category> categories) {
         Map<Long, Box> boxes = new HashMap<>();
-        store.forEachAnnotation(a -> {
+        store.labels().forEachAnnotation(a -> {
             if (a.geometry().box() != null && !(a.geometry() instanceof Geometry.ImageLabel)) {
                 boxes.put(a.id(), a.geometry().box());
             }

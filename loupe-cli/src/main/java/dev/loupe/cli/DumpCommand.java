@@ -1,6 +1,6 @@
 package dev.loupe.cli;
 
-import dev.loupe.store.ParquetDump;
+import dev.loupe.store.parquet.ParquetDump;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class DumpCommand implements Callable<Integer>, ProjectCommand {
     public Integer call() {
         ParquetDump dump;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            dump = store.dump(output);
+            dump = store.exports().dump(output);
         }
         PrintWriter out = spec.commandLine().getOut();
         DumpText.print(out, "Wrote", dump);

@@ -1,6 +1,6 @@
 package dev.loupe.cli;
 
-import dev.loupe.store.ParquetDump;
+import dev.loupe.store.parquet.ParquetDump;
 import java.io.PrintWriter;
 import java.util.Map;
 

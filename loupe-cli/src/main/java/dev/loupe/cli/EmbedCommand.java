@@ -91,10 +91,10 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
             out.printf("Embedded %d of %d images and %d objects with %s in %.1f s (%.1f crops/s, %d threads); %d failures%n",
                     report.embedded(), report.images(), report.objects(), model.name(), report.seconds(), report.rate(), n,
                     report.failures());
-            EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
+            EmbeddingModelInfo info = store.embeddings().models().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> new LoupeException(LoupeException.Reason.STORE, "model " + model.name() + " was not recorded"));
             long start = System.nanoTime();
-            EmbeddingAnalysis a = EmbeddingAnalysis.of(store.imageVectors(info.id()), store.objectVectors(info.id()), n);
+            EmbeddingAnalysis a = EmbeddingAnalysis.of(store.embeddings().imageVectors(info.id()), store.embeddings().objectVectors(info.id()), n);
             store(store, info, a, model.name());
             out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             new EmbeddingText(store).print(out, a);
@@ -109,7 +109,7 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
                 }
             }
             if (export != null) {
-                long rows = store.exportEmbeddings(info.id(), scope, export);
+                long rows = store.embeddings().export(info.id(), scope, export);
                 out.printf("Wrote %d %s vectors to %s%n", rows, scope, export);
             }
         }
@@ -118,14 +118,14 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
 
     /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */
     static void store(ProjectStore store, EmbeddingModelInfo info, EmbeddingAnalysis a, String modelName) {
-        EmbeddingMetrics.write(store.analysis(), a, modelName);
+        EmbeddingMetrics.write(store.metrics().analysis(), a, modelName);
         map(store, info.id(), "image", a.imageIds(), a.imageMap());
         map(store, info.id(), "annotation", a.annotationIds(), a.objectMap());
     }
 
     private static void map(ProjectStore store, int modelId, String itemType, long[] ids, Pca.Projection p) {
         if (p != null) {
-            store.writeEmbeddingMap(modelId, itemType, ids, p.x(), p.y(), "pca");
+            store.embeddings().writeMap(modelId, itemType, ids, p.x(), p.y(), "pca");
         }
     }
 }

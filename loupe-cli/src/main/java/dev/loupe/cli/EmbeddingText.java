@@ -21,13 +21,13 @@ final class EmbeddingText {
     private final Map<Long, String> objects = new HashMap<>();
 
     EmbeddingText(ProjectStore store) {
-        for (ImageRecord r : store.images()) {
+        for (ImageRecord r : store.labels().images()) {
             paths.put(r.id(), r.path());
         }
-        for (Category c : store.categories()) {
+        for (Category c : store.labels().categories()) {
             classes.put(c.id(), c.name());
         }
-        store.forEachAnnotation(a -> objects.put(a.id(), classes.getOrDefault(a.categoryId(), "(none)") + " in "
+        store.labels().forEachAnnotation(a -> objects.put(a.id(), classes.getOrDefault(a.categoryId(), "(none)") + " in "
                 + paths.get(a.imageId()) + " box " + (a.geometry().box() == null ? "-" : fmt(a.geometry().box()))));
     }
 

@@ -11,8 +11,8 @@ import dev.loupe.eval.EvalResult;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.voc.VocParams;
 import dev.loupe.eval.voc.VocResult;
-import dev.loupe.store.OutcomeCounts;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.OutcomeCounts;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.app.eval.ClassificationEvaluation;
 import dev.loupe.app.eval.DetectionReport;
 import dev.loupe.app.eval.EvalJson;
@@ -88,7 +88,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            PredictionSetInfo set = store.predictionSet(predictions);
+            PredictionSetInfo set = store.predictions().set(predictions);
             PredictionMetrics.warnPending(store, set.name(), project.toString(), spec.commandLine().getErr());
             if (set.classification()) {
                 ClassificationEvaluation ce = ClassificationEvaluation.run(store, set);
@@ -129,7 +129,7 @@ final class EvalCommand implements Callable<Integer>, ProjectCommand {
             } else {
                 text(set, ev, counts, out);
                 if (vocResult != null) {
-                    EvalText.voc(vocResult, voc, store.categories(), out);
+                    EvalText.voc(vocResult, voc, store.labels().categories(), out);
                 }
                 if (spec.commandLine().getParseResult().hasMatchedOption("--by")) {
                     // Metrics named by the user must exist: a typo would otherwise print nothing for it.

@@ -15,7 +15,7 @@ import dev.loupe.core.model.Category;
 import dev.loupe.eval.classification.ClassReport;
 import dev.loupe.eval.classification.ClassificationResult;
 import dev.loupe.app.eval.ClassificationEvaluation;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import dev.loupe.app.export.SplitPlan;
 import dev.loupe.app.filter.FilterParameters;
 import dev.loupe.app.BadRequest;
 import dev.loupe.core.metrics.rules.IssueRules;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;

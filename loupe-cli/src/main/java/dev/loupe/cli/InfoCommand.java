@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.app.WireJson;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRules;
-import dev.loupe.store.AnalysisSummary;
-import dev.loupe.store.MetricStats;
+import dev.loupe.store.metrics.AnalysisSummary;
+import dev.loupe.store.metrics.MetricStats;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.RuleFinding;
+import dev.loupe.store.metrics.RuleFinding;
 import java.util.List;
-import dev.loupe.store.ProjectSummary;
+import dev.loupe.store.labels.ProjectSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -47,9 +47,9 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
         ProjectSummary s;
         AnalysisInfo analysis;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            s = store.summary();
-            analysis = new AnalysisInfo(store.analysisSummary(), store.metricStats(Scope.IMAGE),
-                    store.metricStats(Scope.ANNOTATION), store.findings(IssueRules.forProject(project)));
+            s = store.labels().summary();
+            analysis = new AnalysisInfo(store.metrics().summary(), store.metrics().stats(Scope.IMAGE),
+                    store.metrics().stats(Scope.ANNOTATION), store.metrics().findings(IssueRules.forProject(project)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

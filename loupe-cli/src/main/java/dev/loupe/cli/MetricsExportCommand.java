@@ -47,7 +47,7 @@ final class MetricsExportCommand implements Callable<Integer>, ProjectCommand {
         }
         long rows;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            rows = store.exportMetrics(scope == ExportScope.image ? Scope.IMAGE : Scope.ANNOTATION, format.name(), output);
+            rows = store.metrics().export(scope == ExportScope.image ? Scope.IMAGE : Scope.ANNOTATION, format.name(), output);
         }
         spec.commandLine().getOut().printf("Wrote %d %s rows to %s%n", rows, scope, output);
         return 0;

@@ -4,7 +4,7 @@ import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.Metric;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.RunReport;
-import dev.loupe.store.PendingPredictionMetrics;
+import dev.loupe.store.predictions.PendingPredictionMetrics;
 import dev.loupe.store.ProjectStore;
 
 import java.io.PrintWriter;
@@ -25,7 +25,7 @@ final class PredictionMetrics {
                          boolean terminal) {
         List<Metric> metrics = Plugins.registry(project.resolve("plugins")).select(null).stream()
                 .filter(m -> m instanceof AnnotationMetric).toList();
-        RunReport r = new MetricRunner(store.predictionAnalysis(setId), threads, new ConsoleProgress(err, terminal))
+        RunReport r = new MetricRunner(store.metrics().predictionAnalysis(setId), threads, new ConsoleProgress(err, terminal))
                 .run(metrics, Map.of("threads", Integer.toString(threads)));
         out.printf("Ran %d annotation metrics on the predictions of %d images in %.1f s; %d failures%n",
                 r.metrics().size(), r.analysed(), r.seconds(), r.failures());
@@ -38,7 +38,7 @@ final class PredictionMetrics {
      */
     static void completePending(ProjectStore store, Path project, int threads, PrintWriter out, PrintWriter err,
                                 boolean terminal) {
-        for (PendingPredictionMetrics p : store.pendingPredictionMetrics()) {
+        for (PendingPredictionMetrics p : store.predictions().pendingMetrics()) {
             out.printf("Prediction set \"%s\": %d of %d images have no annotation metrics yet (its import was "
                     + "interrupted); completing them.%n", p.name(), p.missing(), p.images());
             run(store, project, p.setId(), threads, out, err, terminal);
@@ -47,7 +47,7 @@ final class PredictionMetrics {
 
     /** A warning for each set with images still without metrics (eval), or nothing. */
     static void warnPending(ProjectStore store, String setName, String project, PrintWriter err) {
-        for (PendingPredictionMetrics p : store.pendingPredictionMetrics()) {
+        for (PendingPredictionMetrics p : store.predictions().pendingMetrics()) {
             if (p.name().equals(setName)) {
                 err.printf("Warning: prediction set \"%s\" has no annotation metrics on %d of its %d images (its import "
                         + "was interrupted); figures by prediction metric leave them out. 'loupe analyze %s' completes "

@@ -8,7 +8,7 @@ import dev.loupe.formats.predictions.ClassificationCsvReader;
 import dev.loupe.formats.predictions.PredictionReader;
 import dev.loupe.formats.predictions.ProjectCatalog;
 import dev.loupe.formats.yolo.YoloPredictionReader;
-import dev.loupe.store.PredictionImportResult;
+import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,9 +99,9 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (ProjectStore store = ProjectStore.open(project)) {
-            ProjectCatalog catalog = new ProjectCatalog(store.images(), store.categories());
+            ProjectCatalog catalog = new ProjectCatalog(store.labels().images(), store.labels().categories());
             PredictionTally tally = new PredictionTally();
-            r = store.importPredictions(name, fmt, file.toAbsolutePath().toString(), params, (firstId, sink) -> {
+            r = store.predictions().importSet(name, fmt, file.toAbsolutePath().toString(), params, (firstId, sink) -> {
                 reader.read(catalog, firstId, tally.counting(sink));
                 tally.failIfNothingKept(file.toString());
             }, new CocoOutcomeMatcher(type));

@@ -1,7 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.app.WireJson;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ final class PredictionsListCommand implements Callable<Integer>, ProjectCommand 
     public Integer call() {
         List<PredictionSetInfo> sets;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            sets = store.predictionSets();
+            sets = store.predictions().sets();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -1,7 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -120,7 +120,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
     private boolean hasSet(String name) {
         try (ProjectStore store = ProjectStore.open(project)) {
-            return store.predictionSets().stream().anyMatch(s -> s.name().equals(name));
+            return store.predictions().sets().stream().anyMatch(s -> s.name().equals(name));
         }
     }
 
@@ -128,7 +128,7 @@ final class QuickstartCommand implements Callable<Integer> {
     private void modelQualityNote(PrintWriter out) {
         List<PredictionSetInfo> sets;
         try (ProjectStore store = ProjectStore.open(project)) {
-            sets = store.predictionSets();
+            sets = store.predictions().sets();
         }
         if (sets.isEmpty()) {
             out.printf("%nThe Model quality page has no prediction set to show yet ('loupe cv %s' after 'loupe embed', "

@@ -63,12 +63,12 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.openForReading(project); EmbeddingModel model = modelOptions.open();
              EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store), note -> spec.commandLine().getErr().println("loupe: " + note))) {
-            EmbeddingModelInfo info = store.embeddingModels().stream().filter(m -> m.name().equals(model.name())).findFirst()
+            EmbeddingModelInfo info = store.embeddings().models().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> LoupeException.badInput(project + " has no embeddings of model " + model.name()
                             + ": run 'loupe embed " + project + " --model " + modelOptions.model + "' first"));
             EmbeddingIndexes.Loaded loaded = indexes.images(info.name());
-            List<ImageRecord> images = store.images();
-            int self = findStored(loaded.keys(), images, store.imagesRoot());
+            List<ImageRecord> images = store.labels().images();
+            int self = findStored(loaded.keys(), images, store.labels().imagesRoot());
             float[] q = self >= 0 ? loaded.index().vector(self) : loaded.index().query(model.embed(List.of(decode(Path.of(query))))[0]);
             List<SimilarImages.Hit> hits = new SimilarImages(StoreLender.of(store), indexes).neighbours(loaded, q, k, self);
             if (json) {

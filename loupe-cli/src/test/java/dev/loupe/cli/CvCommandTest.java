@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Prediction;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -100,14 +100,14 @@ class CvCommandTest {
                 + "objects").contains("not localisation");
 
         try (ProjectStore store = ProjectStore.open(project)) {
-            PredictionSetInfo set = store.predictionSet("loupe-cv");
+            PredictionSetInfo set = store.predictions().set("loupe-cv");
             assertThat(set.kind()).isEqualTo("detection");
             Map<String, Annotation> byBox = new HashMap<>();
-            store.forEachAnnotation(a -> byBox.put(a.imageId() + "@" + a.geometry().box().x(), a));
+            store.labels().forEachAnnotation(a -> byBox.put(a.imageId() + "@" + a.geometry().box().x(), a));
             Map<Long, Double> sums = new HashMap<>();
             Map<Long, Map<Integer, Double>> red = new HashMap<>();
             List<Prediction> all = new ArrayList<>();
-            store.forEachPrediction(set.id(), all::add);
+            store.predictions().forEach(set.id(), all::add);
             for (Prediction p : all) {
                 Annotation a = byBox.get(p.imageId() + "@" + p.geometry().box().x());
                 assertThat(p.geometry().box()).isEqualTo(a.geometry().box());

@@ -58,7 +58,7 @@ class InterruptedPredictionMetricsTest {
                 .as("progress goes to stderr").doesNotContain("analyze: ");
         assertThat(analyze.err()).contains("analyze: 98/98 images (100%), 49 saved");
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.pendingPredictionMetrics()).isEmpty();
+            assertThat(store.predictions().pendingMetrics()).isEmpty();
         }
         assertThat(CliRun.of("eval", project.toString(), "--predictions", "cut").err()).doesNotContain("Warning");
         assertThat(values(project, "cut")).hasSizeGreaterThan(452).isEqualTo(values(project, "whole"));

@@ -62,9 +62,9 @@ class ReadOnlyProjectTest {
         // Opened the way those commands open it: read-only, and a write says so, naming the file.
         try (ProjectStore store = ProjectStore.openForReading(project)) {
             assertThat(store.readOnly()).isTrue();
-            assertThatThrownBy(() -> store.addTag("x", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class)
+            assertThatThrownBy(() -> store.tags().add("x", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class)
                     .extracting(e -> ((LoupeException) e).reason()).isEqualTo(LoupeException.Reason.READ_ONLY);
-            assertThatThrownBy(() -> store.addTag("x", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class)
+            assertThatThrownBy(() -> store.tags().add("x", Scope.IMAGE, List.of(1L))).isInstanceOf(LoupeException.class)
                     .hasMessage("cannot write " + db.toRealPath() + ": it is open read-only (this user may not write it "
                             + "or its folder); nothing was written");
         }

@@ -6,15 +6,15 @@ import dev.loupe.app.eval.EvaluationCache;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.metrics.rules.IssueRules;
-import dev.loupe.store.AnalysisSummary;
-import dev.loupe.store.IssueKindInfo;
-import dev.loupe.store.ItemDetail;
-import dev.loupe.store.ImageOutcomes;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.MetricStats;
-import dev.loupe.store.PredictionSetInfo;
-import dev.loupe.store.ProjectSummary;
-import dev.loupe.store.TagCount;
+import dev.loupe.store.metrics.AnalysisSummary;
+import dev.loupe.store.browse.IssueKindInfo;
+import dev.loupe.store.browse.ItemDetail;
+import dev.loupe.store.browse.ImageOutcomes;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.metrics.MetricStats;
+import dev.loupe.store.predictions.PredictionSetInfo;
+import dev.loupe.store.labels.ProjectSummary;
+import dev.loupe.store.tags.TagCount;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -146,14 +146,14 @@ final class ApiRoutes {
     void install(RoutesConfig r) {
         r.get(base + "/api/status", ctx -> Json.send(ctx, jobs.status()));
         r.post(base + "/jobs", jobs::handle);
-        r.get(base + "/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.summary(), s.analysisSummary(),
-                s.issueKinds(Scope.IMAGE, rules), s.issueKinds(Scope.ANNOTATION, rules), s.tags(), s.predictionSets()))));
-        r.get(base + "/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.metricCatalogue())));
-        r.get(base + "/api/outliers", ctx -> Json.send(ctx, store.with(s -> new OutlierView(s.metricStats(Scope.IMAGE),
-                s.metricStats(Scope.ANNOTATION)))));
+        r.get(base + "/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.labels().summary(), s.metrics().summary(),
+                s.browse().issueKinds(Scope.IMAGE, rules), s.browse().issueKinds(Scope.ANNOTATION, rules), s.tags().list(), s.predictions().sets()))));
+        r.get(base + "/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.browse().catalogue())));
+        r.get(base + "/api/outliers", ctx -> Json.send(ctx, store.with(s -> new OutlierView(s.metrics().stats(Scope.IMAGE),
+                s.metrics().stats(Scope.ANNOTATION)))));
         r.get(base + "/api/issues", ctx -> {
             Scope scope = FilterParams.scope(ctx.queryParam("scope"));
-            Json.send(ctx, store.with(s -> s.issueKinds(scope, rules)));
+            Json.send(ctx, store.with(s -> s.browse().issueKinds(scope, rules)));
         });
         r.get(base + "/api/distribution", this::distribution);
         r.get(base + "/api/scatter", this::scatter);
@@ -164,15 +164,15 @@ final class ApiRoutes {
                 throw new BadRequest("limit must be between 1 and 100000, got " + limit);
             }
             String colour = ctx.queryParam("colour");
-            Json.send(ctx, store.with(s -> s.embeddingMap(f, colour == null || colour.isEmpty() ? null : colour, (int) limit, rules)));
+            Json.send(ctx, store.with(s -> s.browse().embeddingMap(f, colour == null || colour.isEmpty() ? null : colour, (int) limit, rules)));
         });
         r.get(base + "/api/search", ctx -> {
             var request = FilterParams.search(ctx);
-            Json.send(ctx, store.with(s -> s.search(request, rules)));
+            Json.send(ctx, store.with(s -> s.browse().search(request, rules)));
         });
         r.get(base + "/api/images/{id}", ctx -> {
             long id = id(ctx);
-            ItemDetail d = store.with(s -> s.imageDetail(id, rules));
+            ItemDetail d = store.with(s -> s.browse().imageDetail(id, rules));
             if (d == null) {
                 throw LoupeException.notFound("no image " + id);
             }
@@ -181,12 +181,12 @@ final class ApiRoutes {
                 Json.send(ctx, d);
             } else {
                 int tIndex = EvaluationCache.tIndex(ctx.queryParam("iou"));
-                Json.send(ctx, new DetailWithOutcomes(d, store.with(s -> s.imageOutcomes(id, set, tIndex))));
+                Json.send(ctx, new DetailWithOutcomes(d, store.with(s -> s.browse().imageOutcomes(id, set, tIndex))));
             }
         });
         r.get(base + "/api/annotations/{id}", ctx -> {
             long id = id(ctx);
-            Long image = store.with(s -> s.imageOfAnnotation(id));
+            Long image = store.with(s -> s.browse().imageOfAnnotation(id));
             if (image == null) {
                 throw LoupeException.notFound("no annotation " + id);
             }
@@ -198,7 +198,7 @@ final class ApiRoutes {
                 throw new BadRequest("set is required (a classification set name from /api/predictions)");
             }
             long id = id(ctx);
-            Json.send(ctx, store.with(s -> s.classProbabilities(set, id)));
+            Json.send(ctx, store.with(s -> s.browse().classProbabilities(set, id)));
         });
         r.get(base + "/api/images/{id}/similar", ctx -> Json.send(ctx, similarImages.of(id(ctx),
                 FilterParams.intValue(ctx.queryParam("k"), "k", 8), ctx.queryParam("model"))));
@@ -206,15 +206,15 @@ final class ApiRoutes {
                 FilterParams.intValue(ctx.queryParam("k"), "k", 10), ctx.queryParam("model"))));
         r.get(base + "/api/images/{id}/thumbnail", this::thumbnail);
         r.get(base + "/api/images/{id}/file", this::original);
-        r.get(base + "/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags())));
+        r.get(base + "/api/tags", ctx -> Json.send(ctx, store.with(s -> s.tags().list())));
         r.post(base + "/api/tags/add", ctx -> tag(ctx, true));
         r.post(base + "/api/tags/remove", ctx -> tag(ctx, false));
         r.post(base + "/api/tags/matching", ctx -> {
             TagAllRequest body = Json.body(ctx, TagAllRequest.class);
             ItemFilter f = FilterParams.filter(ctx);
-            Json.send(ctx, new TagResult(body.name(), store.with(s -> s.tagMatching(body.name(), f, rules))));
+            Json.send(ctx, new TagResult(body.name(), store.with(s -> s.tags().addMatching(body.name(), f, rules))));
         });
-        r.get(base + "/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictionSets()),
+        r.get(base + "/api/predictions", ctx -> Json.send(ctx, new PredictionsView(store.with(s -> s.predictions().sets()),
                 "no prediction sets: run loupe predictions import")));
         r.get(base + "/api/label-issues", ctx -> {
             long limit = FilterParams.integer(ctx.queryParam("limit"), "limit", 30);
@@ -261,7 +261,7 @@ final class ApiRoutes {
         }
         int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", 40);
         ItemFilter f = FilterParams.filter(ctx);
-        Json.send(ctx, store.with(s -> s.distribution(f, metric, bins, rules)));
+        Json.send(ctx, store.with(s -> s.browse().distribution(f, metric, bins, rules)));
     }
 
     private void scatter(Context ctx) {
@@ -272,7 +272,7 @@ final class ApiRoutes {
         }
         int bins = FilterParams.intValue(ctx.queryParam("bins"), "bins", 64);
         ItemFilter f = FilterParams.filter(ctx);
-        Json.send(ctx, store.with(s -> s.scatter(f, x, y, bins, rules)));
+        Json.send(ctx, store.with(s -> s.browse().scatter(f, x, y, bins, rules)));
     }
 
     private void thumbnail(Context ctx) throws IOException, InterruptedException {
@@ -293,7 +293,7 @@ final class ApiRoutes {
     }
 
     private Path imageFile(long id) {
-        String path = store.with(s -> s.imagePath(id));
+        String path = store.with(s -> s.browse().imagePath(id));
         if (path == null) {
             throw LoupeException.notFound("no image " + id);
         }
@@ -313,13 +313,13 @@ final class ApiRoutes {
         if (ids.contains(null)) {
             throw new BadRequest("ids must be numbers");
         }
-        long n = store.with(s -> add ? s.addTag(body.name(), scope, ids) : s.removeTag(body.name(), scope, ids));
+        long n = store.with(s -> add ? s.tags().add(body.name(), scope, ids) : s.tags().remove(body.name(), scope, ids));
         Json.send(ctx, new TagResult(body.name(), n));
     }
 
     private void exportCoco(Context ctx) throws IOException {
         ItemFilter f = FilterParams.filter(ctx);
-        store.with(s -> s.count(f, rules)); // validates the filter before the response starts
+        store.with(s -> s.browse().count(f, rules)); // validates the filter before the response starts
         ctx.contentType("application/json");
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(f) + ".coco.json\"");
         OutputStream out = ctx.outputStream();
@@ -334,11 +334,11 @@ final class ApiRoutes {
 
     private void exportCsv(Context ctx) throws IOException {
         ItemFilter f = FilterParams.filter(ctx);
-        store.with(s -> s.count(f, rules));
+        store.with(s -> s.browse().count(f, rules));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(f) + ".csv\"");
         Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        store.with(s -> s.exportCsv(f, rules, out));
+        store.with(s -> s.exports().csv(f, rules, out));
         out.flush();
     }
 

@@ -8,7 +8,7 @@ import dev.loupe.app.eval.EvaluationCache;
 import dev.loupe.api.Scope;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.compare.SharedHistogram;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

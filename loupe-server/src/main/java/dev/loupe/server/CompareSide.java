@@ -2,7 +2,7 @@ package dev.loupe.server;
 
 import dev.loupe.app.BadRequest;
 import dev.loupe.api.Scope;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Prediction;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.confusion.DetectionConfusion;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,20 +31,20 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
     }
 
     static DetectionConfusion.Matrix matrix(ProjectStore store, String setName, int tIndex, double minScore) {
-        PredictionSetInfo set = store.predictionSet(setName);
+        PredictionSetInfo set = store.predictions().set(setName);
         if (set.classification()) {
             throw new BadRequest("set '" + setName + "' is a classification set: its confusion matrix is on /api/eval");
         }
         if (!(minScore >= 0 && minScore <= 1)) {
             throw new BadRequest("score must be between 0 and 1, got " + minScore);
         }
-        List<Category> categories = store.categories();
+        List<Category> categories = store.labels().categories();
         Map<Integer, Integer> index = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
             index.put(categories.get(i).id(), i);
         }
         Map<Long, List<DetectionConfusion.Truth>> truths = new HashMap<>();
-        store.forEachAnnotation((Annotation a) -> {
+        store.labels().forEachAnnotation((Annotation a) -> {
             Integer c = a.categoryId() == null ? null : index.get(a.categoryId());
             if (c != null && a.geometry().box() != null) {
                 truths.computeIfAbsent(a.imageId(), k -> new ArrayList<>())
@@ -52,7 +52,7 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
             }
         });
         Map<Long, List<DetectionConfusion.Guess>> guesses = new HashMap<>();
-        store.forEachPrediction(set.id(), (Prediction p) -> {
+        store.predictions().forEach(set.id(), (Prediction p) -> {
             Integer c = index.get(p.categoryId());
             if (c != null && p.geometry().box() != null) {
                 guesses.computeIfAbsent(p.imageId(), k -> new ArrayList<>())
@@ -70,7 +70,7 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
 
     static ConfusionView of(ProjectStore store, String setName, int tIndex, double minScore) {
         DetectionConfusion.Matrix m = matrix(store, setName, tIndex, minScore);
-        List<String> names = new ArrayList<>(store.categories().stream().map(Category::name).toList());
+        List<String> names = new ArrayList<>(store.labels().categories().stream().map(Category::name).toList());
         names.add(BACKGROUND);
         return new ConfusionView(setName, Thresholds.value(tIndex), minScore, names, m.counts());
     }
@@ -81,7 +81,7 @@ record ConfusionView(String set, double iou, double minScore, List<String> class
         if (row < 0 || row >= n || column < 0 || column >= n) {
             throw new BadRequest("row and column must be between 0 and " + (n - 1) + ", got " + row + ", " + column);
         }
-        List<String> names = new ArrayList<>(store.categories().stream().map(Category::name).toList());
+        List<String> names = new ArrayList<>(store.labels().categories().stream().map(Category::name).toList());
         names.add(BACKGROUND);
         boolean missed = column == m.classes();
         List<Long> ids = new ArrayList<>(missed ? m.truthIds().get(row).get(column) : m.guessIds().get(row).get(column));

@@ -3,8 +3,8 @@ package dev.loupe.server;
 import dev.loupe.app.BadRequest;
 import dev.loupe.api.Scope;
 import dev.loupe.app.filter.FilterParameters;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.browse.SearchRequest;
 import io.javalin.http.Context;
 
 /**

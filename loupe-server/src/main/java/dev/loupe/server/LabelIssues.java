@@ -56,7 +56,7 @@ final class LabelIssues {
             throw new BadRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         return store.with(s -> {
-            String sets = String.join(",", s.predictionSets().stream().map(p -> p.id() + "@" + p.createdAt()).toList());
+            String sets = String.join(",", s.predictions().sets().stream().map(p -> p.id() + "@" + p.createdAt()).toList());
             Key key = new Key(kind.name(), set == null ? "" : set, limit, jobs.version(), sets);
             synchronized (this) {
                 if (key.equals(lastKey)) {
@@ -66,7 +66,7 @@ final class LabelIssues {
             IssueRanking.Ranking r = IssueRanking.run(s, new IssueRanking.Request(kind, set == null || set.isEmpty() ? null : set,
                     null, LabelQuality.SELF_CONFIDENCE, limit, rules));
             Map<String, Long> ids = new HashMap<>();
-            for (ImageRecord i : s.images()) {
+            for (ImageRecord i : s.labels().images()) {
                 ids.put(i.path(), i.id());
             }
             View v = new View(r.entries().stream().map(e -> new Entry(e, ids.getOrDefault(e.image(), 0L))).toList(), r.total(), r.set(),

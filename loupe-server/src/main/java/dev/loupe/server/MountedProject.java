@@ -40,7 +40,7 @@ final class MountedProject implements AutoCloseable {
             access = new StoreAccess(store, LoupeServer.CONNECTIONS);
             String key = runner == null ? "" : ServerRegistration.forThisProcess("").key();
             ProjectJobs jobs = new ProjectJobs(runner, key);
-            ApiRoutes api = new ApiRoutes(access, dir, store.imagesRoot(), jobs, base);
+            ApiRoutes api = new ApiRoutes(access, dir, store.labels().imagesRoot(), jobs, base);
             return new MountedProject(name, base, dir, store, access, jobs, api, runner == null ? null : key);
         } catch (RuntimeException e) {
             if (access != null) {
@@ -74,7 +74,7 @@ final class MountedProject implements AutoCloseable {
     }
 
     Listed listed() {
-        return new Listed(name, dir.toAbsolutePath().normalize().toString(), base + "/", access.with(s -> s.summary().images()));
+        return new Listed(name, dir.toAbsolutePath().normalize().toString(), base + "/", access.with(s -> s.labels().summary().images()));
     }
 
     @Override

@@ -311,8 +311,8 @@ class ApiTest {
     void similarImagesAreTheNearestByCosineOfTheStoredVectors() {
         VectorSet set;
         try (ProjectStore s = ProjectStore.open(project)) {
-            EmbeddingModelInfo model = s.embeddingModels().get(0);
-            set = s.imageVectors(model.id());
+            EmbeddingModelInfo model = s.embeddings().models().get(0);
+            set = s.embeddings().imageVectors(model.id());
         }
         assertThat(set.ids()).hasSize(364);
         int row = 17;
@@ -351,9 +351,9 @@ class ApiTest {
         VectorSet set;
         Map<Long, Double> quality = new HashMap<>();
         try (ProjectStore s = ProjectStore.open(project)) {
-            set = s.objectVectors(s.embeddingModels().get(0).id());
+            set = s.embeddings().objectVectors(s.embeddings().models().get(0).id());
             // The ten lowest annotation.quality values: the label-agreement suspects the Label quality page lists.
-            s.search(new dev.loupe.store.SearchRequest(dev.loupe.store.ItemFilter.all(dev.loupe.api.Scope.ANNOTATION),
+            s.browse().search(new dev.loupe.store.browse.SearchRequest(dev.loupe.store.filter.ItemFilter.all(dev.loupe.api.Scope.ANNOTATION),
                     "annotation.quality", false, 0, 10), List.of()).items().forEach(h -> quality.put(h.id(), h.sortValue()));
         }
         assertThat(set.ids().length).isGreaterThan(4800);

@@ -46,16 +46,16 @@ final class BccdProject {
         ProjectStore.create(p, new ImportSource(importer.format(), images, BCCD.toString(), Map.of()), importer::read);
         try (ProjectStore store = ProjectStore.open(p)) {
             MetricRegistry registry = MetricRegistry.load(BccdProject.class.getClassLoader());
-            new MetricRunner(store.analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
+            new MetricRunner(store.metrics().analysis(), Runtime.getRuntime().availableProcessors(), ProgressListener.NONE)
                     .run(registry.select(METRICS), Map.of());
             // The model-free embedding (colour histogram + DCT) of images and object crops and its metrics, as 'loupe embed'
             // stores them (EmbedTest checks the command does), for similar items, the embedding map and label agreement.
             new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), Runtime.getRuntime().availableProcessors(), 32, true,
                     ProgressListener.NONE).run(Map.of());
-            EmbeddingModelInfo model = store.embeddingModels().get(0);
-            EmbeddingAnalysis analysis = EmbeddingAnalysis.of(store.imageVectors(model.id()), store.objectVectors(model.id()),
+            EmbeddingModelInfo model = store.embeddings().models().get(0);
+            EmbeddingAnalysis analysis = EmbeddingAnalysis.of(store.embeddings().imageVectors(model.id()), store.embeddings().objectVectors(model.id()),
                     Runtime.getRuntime().availableProcessors());
-            EmbeddingMetrics.write(store.analysis(), analysis, model.name());
+            EmbeddingMetrics.write(store.metrics().analysis(), analysis, model.name());
         }
         project = p;
         return p;

@@ -36,8 +36,8 @@ final class ClassificationProject {
         try (ProjectStore store = ProjectStore.open(p)) {
             int threads = Runtime.getRuntime().availableProcessors();
             new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), threads, 8, true, ProgressListener.NONE).run(Map.of());
-            EmbeddingModelInfo model = store.embeddingModels().get(0);
-            EmbeddingMetrics.write(store.analysis(), EmbeddingAnalysis.of(store.imageVectors(model.id()), store.objectVectors(model.id()),
+            EmbeddingModelInfo model = store.embeddings().models().get(0);
+            EmbeddingMetrics.write(store.metrics().analysis(), EmbeddingAnalysis.of(store.embeddings().imageVectors(model.id()), store.embeddings().objectVectors(model.id()),
                     threads), model.name());
         }
         return p;
@@ -60,9 +60,9 @@ final class ClassificationProject {
         Path file = dir.resolve("probs.csv");
         Files.writeString(file, csv);
         try (ProjectStore store = ProjectStore.open(p)) {
-            ProjectCatalog catalog = new ProjectCatalog(store.images(), store.categories());
+            ProjectCatalog catalog = new ProjectCatalog(store.labels().images(), store.labels().categories());
             ClassificationCsvReader reader = new ClassificationCsvReader(file);
-            store.importPredictions("clf", "classification-csv", file.toString(), Map.of(),
+            store.predictions().importSet("clf", "classification-csv", file.toString(), Map.of(),
                     (firstId, sink) -> reader.read(catalog, firstId, sink), new CocoOutcomeMatcher(IouType.BBOX));
         }
         return p;

@@ -63,9 +63,9 @@ class CompareSetsApiTest {
         Path file = tmp.resolve("changed.json");
         Json.MAPPER.writeValue(file.toFile(), changed);
         try (ProjectStore store = ProjectStore.open(project)) {
-            ProjectCatalog catalog = new ProjectCatalog(store.images(), store.categories());
+            ProjectCatalog catalog = new ProjectCatalog(store.labels().images(), store.labels().categories());
             CocoResultsReader reader = new CocoResultsReader(file);
-            store.importPredictions("det_changed", "coco", file.toString(), Map.of("iou_type", "bbox"),
+            store.predictions().importSet("det_changed", "coco", file.toString(), Map.of("iou_type", "bbox"),
                     (firstId, sink) -> reader.read(catalog, firstId, sink), new CocoOutcomeMatcher(IouType.BBOX));
         }
         return project;

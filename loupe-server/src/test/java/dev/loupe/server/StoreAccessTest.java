@@ -46,7 +46,7 @@ class StoreAccessTest {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Long> slow = CompletableFuture.supplyAsync(() -> access.with(s -> {
-                long n = s.addTag("seen", Scope.IMAGE, List.of(1L, 2L));
+                long n = s.tags().add("seen", Scope.IMAGE, List.of(1L, 2L));
                 holding.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -57,7 +57,7 @@ class StoreAccessTest {
             }), threads);
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
             // The first connection is still lent out: this runs on the other one, and sees the committed tag.
-            long images = CompletableFuture.supplyAsync(() -> access.with(s -> s.tags().get(0).images()), threads).get(10, TimeUnit.SECONDS);
+            long images = CompletableFuture.supplyAsync(() -> access.with(s -> s.tags().list().get(0).images()), threads).get(10, TimeUnit.SECONDS);
             assertThat(images).isEqualTo(2);
             release.countDown();
             assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(2);
@@ -79,7 +79,7 @@ class StoreAccessTest {
                 return null;
             }), threads);
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> access.with(s -> s.summary().images()), threads);
+            CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> access.with(s -> s.labels().summary().images()), threads);
             Thread.sleep(200);
             assertThat(waiting).isNotDone();
             release.countDown();

@@ -38,13 +38,13 @@ final class Voc100Project {
         ProjectStore.create(p, new ImportSource(importer.format(), images, labels.toString(), Map.of()), importer::read);
         Path dets = VOC100.resolve("coco_dets_from_abs_xywh.json");
         try (ProjectStore store = ProjectStore.open(p)) {
-            ProjectCatalog catalog = new ProjectCatalog(store.images(), store.categories());
+            ProjectCatalog catalog = new ProjectCatalog(store.labels().images(), store.labels().categories());
             CocoResultsReader reader = new CocoResultsReader(dets);
-            int setId = store.importPredictions("det", "coco", dets.toString(), Map.of("iou_type", "bbox"),
+            int setId = store.predictions().importSet("det", "coco", dets.toString(), Map.of("iou_type", "bbox"),
                     (firstId, sink) -> reader.read(catalog, firstId, sink), new CocoOutcomeMatcher(IouType.BBOX)).setId();
             MetricRegistry registry = MetricRegistry.load(Voc100Project.class.getClassLoader());
-            new MetricRunner(store.analysis(), 2, ProgressListener.NONE).run(registry.select(METRICS), Map.of());
-            new MetricRunner(store.predictionAnalysis(setId), 2, ProgressListener.NONE)
+            new MetricRunner(store.metrics().analysis(), 2, ProgressListener.NONE).run(registry.select(METRICS), Map.of());
+            new MetricRunner(store.metrics().predictionAnalysis(setId), 2, ProgressListener.NONE)
                     .run(registry.select(METRICS.subList(1, METRICS.size())), Map.of());
         }
         Files.createDirectories(p);

@@ -8,7 +8,7 @@ import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.metrics.runner.ImageResult;
 import dev.loupe.core.metrics.runner.ImageWork;
 import dev.loupe.core.pipeline.WorkPage;
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +38,7 @@ final class DistributedAnalysis implements MetricRunStore {
     }
 
     DistributedAnalysis(ProjectStore project, JavaSparkContext spark, Path work, int partitions, SliceTaskFactory tasks) {
-        this.local = project.analysis();
+        this.local = project.metrics().analysis();
         this.project = project;
         this.spark = spark;
         this.work = work;
@@ -51,9 +51,9 @@ final class DistributedAnalysis implements MetricRunStore {
         Path input = work.resolve("input");
         Path output = work.resolve("output");
         // Before the run starts: a partition's store then gives its run the id the driver's gets.
-        project.dumpTables(input, "part-0.parquet", SliceTask.INPUT);
+        project.exports().dumpTables(input, "part-0.parquet", SliceTask.INPUT);
         long runId = local.begin(metrics, parameters);
-        List<ImageRange> ranges = project.imageRanges(partitions);
+        List<ImageRange> ranges = project.exports().imageRanges(partitions);
         if (!ranges.isEmpty()) {
             reports = spark.parallelize(ranges, ranges.size()).map(tasks.create(input, output, parameters)).collect();
             for (SliceReport r : reports) {
@@ -61,7 +61,7 @@ final class DistributedAnalysis implements MetricRunStore {
                     throw new IllegalStateException("partition " + r.range() + " recorded run " + r.runId() + ", the driver " + runId);
                 }
             }
-            project.load(output, SliceTask.OUTPUT);
+            project.exports().load(output, SliceTask.OUTPUT);
         }
         return runId;
     }

@@ -1,6 +1,6 @@
 package dev.loupe.spark;
 
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import java.io.Serializable;
 
 /**

@@ -6,7 +6,7 @@ import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.metrics.runner.RunReport;
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.Serializable;
@@ -62,8 +62,8 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
             RunReport report;
             double outputSeconds;
             try (ProjectStore store = ProjectStore.attachSlice(local.resolve("project"), Path.of(input), INPUT, range)) {
-                report = new MetricRunner(store.analysis(), threads, ProgressListener.NONE, maxPixels).run(perItem, parameters);
-                outputSeconds = store.dumpTables(Path.of(output), fileName(range), OUTPUT).seconds();
+                report = new MetricRunner(store.metrics().analysis(), threads, ProgressListener.NONE, maxPixels).run(perItem, parameters);
+                outputSeconds = store.exports().dumpTables(Path.of(output), fileName(range), OUTPUT).seconds();
             }
             return new SliceReport(range, report.runId(), report.images(), report.analysed(), report.failures(),
                     (System.nanoTime() - start) / 1e9, report.seconds(), outputSeconds);

@@ -9,7 +9,7 @@ import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.metrics.runner.RunReport;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
-import dev.loupe.store.ParquetDump;
+import dev.loupe.store.parquet.ParquetDump;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -148,7 +148,7 @@ public final class SparkAnalyze implements Callable<Integer> {
                     tasks.size(), tasks.stream().mapToDouble(SliceReport::seconds).average().orElse(0),
                     tasks.stream().mapToDouble(SliceReport::metricSeconds).average().orElse(0),
                     tasks.stream().mapToDouble(SliceReport::outputSeconds).average().orElse(0));
-            dump = store.dump(work.resolve("dump"));
+            dump = store.exports().dump(work.resolve("dump"));
         }
         publish(work.resolve("dump"), target);
         SliceTask.deleteRecursively(work);

@@ -3,9 +3,9 @@ package dev.loupe.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.formats.voc.VocImporter;
-import dev.loupe.store.ImageRange;
+import dev.loupe.store.parquet.ImageRange;
 import dev.loupe.store.ImportSource;
-import dev.loupe.store.ParquetDump;
+import dev.loupe.store.parquet.ParquetDump;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ class SliceTaskTest {
         Path output = tmp.resolve("output");
         List<String> metrics = List.of("image.brightness", "annotation.area");
         try (ProjectStore store = ProjectStore.open(project)) {
-            store.dumpTables(input, "part-0.parquet", SliceTask.INPUT);
-            List<ImageRange> ranges = store.imageRanges(2);
+            store.exports().dumpTables(input, "part-0.parquet", SliceTask.INPUT);
+            List<ImageRange> ranges = store.exports().imageRanges(2);
             assertThat(ranges).hasSize(2);
             SliceTask task = new SliceTask(input, output, metrics, null, 1, 1_000_000, Map.of());
             SliceReport first = task.call(ranges.get(0));
@@ -46,14 +46,14 @@ class SliceTaskTest {
                 }
             }
             // the columns the driver's run creates before loading
-            store.analysis().begin(metrics.stream().map(id -> dev.loupe.core.metrics.MetricRegistry.load(getClass().getClassLoader())
+            store.metrics().analysis().begin(metrics.stream().map(id -> dev.loupe.core.metrics.MetricRegistry.load(getClass().getClassLoader())
                     .get(id).descriptor()).toList(), Map.of());
-            ParquetDump loaded = store.load(output, SliceTask.OUTPUT);
+            ParquetDump loaded = store.exports().load(output, SliceTask.OUTPUT);
             assertThat(loaded.rows("image_metrics")).isEqualTo(5);
             assertThat(loaded.rows("metric_coverage")).isEqualTo(6);
             assertThat(loaded.rows("metric_sets")).isEqualTo(1);
             assertThat(loaded.rows("metric_failures")).isEqualTo(1);
-            assertThat(loaded.rows("annotation_metrics")).isEqualTo(store.summary().annotations());
+            assertThat(loaded.rows("annotation_metrics")).isEqualTo(store.labels().summary().annotations());
         }
     }
 }

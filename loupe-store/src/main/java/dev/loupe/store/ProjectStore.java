@@ -1,19 +1,24 @@
 package dev.loupe.store;
 
-import dev.loupe.core.outcome.OutcomeTable;
 import dev.loupe.core.LoupeException;
-import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.core.embed.EmbeddingStore;
-import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.LoupeVersion;
-import dev.loupe.api.Scope;
-import dev.loupe.core.metrics.rules.IssueRule;
-import dev.loupe.core.metrics.runner.MetricRunStore;
-import dev.loupe.core.model.Annotation;
-import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
-import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.IssueKind;
+import dev.loupe.store.browse.Browse;
+import dev.loupe.store.labels.Labels;
+import dev.loupe.store.metrics.Metrics;
+import dev.loupe.store.parquet.Exports;
+import dev.loupe.store.parquet.ImageRange;
+import dev.loupe.store.parquet.ParquetDump;
+import dev.loupe.store.parquet.ParquetTables;
+import dev.loupe.store.predictions.Predictions;
+import dev.loupe.store.sql.Migrations;
+import dev.loupe.store.sql.Runs;
+import dev.loupe.store.sql.StoreFailure;
+import dev.loupe.store.tags.Tags;
+import dev.loupe.store.vectors.EmbeddingTables;
+import dev.loupe.store.write.ImportChecks;
+import dev.loupe.store.write.ProjectWriter;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -207,7 +212,7 @@ public final class ProjectStore implements AutoCloseable {
                 Migrations.apply(c);
                 c.setAutoCommit(false);
                 writeMeta(c, source);
-                long runId = Runs.start(c, "import", source);
+                long runId = Runs.start(c, "import", importParameters(source));
                 try (ProjectWriter writer = new ProjectWriter(c, runId)) {
                     importer.accept(writer);
                     writer.close();
@@ -360,415 +365,44 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes every table of the project to Parquet, one folder per table under {@code dir}, which
-     * must not exist or be empty. {@link #attach} reads it back; so do pandas, Polars and Spark.
-     */
-    public ParquetDump dump(Path dir) {
-        long start = System.nanoTime();
-        try {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw LoupeException.badInput("dump folder " + dir + " is not empty; choose a new folder");
-                    }
-                }
-            } else if (Files.exists(dir)) {
-                throw LoupeException.badInput("dump folder " + dir + " is a file; choose a new folder");
-            }
-            Map<String, Long> rows = ParquetTables.export(connection, dir, "part-0.parquet", ParquetTables.tables(connection));
-            return new ParquetDump(dir, rows, (System.nanoTime() - start) / 1e9);
-        } catch (SQLException | IOException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot dump " + this.dir + " to " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Writes some tables to {@code dir/TABLE/fileName}, replacing an earlier file of that name (a
-     * partition's share of a distributed run's output: a retried partition writes no duplicate rows).
-     */
-    public ParquetDump dumpTables(Path dir, String fileName, List<String> tables) {
-        long start = System.nanoTime();
-        if (!fileName.matches("[A-Za-z0-9_.-]+\\.parquet")) {
-            throw new IllegalArgumentException("not a Parquet file name: " + fileName);
-        }
-        try {
-            Map<String, Long> rows = ParquetTables.export(connection, dir, fileName, tables);
-            return new ParquetDump(dir, rows, (System.nanoTime() - start) / 1e9);
-        } catch (SQLException | IOException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot write " + tables + " of " + this.dir + " to " + dir
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Adds the rows of some tables of a dump folder to this project's tables, in one transaction
-     * (a distributed run's partition outputs, gathered).
-     */
-    public ParquetDump load(Path dumpDir, List<String> tables) {
-        long start = System.nanoTime();
-        try {
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                Map<String, Long> rows = ParquetTables.load(connection, dumpDir, tables, null);
-                connection.commit();
-                return new ParquetDump(dumpDir, rows, (System.nanoTime() - start) / 1e9);
-            } catch (SQLException | RuntimeException e) {
-                Transactions.rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot load " + dumpDir + " into " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The project's images cut into at most {@code parts} id ranges of nearly equal counts, in id order. */
-    public List<ImageRange> imageRanges(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parts must be >= 1: " + parts);
-        }
-        List<ImageRange> ranges = new java.util.ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT min(id), max(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) "
-                + "AS part FROM images) GROUP BY part ORDER BY part")) {
-            ps.setInt(1, parts);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ranges.add(new ImageRange(rs.getLong(1), rs.getLong(2)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot split the images of " + dir + ": " + e.getMessage(), e);
-        }
-        return ranges;
-    }
-
     /** The project folder. */
     public Path dir() {
         return dir;
     }
 
-    /** The counts, classes, splits and issues that {@code loupe info} shows. */
-    public ProjectSummary summary() {
-        return new SummaryQuery(connection, dir).run();
+    /** The labels room: the project's facts, categories, images and annotations. */
+    public Labels labels() {
+        return new Labels(connection, dir);
     }
 
-    /** Every category in id order. */
-    public List<Category> categories() {
-        return new ModelQueries(connection).categories();
+    /** The browse room: catalogue, search, counts, distributions, detail, issue kinds, embedding map. */
+    public Browse browse() {
+        return new Browse(connection);
     }
 
-    /** Every image in id order. */
-    public List<ImageRecord> images() {
-        return new ModelQueries(connection).images();
+    /** The metrics room: the store side of metric runs; statistics, findings and metric export. */
+    public Metrics metrics() {
+        return new Metrics(connection, labels().imagesRoot());
     }
 
-    /** Streams every annotation in id order, without holding them in memory. */
-    public void forEachAnnotation(Consumer<Annotation> consumer) {
-        new ModelQueries(connection).forEachAnnotation(consumer);
+    /** The predictions room: prediction sets, their import and their outcomes. */
+    public Predictions predictions() {
+        return new Predictions(connection);
     }
 
-    /**
-     * The store side of a metric run over this project (see {@link dev.loupe.core.metrics.runner.MetricRunner}).
-     * Use one run at a time per project.
-     */
-    public MetricRunStore analysis() {
-        String root = meta("images_root");
-        return new LabelMetricStore(connection, Path.of(root == null ? "." : root));
+    /** The embeddings room: the store side of an embedding run, stored vectors, the 2-D map. One run at a time per project. */
+    public EmbeddingTables embeddings() {
+        return new EmbeddingTables(connection, labels().imagesRoot());
     }
 
-    /**
-     * The store side of running the annotation metrics on the predictions of a set (only
-     * {@link dev.loupe.api.AnnotationMetric}s; resumable like {@link #analysis()}).
-     */
-    public MetricRunStore predictionAnalysis(int setId) {
-        return new PredictionMetricStore(connection, imagesRoot(), setId);
+    /** The tags room. */
+    public Tags tags() {
+        return new Tags(connection);
     }
 
-    /** The store side of an embedding run (see loupe-embed's EmbeddingRunner). One run at a time per project. */
-    public EmbeddingStore embeddings() {
-        return new EmbeddingTables(connection, imagesRoot());
-    }
-
-    /** The embedding models this project holds vectors of, with counts. */
-    public List<EmbeddingModelInfo> embeddingModels() {
-        return new EmbeddingTables(connection, imagesRoot()).models();
-    }
-
-    /** Stored image vectors of a model. */
-    public VectorSet imageVectors(int modelId) {
-        return new EmbeddingTables(connection, imagesRoot()).imageVectors(modelId);
-    }
-
-    /** Stored object-crop vectors of a model. */
-    public VectorSet objectVectors(int modelId) {
-        return new EmbeddingTables(connection, imagesRoot()).objectVectors(modelId);
-    }
-
-    /**
-     * Hands a model's stored image vectors ({@code objects}: object vectors) to {@code rows} one at
-     * a time, in {@link #imageVectors}' ({@link #objectVectors}') order, without holding them all.
-     */
-    public void scanVectors(int modelId, boolean objects, java.util.function.Consumer<float[]> rows) {
-        new EmbeddingTables(connection, imagesRoot()).scanVectors(modelId, objects, rows);
-    }
-
-    /** The ids of a model's stored image vectors, in {@link #imageVectors}' order, without the vectors. */
-    public dev.loupe.core.embed.VectorKeys imageVectorKeys(int modelId) {
-        return new EmbeddingTables(connection, imagesRoot()).imageVectorKeys(modelId);
-    }
-
-    /** The ids of a model's stored object vectors (with images and classes), in {@link #objectVectors}' order. */
-    public dev.loupe.core.embed.VectorKeys objectVectorKeys(int modelId) {
-        return new EmbeddingTables(connection, imagesRoot()).objectVectorKeys(modelId);
-    }
-
-    /** Replaces the 2-D map of a model for a scope ("image" or "annotation"). */
-    public void writeEmbeddingMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method) {
-        new EmbeddingTables(connection, imagesRoot()).writeMap(modelId, itemType, ids, x, y, method);
-    }
-
-    /** Writes the vectors of a model and scope ("image" or "annotation") to a Parquet file; returns the row count. */
-    public long exportEmbeddings(int modelId, String itemType, Path file) {
-        return new EmbeddingTables(connection, imagesRoot()).export(modelId, itemType, file);
-    }
-
-    /** Distributions and IQR outliers of every numeric metric of a scope. */
-    public List<MetricStats> metricStats(Scope scope) {
-        return new MetricQueries(connection).stats(scope);
-    }
-
-    /** What each issue rule flags. */
-    public List<RuleFinding> findings(List<IssueRule> rules) {
-        return new MetricQueries(connection).findings(rules);
-    }
-
-    /** Writes the metric values of a scope to a CSV or Parquet file; returns the row count. */
-    public long exportMetrics(Scope scope, String format, Path file) {
-        return new MetricQueries(connection).export(scope, format, file);
-    }
-
-    /** The latest analyze run, the stored metrics and the failures. */
-    public AnalysisSummary analysisSummary() {
-        return new AnalysisQuery(connection).run();
-    }
-
-    /**
-     * Imports a named prediction set, replacing the set of that name atomically, and stores the
-     * per-item outcomes the matcher gives (detection sets).
-     *
-     * @param reader     streams the predictions into the sink, ids from the given first id on
-     * @param parameters extra provenance recorded with the run
-     */
-    public PredictionImportResult importPredictions(String name, String format, String source,
-                                                    Map<String, String> parameters,
-                                                    java.util.function.BiConsumer<Long, dev.loupe.core.model.PredictionSink> reader,
-                                                    dev.loupe.core.outcome.OutcomeMatcher matcher) {
-        return new PredictionSetWriter(connection).write(name, format, source, parameters, reader, matcher);
-    }
-
-    /** The prediction sets, in id order. */
-    public List<PredictionSetInfo> predictionSets() {
-        return new PredictionQueries(connection).sets();
-    }
-
-    /**
-     * Detection sets whose annotation metric pass stopped before the end (a killed import): each with
-     * the number of its images still without metrics. Sets imported with metrics off are not listed.
-     */
-    public List<PendingPredictionMetrics> pendingPredictionMetrics() {
-        return new PredictionQueries(connection).pendingMetrics();
-    }
-
-    /** The prediction set of this name; a BAD_INPUT error naming the sets there are when it does not exist. */
-    public PredictionSetInfo predictionSet(String name) {
-        return new PredictionQueries(connection).set(name);
-    }
-
-    /** The class probabilities of a classification set: image id to (class id to probability). */
-    public Map<Long, Map<Integer, Double>> classProbabilities(int setId) {
-        return new PredictionQueries(connection).probabilities(setId);
-    }
-
-    /** One image's class probabilities in the classification set {@code setName}, highest first. */
-    public List<SearchPage.Top1> classProbabilities(String setName, long imageId) {
-        return new PredictionQueries(connection).probabilities(setName, imageId);
-    }
-
-    /**
-     * The 2-D embedding map's points of a scope (at most {@code limit}, a seeded sample beyond), each
-     * flagged by whether it meets the filter, with a metric value to colour by when one is named.
-     */
-    public EmbeddingMap embeddingMap(ItemFilter filter, String colourMetric, int limit, List<IssueRule> rules) {
-        return new BrowseQueries(connection).embeddingMap(filter, colourMetric, limit, rules);
-    }
-
-    /** Streams the predictions of a set in id order. */
-    public void forEachPrediction(int setId, Consumer<dev.loupe.core.model.Prediction> consumer) {
-        new PredictionQueries(connection).forEach(setId, consumer);
-    }
-
-    /**
-     * TP / FP (by reason) / FN of a detection set at grid threshold index {@code tIndex} (see
-     * {@link dev.loupe.core.outcome.Thresholds}), overall and per class.
-     */
-    public OutcomeCounts outcomeCounts(int setId, int tIndex) {
-        return new OutcomeQueries(connection).counts(setId, tIndex);
-    }
-
-    /** The predictions of a detection set at a grid threshold, with their outcome and metrics. */
-    public OutcomeTable predictionOutcomes(int setId, int tIndex) {
-        return new OutcomeQueries(connection).predictions(setId, tIndex);
-    }
-
-    /** The evaluated ground truths at a grid threshold, missed or not, with their metrics. */
-    public OutcomeTable groundTruthOutcomes(int setId, int tIndex) {
-        return new OutcomeQueries(connection).groundTruths(setId, tIndex);
-    }
-
-    /** Every stored metric (the catalogue that filters and sorts may name), by scope then id. */
-    public List<MetricInfo> metricCatalogue() {
-        return new BrowseQueries(connection).catalogue();
-    }
-
-    /** One page of the items a filter selects, sorted by a metric or by id. */
-    public SearchPage search(SearchRequest request, List<IssueRule> rules) {
-        return new BrowseQueries(connection).search(request, rules);
-    }
-
-    /**
-     * Search hits (with every shape of their images) of given images or annotations, in the order
-     * given, each carrying {@code values[i]} as its sort value; unknown ids are left out.
-     */
-    public List<SearchPage.Hit> hits(Scope scope, List<Long> ids, List<Double> values) {
-        return new BrowseQueries(connection).hits(scope, ids, values);
-    }
-
-    /** How many items a filter selects. */
-    public long count(ItemFilter filter, List<IssueRule> rules) {
-        BrowseQueries q = new BrowseQueries(connection);
-        try {
-            return q.count(q.filter(filter, rules));
-        } catch (SQLException e) {
-            throw StoreFailure.reading(e);
-        }
-    }
-
-    /** Quartiles, IQR outlier bounds and a histogram of one metric over the items a filter selects. */
-    public Distribution distribution(ItemFilter filter, String metricId, int bins, List<IssueRule> rules) {
-        return new BrowseQueries(connection).distribution(filter, metricId, bins, rules);
-    }
-
-    /** Counts of the items a filter selects on a bins × bins grid of two metrics, between each metric's min and max. */
-    public Scatter scatter(ItemFilter filter, String xMetric, String yMetric, int bins, List<IssueRule> rules) {
-        BrowseQueries q = new BrowseQueries(connection);
-        FilterSql f = q.filter(filter, rules);
-        return new ScatterQuery(connection).scatter(f, q.numeric(filter.scope()), xMetric, yMetric, bins);
-    }
-
-    /**
-     * The sorted finite values of every quantity metric of the filter's scope (numeric, not an
-     * identifier) over the items it selects, in catalogue order (one query per metric).
-     */
-    public List<MetricSample> metricSamples(ItemFilter filter, List<IssueRule> rules) {
-        BrowseQueries q = new BrowseQueries(connection);
-        FilterSql f = q.filter(filter, rules);
-        Map<String, MetricInfo> numeric = q.numeric(filter.scope());
-        SampleQuery samples = new SampleQuery(connection);
-        return numeric.values().stream().filter(MetricInfo::quantity).map(m -> samples.sample(f, numeric, m.id())).toList();
-    }
-
-    /** The issue kinds a filter of this scope can name: rules over computed metrics (with counts), then import kinds. */
-    public List<IssueKindInfo> issueKinds(Scope scope, List<IssueRule> rules) {
-        return new BrowseQueries(connection).issueKinds(scope, rules);
-    }
-
-    /** Everything about one image, or null when there is none with this id. */
-    public ItemDetail imageDetail(long imageId, List<IssueRule> rules) {
-        return new BrowseQueries(connection).detail(imageId, rules);
-    }
-
-    /**
-     * The predictions of a detection set on one image with their outcome at grid threshold
-     * {@code tIndex}, and the image's ground truths the set missed.
-     */
-    public ImageOutcomes imageOutcomes(long imageId, String set, int tIndex) {
-        BrowseQueries q = new BrowseQueries(connection);
-        try {
-            int setId = q.detectionSet(set);
-            List<Long> ids = List.of(imageId);
-            return new ImageOutcomes(set, dev.loupe.core.outcome.Thresholds.value(tIndex),
-                    q.predictionsOn(ids, setId, tIndex).getOrDefault(imageId, List.of()),
-                    q.missedOn(ids, setId, tIndex).getOrDefault(imageId, List.of()));
-        } catch (java.sql.SQLException e) {
-            throw StoreFailure.reading(e);
-        }
-    }
-
-    /** The image an annotation belongs to, or null when there is no such annotation. */
-    public Long imageOfAnnotation(long annotationId) {
-        return new BrowseQueries(connection).imageOf(annotationId);
-    }
-
-    /** The stored path of an image, relative to {@link #imagesRoot()}, or null when there is no such image. */
-    public String imagePath(long imageId) {
-        return new BrowseQueries(connection).imagePath(imageId);
-    }
-
-    /** Tags items of a scope (unknown ids are ignored); returns the number of new tags. */
-    public long addTag(String name, Scope scope, List<Long> ids) {
-        return new TagQueries(connection).add(name, scope, ids);
-    }
-
-    /** Removes a tag from items; returns the number removed. */
-    public long removeTag(String name, Scope scope, List<Long> ids) {
-        return new TagQueries(connection).remove(name, scope, ids);
-    }
-
-    /** Tags every item a filter selects; returns the number of new tags. */
-    public long tagMatching(String name, ItemFilter filter, List<IssueRule> rules) {
-        return new TagQueries(connection).tagMatching(name, new BrowseQueries(connection).filter(filter, rules));
-    }
-
-    /** Every tag with its counts. */
-    public List<TagCount> tags() {
-        return new TagQueries(connection).list();
-    }
-
-    /** Streams the images and annotations a filter selects (see {@link SelectionExport#forEach}). */
-    public void forEachSelected(ItemFilter filter, List<IssueRule> rules, Consumer<ImageRecord> images,
-                                Consumer<Annotation> annotations) {
-        if (filter.scope() == Scope.PREDICTION) {
-            throw dev.loupe.core.LoupeException.badInput("COCO export selects images or annotations, not predictions; "
-                    + "export predictions as CSV");
-        }
-        new SelectionExport(connection).forEach(new BrowseQueries(connection).filter(filter, rules), images, annotations);
-    }
-
-    /** Writes a CSV of the items a filter selects with every metric of its scope; returns the row count. */
-    public long exportCsv(ItemFilter filter, List<IssueRule> rules, java.io.Writer out) {
-        BrowseQueries q = new BrowseQueries(connection);
-        return new SelectionExport(connection).csv(q.filter(filter, rules), q.catalogue(), out);
-    }
-
-    /**
-     * Writes one row per item of scope {@code rows} with every metric of that scope to a CSV or Parquet
-     * file: the items {@code selection} selects when it is of that scope, else those on the images it
-     * selects (for predictions: the predictions of {@code set} at grid threshold {@code tIndex}, with
-     * their outcome, on those images). Returns the row count.
-     */
-    public long exportSelection(ItemFilter selection, Scope rows, String set, int tIndex, List<IssueRule> rules,
-                                String format, Path file) {
-        BrowseQueries q = new BrowseQueries(connection);
-        FilterSql within = q.filter(selection, rules);
-        ItemFilter rowFilter = rows == selection.scope() ? selection
-                : rows == Scope.PREDICTION ? new ItemFilter(Scope.PREDICTION, List.of(), List.of(), List.of(), List.of(),
-                        List.of(), new OutcomeFilter(set, tIndex, List.of()))
-                : ItemFilter.all(rows);
-        FilterSql rowSql = rows == selection.scope() ? within : q.filter(rowFilter, rules);
-        return new SelectionExport(connection).toFile(rowSql, within, q.catalogue(), format, file);
+    /** The exports room: Parquet dumps and loads, image ranges, selections as COCO rows, CSV and Parquet. */
+    public Exports exports() {
+        return new Exports(connection, dir);
     }
 
     /**
@@ -782,17 +416,6 @@ public final class ProjectStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new LoupeException(LoupeException.Reason.STORE, "cannot open another connection to " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The folder image paths are relative to. */
-    public Path imagesRoot() {
-        String root = meta("images_root");
-        return Path.of(root == null ? "." : root);
-    }
-
-    /** A value of project_meta, or null. */
-    public String meta(String key) {
-        return ModelQueries.meta(connection, key);
     }
 
     @Override
@@ -823,6 +446,17 @@ public final class ProjectStore implements AutoCloseable {
         }
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         return c.unwrap(DuckDBConnection.class);
+    }
+
+    /** The provenance of an import run: the source's parameters, format, images folder and labels file. */
+    private static Map<String, String> importParameters(ImportSource source) {
+        Map<String, String> params = new TreeMap<>(source.parameters());
+        params.put("format", source.format());
+        params.put("images", source.imagesRoot().toString());
+        if (source.labels() != null) {
+            params.put("labels", source.labels());
+        }
+        return params;
     }
 
     private static void writeMeta(Connection c, ImportSource source) throws SQLException {

@@ -1,13 +1,12 @@
 package dev.loupe.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.runner.MetricRunStore;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.model.ImageRecord;
+import dev.loupe.store.metrics.MetricRunTest;
+import dev.loupe.store.sql.StoreFailure;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A write that fails because the disk is full. DuckDB's words, as a 8 MB tmpfs gave them: the
@@ -57,7 +59,7 @@ class DiskFullTest {
             sink.image(new ImageRecord(1, "img1.jpg", 10, 5, "jpeg", null, 100, null));
         });
         try (ProjectStore store = ProjectStore.open(project); Connection c = ProjectStore.connect(tmp.resolve("other.duckdb"))) {
-            MetricRunStore real = store.analysis();
+            MetricRunStore real = store.metrics().analysis();
             MetricRunStore full = (MetricRunStore) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {MetricRunStore.class}, (proxy, method, args) -> {
                         if (method.getName().equals("write")) {

@@ -1,13 +1,10 @@
 package dev.loupe.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.geometry.Polygon;
-import dev.loupe.core.geometry.Rle;
 import dev.loupe.core.geometry.Ring;
+import dev.loupe.core.geometry.Rle;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.DatasetSink;
@@ -15,6 +12,8 @@ import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Issue;
 import dev.loupe.core.model.IssueKind;
+import dev.loupe.store.labels.ProjectSummary;
+import dev.loupe.store.sql.Migrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +25,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProjectStoreTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+public class ProjectStoreTest {
     @TempDir
     Path tmp;
 
-    static final ImportSource SOURCE = new ImportSource("coco", Path.of("/data/images"), "/data/x.json", Map.of("k", "v"));
+    public static final ImportSource SOURCE = new ImportSource("coco", Path.of("/data/images"), "/data/x.json", Map.of("k", "v"));
 
     /** Two images, two categories, four annotations of every shape, one issue. */
-    static final Consumer<DatasetSink> SMALL = sink -> {
+    public static final Consumer<DatasetSink> SMALL = sink -> {
         sink.category(new Category(1, "cat", "animal", "17"));
         sink.category(new Category(2, "dog", null, "18"));
         sink.image(new ImageRecord(1, "a/1.jpg", 640, 480, "jpeg", "train", 1234, "100"));
@@ -68,11 +70,11 @@ class ProjectStoreTest {
         });
         try (ProjectStore store = ProjectStore.open(project)) {
             List<Annotation> read = new ArrayList<>();
-            store.forEachAnnotation(read::add);
+            store.labels().forEachAnnotation(read::add);
             assertThat(read).isEqualTo(expected);
-            assertThat(store.categories()).isEqualTo(categories);
-            assertThat(store.images()).isEqualTo(images);
-            assertThat(store.meta("format")).isEqualTo("coco");
+            assertThat(store.labels().categories()).isEqualTo(categories);
+            assertThat(store.labels().images()).isEqualTo(images);
+            assertThat(store.labels().meta("format")).isEqualTo("coco");
         }
     }
 
@@ -95,9 +97,9 @@ class ProjectStoreTest {
                     + "VALUES ('image', 'image.md5_pixels', 'image.md5_pixels', '1', 1)");
         }
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.summary().schemaVersion()).isEqualTo(Migrations.latest());
+            assertThat(store.labels().summary().schemaVersion()).isEqualTo(Migrations.latest());
             List<Annotation> read = new ArrayList<>();
-            store.forEachAnnotation(read::add);
+            store.labels().forEachAnnotation(read::add);
             assertThat(read).hasSize(4).noneMatch(Annotation::difficult);
         }
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
@@ -116,7 +118,7 @@ class ProjectStoreTest {
         Path project = tmp.resolve("p");
         ProjectStore.create(project, SOURCE, SMALL);
         try (ProjectStore store = ProjectStore.open(project)) {
-            ProjectSummary s = store.summary();
+            ProjectSummary s = store.labels().summary();
             assertThat(s.images()).isEqualTo(2);
             assertThat(s.annotations()).isEqualTo(4);
             assertThat(s.annotationsByKind()).isEqualTo(Map.of("box", 1L, "polygon", 1L, "mask", 1L, "label", 1L));
@@ -182,7 +184,7 @@ class ProjectStoreTest {
         assertThat(result.annotations()).isEqualTo(4);
         assertThat(result.issues()).isEqualTo(Map.of("duplicate_id", 2L));
         try (ProjectStore store = ProjectStore.open(project)) {
-            ProjectSummary.IssueKindCount k = store.summary().issues().byKind().get(0);
+            ProjectSummary.IssueKindCount k = store.labels().summary().issues().byKind().get(0);
             assertThat(k.examples()).extracting(ProjectSummary.IssueExample::itemId).containsExactly(2L, 3L);
             assertThat(k.examples().get(0).message()).isEqualTo("annotation id 7 repeats the id of annotation 1 (Loupe id); both are kept");
         }

@@ -5,9 +5,9 @@ import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.compare.DistributionComparison;
 import dev.loupe.eval.compare.SampleSummary;
 import dev.loupe.eval.compare.TwoSampleKs;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.MetricInfo;
-import dev.loupe.store.MetricSample;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.filter.MetricInfo;
+import dev.loupe.store.browse.MetricSample;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,14 +41,14 @@ public record DistributionsComparison(String scope, int bins, Side a, Side b, Li
 
     public static DistributionsComparison run(ProjectStore s, Scope scope, String selectorA, ItemFilter a, String selectorB,
                                        ItemFilter b, int bins, List<IssueRule> rules) {
-        long itemsA = s.count(a, rules);
-        long itemsB = s.count(b, rules);
-        Map<String, MetricSample> sa = s.metricSamples(a, rules).stream()
+        long itemsA = s.browse().count(a, rules);
+        long itemsB = s.browse().count(b, rules);
+        Map<String, MetricSample> sa = s.browse().samples(a, rules).stream()
                 .collect(Collectors.toMap(MetricSample::metricId, Function.identity()));
-        Map<String, String> titles = s.metricCatalogue().stream().filter(m -> m.scope().equals(scope.name().toLowerCase(java.util.Locale.ROOT)))
+        Map<String, String> titles = s.browse().catalogue().stream().filter(m -> m.scope().equals(scope.name().toLowerCase(java.util.Locale.ROOT)))
                 .collect(Collectors.toMap(MetricInfo::id, MetricInfo::title, (x, y) -> x));
         List<Row> rows = new ArrayList<>();
-        for (MetricSample mb : s.metricSamples(b, rules)) {
+        for (MetricSample mb : s.browse().samples(b, rules)) {
             MetricSample ma = sa.get(mb.metricId());
             DistributionComparison c = DistributionComparison.of(mb.metricId(), ma.values(), ma.missing(), mb.values(),
                     mb.missing(), bins);

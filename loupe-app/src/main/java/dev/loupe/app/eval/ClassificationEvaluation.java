@@ -9,7 +9,7 @@ import dev.loupe.core.model.Geometry;
 import dev.loupe.eval.classification.ClassReport;
 import dev.loupe.eval.classification.ClassificationEvaluator;
 import dev.loupe.eval.classification.ClassificationResult;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 
 import java.util.ArrayList;
@@ -30,18 +30,18 @@ public record ClassificationEvaluation(ClassificationResult result, List<Categor
 
     /** Evaluates a classification set of the store. */
     public static ClassificationEvaluation run(ProjectStore store, PredictionSetInfo set) {
-        List<Category> categories = store.categories();
+        List<Category> categories = store.labels().categories();
         Map<Integer, Integer> column = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
             column.put(categories.get(i).id(), i);
         }
         Map<Long, List<Integer>> labels = new HashMap<>();
-        store.forEachAnnotation(a -> {
+        store.labels().forEachAnnotation(a -> {
             if (a.geometry() instanceof Geometry.ImageLabel && a.categoryId() != null) {
                 labels.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a.categoryId());
             }
         });
-        Map<Long, Map<Integer, Double>> probabilities = store.classProbabilities(set.id());
+        Map<Long, Map<Integer, Double>> probabilities = store.predictions().classProbabilities(set.id());
         Map<String, Long> skipped = new TreeMap<>();
         List<double[]> rows = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();

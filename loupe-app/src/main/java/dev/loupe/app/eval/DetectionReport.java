@@ -5,8 +5,8 @@ import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.eval.IouType;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.analysis.PerformanceAnalysis;
-import dev.loupe.store.OutcomeCounts;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.OutcomeCounts;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.Locale;
 
@@ -42,16 +42,16 @@ public record DetectionReport(PredictionSetInfo set, DetectionEvaluation evaluat
     /** The COCO evaluation of a set: the part of a report that no IoU threshold of the grid changes. */
     public static DetectionEvaluation cocoEvaluation(ProjectStore store, PredictionSetInfo set) {
         IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
-        return DetectionEvaluation.run(store.images(), store.categories(), store::forEachAnnotation,
-                c -> store.forEachPrediction(set.id(), c), type);
+        return DetectionEvaluation.run(store.labels().images(), store.labels().categories(), store.labels()::forEachAnnotation,
+                c -> store.predictions().forEach(set.id(), c), type);
     }
 
     /** A report on a COCO evaluation already made ({@link #cocoEvaluation}) at one outcome threshold. */
     public static DetectionReport run(ProjectStore store, PredictionSetInfo set, DetectionEvaluation ev, int tIndex,
                                       Bucketing bucketing, int sliceConditions) {
-        OutcomeCounts counts = store.outcomeCounts(set.id(), tIndex);
-        PerformanceAnalysis analysis = PerformanceAnalysis.of(store.groundTruthOutcomes(set.id(), tIndex),
-                store.predictionOutcomes(set.id(), tIndex), store.categories(), bucketing, sliceConditions);
+        OutcomeCounts counts = store.predictions().outcomeCounts(set.id(), tIndex);
+        PerformanceAnalysis analysis = PerformanceAnalysis.of(store.predictions().groundTruthOutcomes(set.id(), tIndex),
+                store.predictions().predictionOutcomes(set.id(), tIndex), store.labels().categories(), bucketing, sliceConditions);
         return new DetectionReport(set, ev, counts, analysis);
     }
 

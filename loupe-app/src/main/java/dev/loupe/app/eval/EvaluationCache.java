@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.DetectionEvaluation;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class EvaluationCache {
             throw new BadRequest("set is required (a prediction set name from /api/predictions)");
         }
         int tIndex = tIndex(iouParam);
-        PredictionSetInfo set = s.predictionSets().stream().filter(p -> p.name().equals(setName)).findFirst()
+        PredictionSetInfo set = s.predictions().sets().stream().filter(p -> p.name().equals(setName)).findFirst()
                 .orElseThrow(() -> LoupeException.notFound("no prediction set '" + setName + "'"));
         Key key = new Key(set.id(), set.name(), set.predictions(), String.valueOf(set.createdAt()),
                 set.classification() ? 0 : tIndex);

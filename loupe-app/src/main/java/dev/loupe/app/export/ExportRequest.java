@@ -1,6 +1,6 @@
 package dev.loupe.app.export;
 
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -7,10 +7,10 @@ import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.model.Prediction;
 import dev.loupe.core.outcome.Thresholds;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.TagCount;
+import dev.loupe.store.tags.TagCount;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +55,13 @@ public final class Exporter {
         if (r.filter().scope() == Scope.PREDICTION) {
             throw new BadRequest("export selects images or annotations; name a prediction set with --predictions");
         }
-        if (store.count(r.filter(), rules) == 0) {
+        if (store.browse().count(r.filter(), rules) == 0) {
             throw LoupeException.badInput("the filter selects no " + (r.filter().scope() == Scope.IMAGE ? "images" : "annotations")
                     + "; nothing written");
         }
         OutputFolder out = OutputFolder.open(r.out(), r.force());
         Losses losses = new Losses();
-        ImagePlacer placer = new ImagePlacer(store.imagesRoot(), r.images(), out, losses);
+        ImagePlacer placer = new ImagePlacer(store.labels().imagesRoot(), r.images(), out, losses);
         try {
             return r.format().table() ? tables(r, set, out, placer, losses) : labels(r, set, out, placer, losses);
         } catch (IOException e) {
@@ -73,8 +73,8 @@ public final class Exporter {
     public static Losses streamCoco(ProjectStore store, ItemFilter filter, List<IssueRule> rules, OutputStream out) throws IOException {
         Losses losses = new Losses();
         CocoWriter coco = new CocoWriter(out, losses);
-        store.forEachSelected(filter, rules, i -> coco.image(i, i.path()), coco::annotation);
-        coco.finish(store.categories());
+        store.exports().forEachSelected(filter, rules, i -> coco.image(i, i.path()), coco::annotation);
+        coco.finish(store.labels().categories());
         return losses;
     }
 
@@ -89,7 +89,7 @@ public final class Exporter {
         Map<Long, List<Prediction>> predictions = new TreeMap<>();
         if (set != null) {
             Set<Long> selected = sel.byImage().keySet();
-            store.forEachPrediction(set.id(), p -> {
+            store.predictions().forEach(set.id(), p -> {
                 if (selected.contains(p.imageId())) {
                     predictions.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p);
                 }
@@ -107,25 +107,25 @@ public final class Exporter {
         long predictionCount = predictions.values().stream().mapToLong(List::size).sum();
         return new ExportResult(out.root(), r.format(), sel.images().size(), sel.annotationCount(), predictionCount, splits,
                 placer.placed(), files, losses.list(), out.rewrittenCount(), out.rewrittenExamples(),
-                layout.reimport(store.imagesRoot()));
+                layout.reimport(store.labels().imagesRoot()));
     }
 
     private ExportResult tables(ExportRequest r, PredictionSetInfo set, OutputFolder out, ImagePlacer placer, Losses losses) {
         String ext = r.format().id();
         List<String> files = new ArrayList<>();
-        long images = store.exportSelection(r.filter(), Scope.IMAGE, null, 0, rules, ext, out.file("images." + ext));
+        long images = store.exports().selection(r.filter(), Scope.IMAGE, null, 0, rules, ext, out.file("images." + ext));
         files.add("images." + ext);
-        long annotations = store.exportSelection(r.filter(), Scope.ANNOTATION, null, 0, rules, ext, out.file("annotations." + ext));
+        long annotations = store.exports().selection(r.filter(), Scope.ANNOTATION, null, 0, rules, ext, out.file("annotations." + ext));
         files.add("annotations." + ext);
         long predictions = 0;
         if (set != null) {
             int tIndex = r.filter().outcome() != null ? r.filter().outcome().tIndex() : Thresholds.index(0.5);
             String name = "predictions-" + OutputFolder.safeName(set.name()) + "." + ext;
-            predictions = store.exportSelection(r.filter(), Scope.PREDICTION, set.name(), tIndex, rules, ext, out.file(name));
+            predictions = store.exports().selection(r.filter(), Scope.PREDICTION, set.name(), tIndex, rules, ext, out.file(name));
             files.add(name);
         }
         if (placer.mode() != ImageMode.NONE) {
-            store.forEachSelected(r.filter(), rules, i -> placer.place(i, "images", placer.labelPath(i)), a -> { });
+            store.exports().forEachSelected(r.filter(), rules, i -> placer.place(i, "images", placer.labelPath(i)), a -> { });
         }
         return new ExportResult(out.root(), r.format(), images, annotations, predictions, Map.of(), placer.placed(), files,
                 losses.list(), out.rewrittenCount(), out.rewrittenExamples(), null);
@@ -136,7 +136,7 @@ public final class Exporter {
             return;
         }
         Set<String> known = new TreeSet<>();
-        for (TagCount t : store.tags()) {
+        for (TagCount t : store.tags().list()) {
             known.add(t.name());
         }
         for (String t : f.tags()) {
@@ -148,7 +148,7 @@ public final class Exporter {
     }
 
     private PredictionSetInfo detectionSet(String name) {
-        PredictionSetInfo set = store.predictionSet(name);
+        PredictionSetInfo set = store.predictions().set(name);
         if (set.classification()) {
             throw LoupeException.badInput("prediction set '" + name + "' is a " + set.kind()
                     + " set; export writes detection sets (boxes, polygons, masks with scores)");

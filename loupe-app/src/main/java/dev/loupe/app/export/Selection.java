@@ -4,7 +4,7 @@ import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +25,11 @@ record Selection(List<Category> categories, List<ImageRecord> images, Map<Long, 
     static Selection load(ProjectStore store, ItemFilter filter, List<IssueRule> rules) {
         List<ImageRecord> images = new ArrayList<>();
         Map<Long, List<Annotation>> byImage = new LinkedHashMap<>();
-        store.forEachSelected(filter, rules, i -> {
+        store.exports().forEachSelected(filter, rules, i -> {
             images.add(i);
             byImage.put(i.id(), new ArrayList<>());
         }, a -> byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a));
-        return new Selection(store.categories(), images, byImage);
+        return new Selection(store.labels().categories(), images, byImage);
     }
 
     List<Annotation> annotations(long imageId) {

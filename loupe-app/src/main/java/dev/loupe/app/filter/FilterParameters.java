@@ -3,10 +3,10 @@ package dev.loupe.app.filter;
 import dev.loupe.api.Scope;
 import dev.loupe.app.BadRequest;
 import dev.loupe.core.outcome.Thresholds;
-import dev.loupe.store.ClassifierFilter;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.OutcomeFilter;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.filter.ClassifierFilter;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.filter.OutcomeFilter;
+import dev.loupe.store.browse.SearchRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,10 @@ public final class FilterParameters {
                 outcome(p, scope), ids(first(p, "ids")), path(first(p, "path")), classifier(p));
     }
 
-    /** A search: the filter, a sort, a page. */
+    /** The sort that keeps the order of the {@code ids} parameter (a ranking the caller made). */
+    private static final String IDS_SORT = "ids";
+
+    /** A search: the filter, a sort, a page (sort=ids needs the ids parameter; the store's error names no parameter). */
     public static SearchRequest search(Map<String, List<String>> params) {
         String sort = first(params, "sort");
         String order = first(params, "order");
@@ -67,7 +70,11 @@ public final class FilterParameters {
         if (offset < 0) {
             throw new BadRequest("offset must be >= 0, got " + offset);
         }
-        return new SearchRequest(filter(params), sort == null || sort.isEmpty() || sort.equals("id") ? null : sort,
+        ItemFilter filter = filter(params);
+        if (IDS_SORT.equals(sort) && filter.ids().isEmpty()) {
+            throw new BadRequest("sort=ids keeps the order of the ids parameter, which is missing");
+        }
+        return new SearchRequest(filter, sort == null || sort.isEmpty() || sort.equals("id") ? null : sort,
                 "desc".equals(order), offset, (int) limit);
     }
 

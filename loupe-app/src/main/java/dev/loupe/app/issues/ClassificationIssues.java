@@ -8,7 +8,7 @@ import dev.loupe.eval.labels.ClassProbabilities;
 import dev.loupe.eval.labels.ConfidentLearning;
 import dev.loupe.eval.labels.IssueFilter;
 import dev.loupe.eval.labels.LabelQuality;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class ClassificationIssues {
 
     static List<IssueEntry> find(ProjectStore store, ProjectLabels project, PredictionSetInfo set, IssueFilter filter,
                                  LabelQuality rankBy) {
-        Map<Long, Map<Integer, Double>> probabilities = store.classProbabilities(set.id());
+        Map<Long, Map<Integer, Double>> probabilities = store.predictions().classProbabilities(set.id());
         int k = project.categories().size();
         List<ImageRecord> items = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();

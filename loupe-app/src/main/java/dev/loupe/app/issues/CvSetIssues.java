@@ -5,7 +5,7 @@ import dev.loupe.core.model.Annotation;
 import dev.loupe.eval.labels.ClassProbabilities;
 import dev.loupe.eval.labels.IssueFilter;
 import dev.loupe.eval.labels.LabelQuality;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ final class CvSetIssues {
                                  LabelQuality rankBy) {
         int classes = project.categories().size();
         Map<Long, double[]> rows = new TreeMap<>();
-        store.forEachPrediction(set.id(), p -> {
+        store.predictions().forEach(set.id(), p -> {
             if (p.sourceId() == null || !p.sourceId().startsWith(SOURCE)) {
                 return;
             }

@@ -11,7 +11,7 @@ import dev.loupe.eval.labels.ObjectLabImage.LabeledBox;
 import dev.loupe.eval.labels.ObjectLabImage.PredictedBox;
 import dev.loupe.eval.labels.ObjectLabParams;
 import dev.loupe.eval.labels.ObjectLabResult;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ final class DetectionIssues {
 
     static List<IssueEntry> find(ProjectStore store, ProjectLabels project, PredictionSetInfo set) {
         Map<Long, List<Prediction>> predictions = new HashMap<>();
-        store.forEachPrediction(set.id(), p -> predictions.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p));
+        store.predictions().forEach(set.id(), p -> predictions.computeIfAbsent(p.imageId(), k -> new ArrayList<>()).add(p));
         List<ImageRecord> images = new ArrayList<>(project.images().values());
         List<List<Annotation>> objects = new ArrayList<>();
         List<List<Prediction>> preds = new ArrayList<>();

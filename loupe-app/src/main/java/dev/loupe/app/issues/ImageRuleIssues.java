@@ -2,11 +2,11 @@ package dev.loupe.app.issues;
 
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.api.Scope;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.RuleFinding;
-import dev.loupe.store.SearchPage;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.metrics.RuleFinding;
+import dev.loupe.store.browse.SearchPage;
+import dev.loupe.store.browse.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +21,12 @@ final class ImageRuleIssues {
 
     static List<IssueEntry> find(ProjectStore store, List<IssueRule> rules) {
         List<IssueEntry> out = new ArrayList<>();
-        for (RuleFinding f : store.findings(rules)) {
+        for (RuleFinding f : store.metrics().findings(rules)) {
             if (f.count() == 0 || !f.scope().equalsIgnoreCase(Scope.IMAGE.name())) {
                 continue;
             }
             ItemFilter filter = new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(), List.of(f.rule()), List.of());
-            SearchPage page = store.search(new SearchRequest(filter, null, false, 0, SearchRequest.MAX_LIMIT), rules);
+            SearchPage page = store.browse().search(new SearchRequest(filter, null, false, 0, SearchRequest.MAX_LIMIT), rules);
             for (SearchPage.Hit hit : page.items()) {
                 out.add(new IssueEntry(0, f.rule(), "image_rule", null, hit.path(), null, null, null, null, null,
                         f.description() + " (" + f.expression() + ")"));

@@ -5,7 +5,7 @@ import dev.loupe.core.LoupeException;
 import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.eval.labels.IssueFilter;
 import dev.loupe.eval.labels.LabelQuality;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,9 +113,9 @@ public final class IssueRanking {
     /** The named set, or the latest imported one (noting the others), or null (noting how to get one). */
     private static PredictionSetInfo chooseSet(ProjectStore store, String name, List<String> notes) {
         if (name != null) {
-            return store.predictionSet(name);
+            return store.predictions().set(name);
         }
-        List<PredictionSetInfo> sets = store.predictionSets();
+        List<PredictionSetInfo> sets = store.predictions().sets();
         if (sets.isEmpty()) {
             return null;
         }

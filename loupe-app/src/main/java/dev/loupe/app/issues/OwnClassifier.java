@@ -45,7 +45,7 @@ public final class OwnClassifier {
 
     /** The embedding model with the most vectors of the scope, by name if given. */
     public static Optional<EmbeddingModelInfo> model(ProjectStore store, String name, boolean crops) {
-        return store.embeddingModels().stream().filter(m -> name == null || m.name().equals(name))
+        return store.embeddings().models().stream().filter(m -> name == null || m.name().equals(name))
                 .filter(m -> crops ? m.objects() > 0 : m.images() > 0)
                 .max(Comparator.comparingLong(m -> crops ? m.objects() : m.images()));
     }
@@ -53,7 +53,7 @@ public final class OwnClassifier {
     /** Cross-validates on the image vectors of the images with one image-level label; empty when too few. */
     public static Optional<Items> images(ProjectStore store, EmbeddingModelInfo model, int folds, long seed) {
         ProjectLabels project = ProjectLabels.read(store);
-        VectorSet vectors = store.imageVectors(model.id());
+        VectorSet vectors = store.embeddings().imageVectors(model.id());
         List<Integer> keep = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < vectors.size(); i++) {
@@ -70,7 +70,7 @@ public final class OwnClassifier {
     /** Cross-validates on the object-crop vectors, each with its annotation's class; empty when too few. */
     public static Optional<Items> crops(ProjectStore store, EmbeddingModelInfo model, int folds, long seed) {
         ProjectLabels project = ProjectLabels.read(store);
-        VectorSet vectors = store.objectVectors(model.id());
+        VectorSet vectors = store.embeddings().objectVectors(model.id());
         // Object vectors include image-level labels (their image's vector); those are images(), not crops.
         java.util.Set<Long> boxed = new java.util.HashSet<>();
         project.byImage().values().forEach(l -> l.forEach(a -> {

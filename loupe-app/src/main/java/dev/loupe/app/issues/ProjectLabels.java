@@ -18,8 +18,8 @@ record ProjectLabels(Map<Long, ImageRecord> images, List<Category> categories, M
                      Map<Integer, Integer> classIndex, Map<Long, List<Annotation>> byImage) {
     static ProjectLabels read(ProjectStore store) {
         Map<Long, ImageRecord> images = new LinkedHashMap<>();
-        store.images().forEach(i -> images.put(i.id(), i));
-        List<Category> categories = store.categories();
+        store.labels().images().forEach(i -> images.put(i.id(), i));
+        List<Category> categories = store.labels().categories();
         Map<Integer, Category> byId = new LinkedHashMap<>();
         Map<Integer, Integer> index = new LinkedHashMap<>();
         for (int k = 0; k < categories.size(); k++) {
@@ -27,7 +27,7 @@ record ProjectLabels(Map<Long, ImageRecord> images, List<Category> categories, M
             index.put(categories.get(k).id(), k);
         }
         Map<Long, List<Annotation>> byImage = new TreeMap<>();
-        store.forEachAnnotation(a -> byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a));
+        store.labels().forEachAnnotation(a -> byImage.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a));
         return new ProjectLabels(images, categories, byId, index, byImage);
     }
 

@@ -1,6 +1,6 @@
 package dev.loupe.app.report;
 
-import dev.loupe.store.Shape;
+import dev.loupe.store.browse.Shape;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;

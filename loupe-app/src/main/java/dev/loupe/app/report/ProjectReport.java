@@ -14,17 +14,17 @@ import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.analysis.Bucketing;
 import dev.loupe.eval.labels.LabelQuality;
-import dev.loupe.store.Distribution;
-import dev.loupe.store.IssueKindInfo;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.MetricInfo;
-import dev.loupe.store.MetricStats;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.browse.Distribution;
+import dev.loupe.store.browse.IssueKindInfo;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.filter.MetricInfo;
+import dev.loupe.store.metrics.MetricStats;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.ProjectSummary;
-import dev.loupe.store.SearchPage;
-import dev.loupe.store.SearchRequest;
-import dev.loupe.store.Shape;
+import dev.loupe.store.labels.ProjectSummary;
+import dev.loupe.store.browse.SearchPage;
+import dev.loupe.store.browse.SearchRequest;
+import dev.loupe.store.browse.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ public final class ProjectReport {
         this.store = store;
         this.request = request;
         this.rules = rules;
-        for (Category c : store.categories()) {
+        for (Category c : store.labels().categories()) {
             classNames.put(c.id(), c.name());
         }
     }
@@ -73,7 +73,7 @@ public final class ProjectReport {
     /** Writes the report to {@code out} (through a temporary file, so a failed run leaves no half file). */
     public static ReportSummary write(ProjectStore store, ReportRequest request, List<IssueRule> rules, Path out) {
         ProjectReport r = new ProjectReport(store, request, rules);
-        ProjectSummary summary = store.summary();
+        ProjectSummary summary = store.labels().summary();
         r.summary(summary);
         r.issues();
         r.outliers();
@@ -111,11 +111,11 @@ public final class ProjectReport {
             row(t, "Splits", kinds(s.splits()));
         }
         row(t, "Issues recorded at import", Long.toString(s.issues().total()));
-        List<PredictionSetInfo> sets = store.predictionSets();
+        List<PredictionSetInfo> sets = store.predictions().sets();
         row(t, "Prediction sets", sets.isEmpty() ? "none" : String.join(", ", sets.stream().map(p -> p.name() + " (" + p.kind()
                 + ")").toList()));
-        row(t, "Embeddings", store.embeddingModels().isEmpty() ? "none ('loupe embed')"
-                : String.join(", ", store.embeddingModels().stream().map(m -> m.name()).toList()));
+        row(t, "Embeddings", store.embeddings().models().isEmpty() ? "none ('loupe embed')"
+                : String.join(", ", store.embeddings().models().stream().map(m -> m.name()).toList()));
         html.raw(t.append("</table>").toString());
         html.raw("<h3>Class balance</h3>");
         List<Svg.Bar> bars = new ArrayList<>();
@@ -136,8 +136,8 @@ public final class ProjectReport {
         html.section("issues", "Issues");
         html.note("Image and object issues: the issue rules over the metrics ('loupe analyze') and what the import recorded. "
                 + "Examples show each item with its labels drawn; the flagged object is outlined in white.");
-        List<IssueKindInfo> kinds = new ArrayList<>(store.issueKinds(Scope.IMAGE, rules));
-        kinds.addAll(store.issueKinds(Scope.ANNOTATION, rules));
+        List<IssueKindInfo> kinds = new ArrayList<>(store.browse().issueKinds(Scope.IMAGE, rules));
+        kinds.addAll(store.browse().issueKinds(Scope.ANNOTATION, rules));
         kinds.removeIf(k -> k.count() == 0);
         kinds.sort(Comparator.comparingLong(IssueKindInfo::count).reversed());
         if (kinds.isEmpty()) {
@@ -158,7 +158,7 @@ public final class ProjectReport {
         for (IssueKindInfo k : kinds.subList(0, Math.min(MAX_ISSUE_KINDS, kinds.size()))) {
             Scope scope = k.scope().equals("annotation") ? Scope.ANNOTATION : Scope.IMAGE;
             ItemFilter f = new ItemFilter(scope, List.of(), List.of(), List.of(), List.of(k.kind()), List.of());
-            SearchPage page = store.search(new SearchRequest(f, null, false, 0, request.examples()), rules);
+            SearchPage page = store.browse().search(new SearchRequest(f, null, false, 0, request.examples()), rules);
             html.raw("<h3>" + Html.text(k.kind()) + " <small>(" + k.count() + " " + k.scope() + "s)</small></h3>");
             html.raw(grid(page.items(), scope, null));
         }
@@ -171,8 +171,8 @@ public final class ProjectReport {
         html.section("outliers", "Outliers");
         html.note("Encord Active's IQR rule: moderate outside Q1 − 1.5·IQR to Q3 + 1.5·IQR, severe outside Q1 − 2.5·IQR to "
                 + "Q3 + 2.5·IQR. The metrics with the most severe outliers:");
-        List<MetricStats> stats = new ArrayList<>(store.metricStats(Scope.IMAGE));
-        stats.addAll(store.metricStats(Scope.ANNOTATION));
+        List<MetricStats> stats = new ArrayList<>(store.metrics().stats(Scope.IMAGE));
+        stats.addAll(store.metrics().stats(Scope.ANNOTATION));
         stats.removeIf(m -> m.severe() == null || m.severe() == 0);
         stats.sort(Comparator.comparingLong(MetricStats::severe).reversed().thenComparing(MetricStats::metricId));
         if (stats.isEmpty()) {
@@ -198,7 +198,7 @@ public final class ProjectReport {
             boolean high = m.max() != null && m.upperSevere() != null && m.max() > m.upperSevere();
             ItemFilter f = new ItemFilter(scope, List.of(high ? new ItemFilter.MetricRange(m.metricId(), m.upperSevere(), null)
                     : new ItemFilter.MetricRange(m.metricId(), null, m.lowerSevere())), List.of(), List.of(), List.of(), List.of());
-            SearchPage page = store.search(new SearchRequest(f, m.metricId(), high, 0, request.examples()), rules);
+            SearchPage page = store.browse().search(new SearchRequest(f, m.metricId(), high, 0, request.examples()), rules);
             html.raw("<h3>" + Html.text(m.metricId()) + " <small>(" + (high ? "highest" : "lowest") + " values)</small></h3>");
             html.raw(grid(page.items(), scope, m.metricId()));
         }
@@ -209,7 +209,7 @@ public final class ProjectReport {
         html.note("Histograms over every item with a value (24 equal-width bins; dashed: the moderate outlier bounds).");
         ItemFilter all = new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(), List.of(), List.of());
         for (Scope scope : List.of(Scope.IMAGE, Scope.ANNOTATION)) {
-            List<MetricInfo> metrics = store.metricCatalogue().stream()
+            List<MetricInfo> metrics = store.browse().catalogue().stream()
                     .filter(m -> m.scope().equals(scope.name().toLowerCase(Locale.ROOT)) && m.quantity()).toList();
             if (metrics.isEmpty()) {
                 continue;
@@ -218,7 +218,7 @@ public final class ProjectReport {
                     + (scope == Scope.IMAGE ? "Image" : "Annotation") + " metrics (" + metrics.size() + ")</summary>"
                     + "<div class=\"charts\">");
             for (MetricInfo m : metrics) {
-                Distribution d = store.distribution(all.withScope(scope), m.id(), HISTOGRAM_BINS, rules);
+                Distribution d = store.browse().distribution(all.withScope(scope), m.id(), HISTOGRAM_BINS, rules);
                 if (d.count() == 0) {
                     continue;
                 }
@@ -248,7 +248,7 @@ public final class ProjectReport {
         html.note("The likeliest " + r.entries().size() + " of " + r.total() + " (as 'loupe issues --kind label'" + (r.set() == null
                 ? "" : ", prediction set \"" + r.set() + "\"") + "); a lower score is a likelier error.");
         Map<String, Long> idByPath = new HashMap<>();
-        for (ImageRecord i : store.images()) {
+        for (ImageRecord i : store.labels().images()) {
             idByPath.put(i.path(), i.id());
         }
         StringBuilder t = new StringBuilder("<table><tr><th>#</th><th>item</th><th>kind</th><th>given</th><th>suggested</th>"
@@ -265,11 +265,11 @@ public final class ProjectReport {
     }
 
     private void evaluation() {
-        List<PredictionSetInfo> sets = store.predictionSets();
+        List<PredictionSetInfo> sets = store.predictions().sets();
         if (sets.isEmpty()) {
             return;
         }
-        PredictionSetInfo set = request.setName() != null ? store.predictionSet(request.setName())
+        PredictionSetInfo set = request.setName() != null ? store.predictions().set(request.setName())
                 : LatestSet.of(sets).orElseThrow();
         html.section("evaluation", "Model evaluation");
         html.note("Prediction set \"" + set.name() + "\" (" + set.kind() + ", " + set.format() + ")"
@@ -300,7 +300,7 @@ public final class ProjectReport {
     }
 
     private String entryThumbnail(long imageId, IssueEntry e) {
-        List<SearchPage.Hit> hits = store.hits(Scope.IMAGE, List.of(imageId), java.util.Collections.singletonList(null));
+        List<SearchPage.Hit> hits = store.browse().hits(Scope.IMAGE, List.of(imageId), java.util.Collections.singletonList(null));
         if (hits.isEmpty()) {
             return null;
         }
@@ -318,7 +318,7 @@ public final class ProjectReport {
     private String thumbnail(long imageId, String path, List<Shape> shapes, Long highlight) {
         String key = imageId + ":" + highlight;
         return thumbnails.computeIfAbsent(key, k -> {
-            String uri = LabelledThumbnail.dataUri(store.imagesRoot(), path, shapes, classNames, highlight, request.side());
+            String uri = LabelledThumbnail.dataUri(store.labels().imagesRoot(), path, shapes, classNames, highlight, request.side());
             if (uri == null) {
                 notes.add("could not read " + path + " for its thumbnail");
                 return "";

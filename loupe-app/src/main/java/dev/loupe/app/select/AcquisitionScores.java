@@ -2,7 +2,7 @@ package dev.loupe.app.select;
 
 import dev.loupe.core.geometry.Box;
 import dev.loupe.core.model.Prediction;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ final class AcquisitionScores {
     /** Scores of a classification set's class probabilities. */
     static double[] classification(ProjectStore store, PredictionSetInfo set, List<Long> pool,
                                    dev.loupe.eval.active.Uncertainty u) {
-        Map<Long, Map<Integer, Double>> probabilities = store.classProbabilities(set.id());
+        Map<Long, Map<Integer, Double>> probabilities = store.predictions().classProbabilities(set.id());
         double[] out = new double[pool.size()];
         for (int i = 0; i < out.length; i++) {
             Map<Integer, Double> p = probabilities.get(pool.get(i));
@@ -33,7 +33,7 @@ final class AcquisitionScores {
      */
     static double[] meanObjectConfidence(ProjectStore store, PredictionSetInfo set, List<Long> pool) {
         Map<Long, Map<Box, Double>> objects = new HashMap<>();
-        store.forEachPrediction(set.id(), (Prediction p) -> objects.computeIfAbsent(p.imageId(), k -> new HashMap<>())
+        store.predictions().forEach(set.id(), (Prediction p) -> objects.computeIfAbsent(p.imageId(), k -> new HashMap<>())
                 .merge(p.geometry().box(), p.score(), Math::max));
         double[] out = new double[pool.size()];
         for (int i = 0; i < out.length; i++) {

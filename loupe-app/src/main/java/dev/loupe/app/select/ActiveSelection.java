@@ -14,7 +14,7 @@ import dev.loupe.core.model.ImageRecord;
 import dev.loupe.eval.active.Diversity;
 import dev.loupe.eval.active.Hybrid;
 import dev.loupe.eval.active.Uncertainty;
-import dev.loupe.store.PredictionSetInfo;
+import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +86,7 @@ public final class ActiveSelection {
         }
         Map<Long, String> paths = new HashMap<>();
         Set<Long> chosenSet = new HashSet<>(chosenIds);
-        for (ImageRecord r : store.images()) {
+        for (ImageRecord r : store.labels().images()) {
             if (chosenSet.contains(r.id())) {
                 paths.put(r.id(), r.path());
             }
@@ -97,8 +97,8 @@ public final class ActiveSelection {
             choices.add(new Selection.Choice(k + 1, chosenIds.get(k), paths.get(chosenIds.get(k)), score));
         }
         MetricDescriptor metric = descriptor(strategy, set);
-        storeScores(store.analysis(), metric, pool, order, stored, request, set, modelName);
-        long newTags = store.addTag(request.tag(), Scope.IMAGE, chosenIds);
+        storeScores(store.metrics().analysis(), metric, pool, order, stored, request, set, modelName);
+        long newTags = store.tags().add(request.tag(), Scope.IMAGE, chosenIds);
         return new Selection(pool, strategy, set == null ? null : set.name(), modelName, choices, scored, newTags,
                 metric.id(), notes);
     }
@@ -125,9 +125,9 @@ public final class ActiveSelection {
     /** The named set, or the latest imported one; a note says which when there is a choice. */
     private static PredictionSetInfo chooseSet(ProjectStore store, String name, Strategy strategy, List<String> notes) {
         if (name != null) {
-            return store.predictionSet(name);
+            return store.predictions().set(name);
         }
-        List<PredictionSetInfo> sets = store.predictionSets();
+        List<PredictionSetInfo> sets = store.predictions().sets();
         if (sets.isEmpty()) {
             throw LoupeException.badInput("strategy " + strategy.id() + " needs a prediction set: import one with 'loupe "
                     + "predictions import', make one with 'loupe cv', or use --strategy diversity (no model needed)");
@@ -190,7 +190,7 @@ public final class ActiveSelection {
     }
 
     private static Embedded embedded(ProjectStore store, EmbeddingModelInfo model, Pool pool) {
-        VectorSet v = store.imageVectors(model.id());
+        VectorSet v = store.embeddings().imageVectors(model.id());
         Map<Long, float[]> byId = new TreeMap<>();
         for (int i = 0; i < v.size(); i++) {
             byId.put(v.ids()[i], v.vectors()[i]);

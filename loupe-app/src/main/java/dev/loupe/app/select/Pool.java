@@ -3,7 +3,7 @@ package dev.loupe.app.select;
 import dev.loupe.api.Scope;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,16 +29,16 @@ public record Pool(List<Long> imageIds, String description, List<Long> labelled)
      */
     public static Pool of(ProjectStore store, String tag) {
         Set<Long> annotated = new HashSet<>();
-        store.forEachAnnotation(a -> annotated.add(a.imageId()));
-        List<Long> all = store.images().stream().map(ImageRecord::id).sorted().toList();
+        store.labels().forEachAnnotation(a -> annotated.add(a.imageId()));
+        List<Long> all = store.labels().images().stream().map(ImageRecord::id).sorted().toList();
         List<Long> labelled = all.stream().filter(annotated::contains).toList();
         if (tag != null) {
             List<Long> tagged = new ArrayList<>();
             ItemFilter filter = new ItemFilter(Scope.IMAGE, List.of(), List.of(), List.of(tag), List.of(), List.of());
-            store.forEachSelected(filter, List.of(), i -> tagged.add(i.id()), a -> { });
+            store.exports().forEachSelected(filter, List.of(), i -> tagged.add(i.id()), a -> { });
             if (tagged.isEmpty()) {
                 throw LoupeException.badInput("no image is tagged '" + tag + "' (the pool given with --pool); the tags are "
-                        + store.tags().stream().map(t -> t.name()).toList());
+                        + store.tags().list().stream().map(t -> t.name()).toList());
             }
             tagged.sort(null);
             return new Pool(tagged, "the " + tagged.size() + " images tagged '" + tag + "'", labelled);

@@ -118,14 +118,14 @@ public final class EmbeddingIndexes implements AutoCloseable {
         }
         int id = model.id();
         if (count <= exactLimit) {
-            VectorSet set = store.with(s -> objectScope ? s.objectVectors(id) : s.imageVectors(id));
+            VectorSet set = store.with(s -> objectScope ? s.embeddings().objectVectors(id) : s.embeddings().imageVectors(id));
             return new Loaded(model, count, set.keys(), new ExactIndex(Vectors.forSimilarity(set.vectors())));
         }
-        VectorKeys k = store.with(s -> objectScope ? s.objectVectorKeys(id) : s.imageVectorKeys(id));
+        VectorKeys k = store.with(s -> objectScope ? s.embeddings().objectVectorKeys(id) : s.embeddings().imageVectorKeys(id));
         Path folder = StoredIndex.folder(store.with(s -> s.dir()), model, objectScope ? "objects" : "images");
         LuceneIndex index = StoredIndex.load(folder, StoredIndex.key(model, k), k.size(),
                 rows -> store.with(s -> {
-                    s.scanVectors(id, objectScope, rows);
+                    s.embeddings().scanVectors(id, objectScope, rows);
                     return null;
                 }), Runtime.getRuntime().availableProcessors(), notes);
         return new Loaded(model, count, k, index);
@@ -158,7 +158,7 @@ public final class EmbeddingIndexes implements AutoCloseable {
     }
 
     private EmbeddingModelInfo choose(String name, ToLongFunction<EmbeddingModelInfo> count, String kind) {
-        List<EmbeddingModelInfo> models = store.with(s -> s.embeddingModels()).stream().filter(m -> count.applyAsLong(m) > 0).toList();
+        List<EmbeddingModelInfo> models = store.with(s -> s.embeddings().models()).stream().filter(m -> count.applyAsLong(m) > 0).toList();
         if (models.isEmpty()) {
             throw LoupeException.notFound("this project has no " + kind + " embeddings: " + HINT);
         }

@@ -5,7 +5,7 @@ import dev.loupe.core.LoupeException;
 import dev.loupe.app.StoreLender;
 import dev.loupe.api.Scope;
 import dev.loupe.knn.Neighbours;
-import dev.loupe.store.SearchPage;
+import dev.loupe.store.browse.SearchPage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +35,7 @@ public final class SimilarImages {
 
     public View of(long imageId, int k, String modelName) {
         checkK(k);
-        if (store.with(s -> s.imagePath(imageId)) == null) {
+        if (store.with(s -> s.browse().imagePath(imageId)) == null) {
             throw LoupeException.notFound("no image " + imageId);
         }
         EmbeddingIndexes.Loaded l = indexes.images(modelName);
@@ -59,7 +59,7 @@ public final class SimilarImages {
             similarity.add((double) nn.similarities()[i]);
         }
         // One query for every neighbour's path.
-        List<SearchPage.Hit> found = store.with(s -> s.hits(Scope.IMAGE, ids, similarity));
+        List<SearchPage.Hit> found = store.with(s -> s.browse().hits(Scope.IMAGE, ids, similarity));
         List<Hit> hits = new ArrayList<>();
         for (SearchPage.Hit h : found) {
             hits.add(new Hit(hits.size() + 1, h.imageId(), h.path(), h.sortValue()));

@@ -4,7 +4,7 @@ import dev.loupe.app.StoreLender;
 import dev.loupe.core.LoupeException;
 import dev.loupe.api.Scope;
 import dev.loupe.knn.Neighbours;
-import dev.loupe.store.SearchPage;
+import dev.loupe.store.browse.SearchPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class SimilarObjects {
 
     public View of(long annotationId, int k, String modelName) {
         SimilarImages.checkK(k);
-        List<SearchPage.Hit> self = store.with(s -> s.hits(Scope.ANNOTATION, List.of(annotationId), java.util.Collections.<Double>singletonList(null)));
+        List<SearchPage.Hit> self = store.with(s -> s.browse().hits(Scope.ANNOTATION, List.of(annotationId), java.util.Collections.<Double>singletonList(null)));
         if (self.isEmpty()) {
             throw LoupeException.notFound("no annotation " + annotationId);
         }
@@ -65,7 +65,7 @@ public final class SimilarObjects {
             ids.add(l.keys().ids()[nn.rows()[i]]);
             similarity.add((double) nn.similarities()[i]);
         }
-        List<SearchPage.Hit> hits = store.with(s -> s.hits(Scope.ANNOTATION, ids, similarity));
+        List<SearchPage.Hit> hits = store.with(s -> s.browse().hits(Scope.ANNOTATION, ids, similarity));
         List<Neighbour> neighbours = new ArrayList<>();
         Map<String, Double> weight = new LinkedHashMap<>();
         double total = 0;

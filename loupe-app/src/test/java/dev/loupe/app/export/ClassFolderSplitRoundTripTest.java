@@ -9,7 +9,7 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.formats.folders.ClassFolderImporter;
 import dev.loupe.store.ImportSource;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class ClassFolderSplitRoundTripTest {
         shares.put("val", 0.25);
         shares.put("test", 0.25);
         try (ProjectStore store = ProjectStore.open(project)) {
-            classOf = classes(store.images(), store.categories(), annotations(store));
+            classOf = classes(store.labels().images(), store.labels().categories(), annotations(store));
             new Exporter(store, IssueRules.defaults()).run(new ExportRequest(ExportFormat.YOLO, ItemFilter.all(Scope.IMAGE), null,
                     ImageMode.COPY, new SplitPlan(shares, 7, false), out, false));
         }
@@ -88,7 +88,7 @@ class ClassFolderSplitRoundTripTest {
 
     private static List<Annotation> annotations(ProjectStore store) {
         List<Annotation> all = new ArrayList<>();
-        store.forEachAnnotation(all::add);
+        store.labels().forEachAnnotation(all::add);
         return all;
     }
 

@@ -16,7 +16,7 @@ import dev.loupe.formats.DatasetImporter;
 import dev.loupe.formats.coco.CocoImporter;
 import dev.loupe.formats.voc.VocImporter;
 import dev.loupe.formats.yolo.YoloImporter;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,9 +71,9 @@ class RoundTripTest {
         List<Annotation> annotations = new ArrayList<>();
         ExportResult result;
         try (ProjectStore store = ProjectStore.open(project)) {
-            images = store.images();
-            categories = store.categories();
-            store.forEachAnnotation(annotations::add);
+            images = store.labels().images();
+            categories = store.labels().categories();
+            store.labels().forEachAnnotation(annotations::add);
             result = new Exporter(store, IssueRules.defaults()).run(new ExportRequest(format, ItemFilter.all(Scope.IMAGE), null,
                     ImageMode.COPY, null, out, false));
         }

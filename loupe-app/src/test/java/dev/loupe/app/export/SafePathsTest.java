@@ -12,7 +12,7 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.store.ImportSource;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import dev.loupe.store.ProjectStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.api.Scope;
 import dev.loupe.app.BadRequest;
-import dev.loupe.store.ItemFilter;
-import dev.loupe.store.SearchRequest;
+import dev.loupe.store.filter.ItemFilter;
+import dev.loupe.store.browse.SearchRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,15 @@ class FilterParametersTest {
         assertThat(s.descending()).isTrue();
         assertThat(s.offset()).isEqualTo(60);
         assertThat(s.limit()).isEqualTo(30);
+    }
+
+    @Test
+    void sortByIdsWithoutTheIdsParameterIsABadRequestNamingIt() {
+        // The store's own error names no HTTP parameter; the adapter says which one is missing.
+        assertThatThrownBy(() -> FilterParameters.search(Map.of("sort", List.of("ids")))).isInstanceOf(BadRequest.class)
+                .hasMessage("sort=ids keeps the order of the ids parameter, which is missing");
+        assertThat(FilterParameters.search(Map.of("sort", List.of("ids"), "ids", List.of("3,1"))).filter().ids())
+                .containsExactly(3L, 1L);
     }
 
     @Test

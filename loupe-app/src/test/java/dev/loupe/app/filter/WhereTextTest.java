@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.api.Scope;
 import dev.loupe.app.BadRequest;
-import dev.loupe.store.ItemFilter;
+import dev.loupe.store.filter.ItemFilter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.loupe.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.store.Shape;
+import dev.loupe.store.browse.Shape;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

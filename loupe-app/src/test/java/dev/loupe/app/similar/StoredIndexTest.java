@@ -52,7 +52,7 @@ class StoredIndexTest {
 
     /** {@code relu}: all values non-negative, as a ReLU model gives them (then they are square-rooted too). */
     private static void embed(ProjectStore store, int from, int to, boolean relu) {
-        List<ImageRecord> images = store.images();
+        List<ImageRecord> images = store.labels().images();
         EmbeddingStore e = store.embeddings();
         EmbeddingStore.Run run = e.begin("synthetic", DIM, "seeded Gaussian vectors", Map.of());
         List<EmbeddingStore.Result> results = new ArrayList<>();

@@ -1,5 +1,0 @@
-package dev.loupe.store;
-
-/** A tag name with how many images and annotations carry it. */
-public record TagCount(String name, long images, long annotations) {
-}
