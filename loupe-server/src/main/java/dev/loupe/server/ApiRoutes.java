@@ -46,6 +46,7 @@ final class ApiRoutes {
     private final ImageFiles files;
     private final Thumbnails thumbnails;
     private final List<IssueRule> rules;
+    private final ReadCache reads;
     private final EvaluationCache evaluations;
     private final SimilarImages similarImages;
     private final SimilarObjects similarObjects;
@@ -70,6 +71,7 @@ final class ApiRoutes {
         this.thumbnails = new Thumbnails(projectDir);
         this.rules = IssueRules.forProject(projectDir);
         this.labelIssues = new LabelIssues(store, rules, jobs);
+        this.reads = new ReadCache(projectDir);
     }
 
     /** The summary page's data. */
@@ -146,14 +148,15 @@ final class ApiRoutes {
     void install(RoutesConfig r) {
         r.get(base + "/api/status", ctx -> Json.send(ctx, jobs.status()));
         r.post(base + "/jobs", jobs::handle);
-        r.get(base + "/api/summary", ctx -> Json.send(ctx, store.with(s -> new SummaryView(s.labels().summary(), s.metrics().summary(),
-                s.browse().issueKinds(Scope.IMAGE, rules), s.browse().issueKinds(Scope.ANNOTATION, rules), s.tags().list(), s.predictions().sets()))));
-        r.get(base + "/api/metrics", ctx -> Json.send(ctx, store.with(s -> s.browse().catalogue())));
-        r.get(base + "/api/outliers", ctx -> Json.send(ctx, store.with(s -> new OutlierView(s.metrics().stats(Scope.IMAGE),
-                s.metrics().stats(Scope.ANNOTATION)))));
+        r.get(base + "/api/summary", ctx -> Json.send(ctx, reads.get("summary", () -> store.with(s -> new SummaryView(
+                s.labels().summary(), s.metrics().summary(), s.browse().issueKinds(Scope.IMAGE, rules),
+                s.browse().issueKinds(Scope.ANNOTATION, rules), s.tags().list(), s.predictions().sets())))));
+        r.get(base + "/api/metrics", ctx -> Json.send(ctx, reads.get("metrics", () -> store.with(s -> s.browse().catalogue()))));
+        r.get(base + "/api/outliers", ctx -> Json.send(ctx, reads.get("outliers", () -> store.with(s -> new OutlierView(
+                s.metrics().stats(Scope.IMAGE), s.metrics().stats(Scope.ANNOTATION))))));
         r.get(base + "/api/issues", ctx -> {
             Scope scope = FilterParams.scope(ctx.queryParam("scope"));
-            Json.send(ctx, store.with(s -> s.browse().issueKinds(scope, rules)));
+            Json.send(ctx, reads.get("issues:" + scope, () -> store.with(s -> s.browse().issueKinds(scope, rules))));
         });
         r.get(base + "/api/distribution", this::distribution);
         r.get(base + "/api/scatter", this::scatter);

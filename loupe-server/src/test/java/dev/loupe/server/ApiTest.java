@@ -472,6 +472,21 @@ class ApiTest {
         assertThat(file.body()).isEqualTo(Files.readAllBytes(BccdProject.BCCD.resolve("JPEGImages").resolve(d.get("path").asText())));
     }
 
+    /** The summary is kept between writes (ReadCache); a tag written through the API shows in the next one. */
+    @Test
+    void theSummaryShowsATagWrittenAfterItWasKept() {
+        String before = http.get("/api/summary").text();
+        assertThat(http.get("/api/summary").text()).isEqualTo(before);
+        assertThat(before).doesNotContain("summary-cache-tag");
+        http.post("/api/tags/add", "{\"name\": \"summary-cache-tag\", \"scope\": \"image\", \"ids\": [7]}");
+        JsonNode tags = http.get("/api/summary").json().get("tags");
+        boolean listed = false;
+        for (JsonNode t : tags) {
+            listed |= t.get("name").asText().equals("summary-cache-tag") && t.get("images").asLong() == 1;
+        }
+        assertThat(listed).as(tags.toString()).isTrue();
+    }
+
     @Test
     void theEmbeddingMapColoursByTagAndFlagsTheFilter() {
         http.post("/api/tags/add", "{\"name\": \"map-tag\", \"scope\": \"image\", \"ids\": [3, 5]}");
