@@ -1,15 +1,15 @@
 // What every page shares: the project summary and the metric catalogue, loaded once and
 // refreshed after changes (tags).
 
-import { get, type MetricInfo, type SummaryView } from "./api";
+import { get, type MetricInfo, type ProjectOverview } from "./api";
 
-export interface AppData { summary: SummaryView; metrics: MetricInfo[] }
+export interface AppData { summary: ProjectOverview; metrics: MetricInfo[] }
 
 let data: Promise<AppData> | null = null;
 
 export function appData(): Promise<AppData> {
   if (!data) {
-    data = Promise.all([get<SummaryView>("/api/summary"), get<MetricInfo[]>("/api/metrics")])
+    data = Promise.all([get<ProjectOverview>("/api/summary"), get<MetricInfo[]>("/api/metrics")])
       .then(([summary, metrics]) => ({ summary, metrics }));
     data.catch(() => { data = null; });
   }

@@ -63,10 +63,10 @@ get<ProjectListing[]>("/api/projects").then((list) => {
 }).catch(() => undefined);
 
 const showProject = () => appData().then((d) => {
-  setClassNames(d.summary.project.categories);
-  const name = d.summary.project.project.split(/[\\/]/).filter(Boolean).pop() ?? "project";
+  setClassNames(d.summary.categories);
+  const name = d.summary.project.split(/[\\/]/).filter(Boolean).pop() ?? "project";
   projectName.textContent = name;
-  projectName.title = d.summary.project.project;
+  projectName.title = d.summary.project;
   document.title = `${name} · Loupe`;
 }).catch(() => undefined);
 

@@ -17,7 +17,7 @@ export async function renderCompare(page: HTMLElement, query: string): Promise<v
   const [d, p] = await Promise.all([appData(), get<PredictionsView>("/api/predictions")]);
   clear(page);
   const params = new URLSearchParams(query);
-  const splits = Object.keys(d.summary.project.splits);
+  const splits = Object.keys(d.summary.splits);
   const sides = ["all", ...splits.map((s) => `split:${s}`), ...d.summary.tags.map((t) => `tag:${t.name}`)];
   const state = {
     scope: params.get("scope") === "annotation" ? "annotation" : "image",

@@ -125,7 +125,7 @@ function classifierFacet(d: AppData, s: ViewState, update: (c: Partial<ViewState
       h("label", { class: "check" }, h("input", { type: "checkbox", checked: s.wrong, "data-filter": "wrong",
         onchange: () => update({ wrong: !s.wrong }) }), h("span", { class: "check-label" }, "misclassified only")),
       h("div", { class: "muted small" }, "predicted class"),
-      d.summary.project.categories.map((c) => h("label", { class: "check" },
+      d.summary.categories.map((c) => h("label", { class: "check" },
         h("input", { type: "checkbox", value: c.name, checked: s.predicted.includes(c.name), onchange: () => toggle(c.name) }),
         h("span", { class: "check-label" }, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name)))]
       : h("p", { class: "muted small" }, "Pick a set to see its predicted class on each image and find misclassified ones."));
@@ -194,7 +194,7 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
       if (v) update({ ranges: [...s.ranges, { metric: v, min: "", max: "" }] });
     } }, h("option", { value: "" }, "+ add a range…"), metrics.map((m) => h("option", { value: m.id }, m.title))));
 
-  const cats = d.summary.project.categories;
+  const cats = d.summary.categories;
   const detectionSets = d.summary.predictionSets.filter((p) => p.kind === "detection");
   const scopes = detectionSets.length > 0 ? (["image", "annotation", "prediction"] as const) : (["image", "annotation"] as const);
   // On a narrow screen the filters fold away above the grid (one tap opens them); on a wide one they stay beside it.
@@ -226,8 +226,8 @@ function filterPanel(d: AppData, s: ViewState, update: (c: Partial<ViewState>) =
     s.scope === "prediction" ? null : checks("Issues", issues.map((k) => ({ value: k.kind, label: k.kind, count: k.count })), s.issues, "issues"),
     checks("Classes", cats.map((c) => ({ value: c.name, label: h("span", {}, h("i", { class: "dot", style: `background:${classColour(c.id)}` }), c.name),
       count: s.scope === "image" ? c.images : s.scope === "annotation" ? c.annotations : undefined })), s.classes, "classes"),
-    Object.keys(d.summary.project.splits).length > 1
-      ? checks("Splits", Object.entries(d.summary.project.splits).map(([k, v]) => ({ value: k, label: k, count: v })), s.splits, "splits") : null,
+    Object.keys(d.summary.splits).length > 1
+      ? checks("Splits", Object.entries(d.summary.splits).map(([k, v]) => ({ value: k, label: k, count: v })), s.splits, "splits") : null,
     s.scope === "prediction" ? null : checks("Tags", d.summary.tags.filter((t) => (s.scope === "image" ? t.images : t.annotations) > 0)
       .map((t) => ({ value: t.name, label: t.name, count: s.scope === "image" ? t.images : t.annotations })), s.tags, "tags"),
     ranges,
@@ -295,7 +295,7 @@ function mapCard(d: AppData, s: ViewState): HTMLElement {
       + (m.points.length < m.total ? " (a sample)" : "")),
     h("span", {}, isFiltered(s) ? `${formatNumber(matching)} meet the filter, the rest grey` : ""),
     h("span", { class: "dist-legend" }, mapTool === "rect" ? "Drag a box to select" : "Draw around points to select"));
-    const names = new Map(d.summary.project.categories.map((k) => [k.name, k.id]));
+    const names = new Map(d.summary.categories.map((k) => [k.name, k.id]));
     pointMap(chart, m.points, { byMetric: colour.value || null, tool: mapTool,
       colourOf: (name) => classColour(name === null ? null : names.get(name) ?? null),
       onSelect: (ids) => {

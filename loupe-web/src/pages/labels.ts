@@ -138,7 +138,7 @@ const RANKED = 24;
  * error" tag the item, so the confirmed ones can be opened, exported and fixed.
  */
 function rankingSection(d: AppData): HTMLElement {
-  const classIds = new Map(d.summary.project.categories.map((c) => [c.name, c.id]));
+  const classIds = new Map(d.summary.categories.map((c) => [c.name, c.id]));
   const rows = h("div", { class: "issue-ranking", "data-testid": "label-ranking" }, spinner("Ranking label issues…"));
   const notes = h("div", { class: "muted small" });
   const body = h("div", {}, notes, rows);

@@ -1,4 +1,4 @@
-import { get, type IssueKindInfo, type OutlierView, type SearchPage } from "../api";
+import { get, type IssueKindInfo, type SearchPage } from "../api";
 import { appData } from "../app";
 import { bars } from "../charts";
 import { classColour } from "../draw";
@@ -9,10 +9,10 @@ import { card, header, pill, stat, thumbCanvas } from "./common";
 
 export async function renderSummary(page: HTMLElement): Promise<void> {
   page.appendChild(spinner());
-  const [d, outliers] = await Promise.all([appData(), get<OutlierView>("/api/outliers")]);
+  const d = await appData();
   clear(page);
-  const s = d.summary.project;
-  const a = d.summary.analysis;
+  const s = d.summary;
+  const a = d.summary.analysis.summary;
   const run = a.lastRun;
   page.appendChild(header("Summary", `${s.format.toUpperCase()} labels · images in ${s.imagesRoot}`,
     h("a", { class: "btn primary", href: "#/explorer" }, "Open Explorer")));
@@ -52,7 +52,7 @@ export async function renderSummary(page: HTMLElement): Promise<void> {
     ], { horizontal: true, stack: false, onClick: (name) => go(explorerHref({ scope: "annotation", classes: [name] })) }));
   }
 
-  const stats = [...outliers.image, ...outliers.annotation].filter((m) => (m.moderate ?? 0) + (m.severe ?? 0) > 0)
+  const stats = [...d.summary.analysis.imageOutliers, ...d.summary.analysis.annotationOutliers].filter((m) => (m.moderate ?? 0) + (m.severe ?? 0) > 0)
     .sort((x, y) => ((y.severe ?? 0) + (y.moderate ?? 0)) - ((x.severe ?? 0) + (x.moderate ?? 0))).slice(0, 14);
   const outlierChart = h("div", { class: "chart", style: `height:${Math.max(180, 26 * stats.length + 60)}px` });
   grid.appendChild(card("Metric outliers", stats.length ? outlierChart

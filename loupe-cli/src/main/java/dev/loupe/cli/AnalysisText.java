@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.app.overview.ProjectOverview;
 import dev.loupe.store.metrics.MetricStats;
 import dev.loupe.store.metrics.RuleFinding;
 import java.io.PrintWriter;
@@ -10,7 +11,7 @@ final class AnalysisText {
     private AnalysisText() {
     }
 
-    static void print(InfoCommand.AnalysisInfo a, PrintWriter out) {
+    static void print(ProjectOverview.Analysis a, PrintWriter out) {
         out.println();
         if (a.summary().lastRun() == null) {
             out.println("Metrics      not analysed yet: run 'loupe analyze PROJECT'");

@@ -1,14 +1,9 @@
 package dev.loupe.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.app.WireJson;
-import dev.loupe.api.Scope;
+import dev.loupe.app.overview.ProjectOverview;
 import dev.loupe.core.metrics.rules.IssueRules;
-import dev.loupe.store.metrics.AnalysisSummary;
-import dev.loupe.store.metrics.MetricStats;
 import dev.loupe.store.ProjectStore;
-import dev.loupe.store.metrics.RuleFinding;
-import java.util.List;
 import dev.loupe.store.labels.ProjectSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,11 +27,6 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The metric part of info: the latest run, outliers per metric and what the issue rules flag. */
-    record AnalysisInfo(AnalysisSummary summary, List<MetricStats> imageOutliers, List<MetricStats> annotationOutliers,
-                        List<RuleFinding> findings) {
-    }
-
     @Override
     public Path project() {
         return project;
@@ -44,21 +34,16 @@ final class InfoCommand implements Callable<Integer>, ProjectCommand {
 
     @Override
     public Integer call() {
-        ProjectSummary s;
-        AnalysisInfo analysis;
+        ProjectOverview overview;
         try (ProjectStore store = ProjectStore.openForReading(project)) {
-            s = store.labels().summary();
-            analysis = new AnalysisInfo(store.metrics().summary(), store.metrics().stats(Scope.IMAGE),
-                    store.metrics().stats(Scope.ANNOTATION), store.metrics().findings(IssueRules.forProject(project)));
+            overview = ProjectOverview.of(store, IssueRules.forProject(project));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode node = WireJson.MAPPER.valueToTree(s);
-            node.set("analysis", WireJson.MAPPER.valueToTree(analysis));
-            out.println(WireJson.pretty(node));
+            out.println(WireJson.pretty(WireJson.MAPPER.valueToTree(overview)));
         } else {
-            printText(s, out);
-            AnalysisText.print(analysis, out);
+            printText(overview.project(), out);
+            AnalysisText.print(overview.analysis(), out);
         }
         out.flush();
         return 0;

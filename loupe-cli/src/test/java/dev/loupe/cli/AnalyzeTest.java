@@ -142,6 +142,15 @@ class AnalyzeTest {
         assertThat(analysis.get("findings").size()).isPositive();
         CliRun text = CliRun.of("info", project.toString());
         assertThat(text.out()).contains("IQR outliers").contains("Findings");
+        // The web app's summary is the same record in the same shape: equal, field for field.
+        try (dev.loupe.server.LoupeServer server = dev.loupe.server.LoupeServer.start(project,
+                new dev.loupe.server.ServerOptions(dev.loupe.server.ServerOptions.DEFAULT_HOST, 0, null))) {
+            java.net.http.HttpResponse<String> summary = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/summary"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(summary.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(summary.body())).isEqualTo(info);
+        }
 
         JsonNode list = new ObjectMapper().readTree(CliRun.of("metrics", "list", "--json").out());
         int imageMetrics = 0;

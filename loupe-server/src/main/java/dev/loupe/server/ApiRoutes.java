@@ -1,5 +1,6 @@
 package dev.loupe.server;
 
+import dev.loupe.app.overview.ProjectOverview;
 import dev.loupe.core.LoupeException;
 import dev.loupe.app.BadRequest;
 import dev.loupe.app.eval.EvaluationCache;
@@ -74,11 +75,6 @@ final class ApiRoutes {
         this.reads = new ReadCache(projectDir);
     }
 
-    /** The summary page's data. */
-    record SummaryView(ProjectSummary project, AnalysisSummary analysis, List<IssueKindInfo> imageIssues,
-                       List<IssueKindInfo> annotationIssues, List<TagCount> tags, List<PredictionSetInfo> predictionSets) {
-    }
-
     /** Outliers of every numeric metric of both scopes. */
     record OutlierView(List<MetricStats> image, List<MetricStats> annotation) {
     }
@@ -148,9 +144,7 @@ final class ApiRoutes {
     void install(RoutesConfig r) {
         r.get(base + "/api/status", ctx -> Json.send(ctx, jobs.status()));
         r.post(base + "/jobs", jobs::handle);
-        r.get(base + "/api/summary", ctx -> Json.send(ctx, reads.get("summary", () -> store.with(s -> new SummaryView(
-                s.labels().summary(), s.metrics().summary(), s.browse().issueKinds(Scope.IMAGE, rules),
-                s.browse().issueKinds(Scope.ANNOTATION, rules), s.tags().list(), s.predictions().sets())))));
+        r.get(base + "/api/summary", ctx -> Json.send(ctx, reads.get("summary", () -> store.with(s -> ProjectOverview.of(s, rules)))));
         r.get(base + "/api/metrics", ctx -> Json.send(ctx, reads.get("metrics", () -> store.with(s -> s.browse().catalogue()))));
         r.get(base + "/api/outliers", ctx -> Json.send(ctx, reads.get("outliers", () -> store.with(s -> new OutlierView(
                 s.metrics().stats(Scope.IMAGE), s.metrics().stats(Scope.ANNOTATION))))));

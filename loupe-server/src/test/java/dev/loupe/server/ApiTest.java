@@ -72,11 +72,11 @@ class ApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.type()).startsWith("application/json");
         JsonNode s = r.json();
-        assertThat(s.at("/project/images").asLong()).isEqualTo(364);
-        assertThat(s.at("/project/annotations").asLong()).isEqualTo(objects.size());
+        assertThat(s.at("/images").asLong()).isEqualTo(364);
+        assertThat(s.at("/annotations").asLong()).isEqualTo(objects.size());
         Map<String, Long> expected = objects.stream().collect(Collectors.groupingBy(VocTruth.Obj::name, TreeMap::new, Collectors.counting()));
         Map<String, Long> actual = new TreeMap<>();
-        s.at("/project/categories").forEach(c -> actual.put(c.get("name").asText(), c.get("annotations").asLong()));
+        s.at("/categories").forEach(c -> actual.put(c.get("name").asText(), c.get("annotations").asLong()));
         assertThat(actual).isEqualTo(expected);
         List<String> imageKinds = new ArrayList<>();
         s.get("imageIssues").forEach(k -> imageKinds.add(k.get("kind").asText()));

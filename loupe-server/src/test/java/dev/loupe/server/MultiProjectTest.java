@@ -26,8 +26,8 @@ class MultiProjectTest {
             assertThat(list.get(0).get("base").asText()).isEqualTo("/p/bccd/");
             assertThat(list.get(1).get("base").asText()).isEqualTo("/p/classes/");
             assertThat(list.get(0).get("images").asLong()).isEqualTo(364);
-            assertThat(http.get("/p/bccd/api/summary").json().at("/project/images").asLong()).isEqualTo(364);
-            assertThat(http.get("/p/classes/api/summary").json().at("/project/images").asLong()).isEqualTo(28);
+            assertThat(http.get("/p/bccd/api/summary").json().at("/images").asLong()).isEqualTo(364);
+            assertThat(http.get("/p/classes/api/summary").json().at("/images").asLong()).isEqualTo(28);
             assertThat(http.get("/p/classes/api/search?limit=1").json().get("total").asLong()).isEqualTo(28);
             // no project at the root: its API is not there, and / leads to the first project's app
             assertThat(http.get("/api/summary").status()).isEqualTo(404);

@@ -149,7 +149,7 @@ class SecurityTest {
         JsonNode body = r.json();
         assertThat(body.get("error").asText()).isEqualTo("bad_request");
         assertThat(body.get("detail").asText()).isNotBlank();
-        assertThat(http.get("/api/summary").json().at("/project/images").asLong()).isEqualTo(364);
+        assertThat(http.get("/api/summary").json().at("/images").asLong()).isEqualTo(364);
     }
 
     @ParameterizedTest
