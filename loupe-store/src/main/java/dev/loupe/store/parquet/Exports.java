@@ -38,7 +38,7 @@ public final class Exports {
 
     /**
      * Writes every table of the project to Parquet, one folder per table under {@code dir}, which
-     * must not exist or be empty. {@link ProjectStore#attach} reads it back; so do pandas, Polars and Spark.
+     * must not exist or be empty. ProjectStore.attach reads it back; so do pandas, Polars and Spark.
      */
     public ParquetDump dump(Path dir) {
         long start = System.nanoTime();

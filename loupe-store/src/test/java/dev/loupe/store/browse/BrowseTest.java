@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.within;
  * image i has i % 3 boxes, the first of class a, the second of class b (annotations 1: a on image
  * 1; 2: a and 3: b on image 2; 4: a on image 4; 5: a and 6: b on image 5); metric image.test_width.
  */
-class BrowseQueriesTest {
+class BrowseTest {
     static final List<IssueRule> RULES = List.of(new IssueRule("wide", Scope.IMAGE, "wider than 45",
             List.of(new Condition("image.test_width", Condition.Op.GT, 45))));
 
