@@ -2,13 +2,13 @@ package dev.loupe.cli;
 
 import dev.loupe.app.WireJson;
 import dev.loupe.core.LoupeException;
-import dev.loupe.eval.analysis.PerformanceAnalysis;
+import dev.loupe.eval.performance.PerformanceAnalysis;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.outcome.Thresholds;
 import dev.loupe.eval.ClassMetrics;
 import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.eval.EvalResult;
-import dev.loupe.eval.analysis.Bucketing;
+import dev.loupe.eval.performance.Bucketing;
 import dev.loupe.eval.voc.VocParams;
 import dev.loupe.eval.voc.VocResult;
 import dev.loupe.store.predictions.OutcomeCounts;

@@ -1,13 +1,13 @@
 package dev.loupe.cli;
 
-import dev.loupe.eval.analysis.PerformanceAnalysis;
-import dev.loupe.eval.analysis.BucketRow;
-import dev.loupe.eval.analysis.ImportanceReport;
-import dev.loupe.eval.analysis.MetricImportanceRow;
-import dev.loupe.eval.analysis.MetricPerformance;
-import dev.loupe.eval.analysis.PerformanceTable;
-import dev.loupe.eval.analysis.RateStats;
-import dev.loupe.eval.analysis.Slice;
+import dev.loupe.eval.performance.PerformanceAnalysis;
+import dev.loupe.eval.performance.BucketRow;
+import dev.loupe.eval.performance.ImportanceReport;
+import dev.loupe.eval.performance.MetricImportanceRow;
+import dev.loupe.eval.performance.MetricPerformance;
+import dev.loupe.eval.performance.PerformanceTable;
+import dev.loupe.eval.performance.RateStats;
+import dev.loupe.eval.performance.Slice;
 import dev.loupe.eval.voc.VocClassResult;
 import dev.loupe.eval.voc.VocResult;
 

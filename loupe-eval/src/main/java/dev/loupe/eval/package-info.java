@@ -17,7 +17,7 @@
  *
  * <p>Sibling packages: {@code dev.loupe.eval.voc} (PASCAL VOC AP, 11-point and all-point),
  * {@code dev.loupe.eval.classification} (accuracy, top-k, per-class precision/recall/F1, confusion
- * matrix) and {@code dev.loupe.eval.analysis} (performance by metric, metric importance, worst
+ * matrix) and {@code dev.loupe.eval.performance} (performance by metric, metric importance, worst
  * slices), all in-memory and JDK-only.
  *
  * <p>Conventions: geometry is in pixels with a top-left origin and continuous coordinates (see

@@ -4,7 +4,7 @@ import dev.loupe.core.LoupeException;
 import dev.loupe.app.BadRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.core.outcome.Thresholds;
-import dev.loupe.eval.analysis.Bucketing;
+import dev.loupe.eval.performance.Bucketing;
 import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;

@@ -12,7 +12,7 @@ import dev.loupe.core.metrics.rules.IssueRule;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.core.outcome.Thresholds;
-import dev.loupe.eval.analysis.Bucketing;
+import dev.loupe.eval.performance.Bucketing;
 import dev.loupe.eval.labels.LabelQuality;
 import dev.loupe.store.browse.Distribution;
 import dev.loupe.store.browse.IssueKindInfo;

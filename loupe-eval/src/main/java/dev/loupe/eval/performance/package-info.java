@@ -1,8 +1,9 @@
 /**
- * Analysis of model performance as a function of the data: outcome rates per metric bucket
- * ({@link dev.loupe.eval.analysis.PerformanceByMetric}), which metrics predict the outcome
- * ({@link dev.loupe.eval.analysis.MetricImportance}) and the worst-performing slices of the data
- * ({@link dev.loupe.eval.analysis.WorstSlices}).
+ * Model performance as a function of the data ("performance by metric" in {@code loupe eval} and
+ * the Model quality page): outcome rates per metric bucket
+ * ({@link dev.loupe.eval.performance.PerformanceByMetric}), which metrics predict the outcome
+ * ({@link dev.loupe.eval.performance.MetricImportance}) and the worst-performing slices of the data
+ * ({@link dev.loupe.eval.performance.WorstSlices}).
  *
  * <p>Common input shape: one entry per item (a prediction or a ground truth), aligned across
  * arrays. A metric is a {@code double[]} with NaN for "not computed"; infinite values are
@@ -15,7 +16,7 @@
  * &lt;= it, and starts that repeat (or equal the minimum) are merged. So a metric with many ties
  * gets fewer, uneven bins rather than arbitrary cuts through equal values.
  *
- * <p>{@link dev.loupe.eval.analysis.AnalysisBenchmark} runs all three on synthetic data for
- * timing.
+ * <p>{@link dev.loupe.eval.performance.PerformanceWorkload} makes seeded synthetic inputs with a
+ * planted weak slice, for tests and for {@code loupe bench performance}.
  */
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;

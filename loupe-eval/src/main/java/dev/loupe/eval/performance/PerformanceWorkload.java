@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +13,8 @@ import java.util.Random;
  * @param outcome  per item, true = success
  * @param classIds per item class id (may be null)
  */
-public record AnalysisWorkload(Map<String, double[]> metrics, boolean[] outcome, int[] classIds) {
-    public AnalysisWorkload {
+public record PerformanceWorkload(Map<String, double[]> metrics, boolean[] outcome, int[] classIds) {
+    public PerformanceWorkload {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -30,7 +30,7 @@ public record AnalysisWorkload(Map<String, double[]> metrics, boolean[] outcome,
      * @param classes number of classes, &gt;= 1
      * @param seed    random seed
      */
-    public static AnalysisWorkload synthetic(int items, int metrics, int classes, long seed) {
+    public static PerformanceWorkload synthetic(int items, int metrics, int classes, long seed) {
         if (items < 1 || metrics < 4 || classes < 1) {
             throw new IllegalArgumentException("need >= 1 item, >= 4 metrics, >= 1 class; got " + items + ", "
                     + metrics + ", " + classes);
@@ -64,6 +64,6 @@ public record AnalysisWorkload(Map<String, double[]> metrics, boolean[] outcome,
             }
             ok[i] = rnd.nextDouble() < p;
         }
-        return new AnalysisWorkload(m, ok, cls);
+        return new PerformanceWorkload(m, ok, cls);
     }
 }

@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 import java.util.ArrayList;
 import java.util.Comparator;

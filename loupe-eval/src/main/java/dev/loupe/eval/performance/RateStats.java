@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 /**
  * An outcome rate with its Wilson score interval.

@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 import dev.loupe.core.model.Category;
 import dev.loupe.core.outcome.OutcomeTable;

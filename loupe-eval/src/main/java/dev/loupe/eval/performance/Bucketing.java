@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 /**
  * How a metric's range is cut into buckets.

@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -123,7 +123,7 @@ class WorstSlicesTest {
     @Test
     void variantsOfAReportedSliceAreNotReportedAgain() {
         // Planted: m0 < 0.2 and m1 >= 0.8 (success 0.1), class 0 with m3 >= 0.9 (0.3), else 0.9.
-        AnalysisWorkload w = AnalysisWorkload.synthetic(N, 8, 5, 21);
+        PerformanceWorkload w = PerformanceWorkload.synthetic(N, 8, 5, 21);
         List<Slice> slices = WorstSlices.find(w.metrics(), w.outcome(), w.classIds(), Map.of(0, "cat"),
                 SliceParams.recallOfObjects());
         assertThat(slices.get(0).conditions()).extracting(SliceCondition::metric).containsExactly("m0", "m1");

@@ -1,4 +1,4 @@
-package dev.loupe.eval.analysis;
+package dev.loupe.eval.performance;
 
 /** Pearson correlation and binned mutual information. */
 final class Association {
