@@ -65,7 +65,6 @@ public final class CocoEvaluator {
             }
         }
 
-        Matcher matcher = new Matcher(params);
         int nA = params.areaRanges().size();
         int kCount = params.useCategories() ? nK : 1;
         // One class at a time: a class's accumulation reads only its own matches, so only the matches
@@ -74,6 +73,7 @@ public final class CocoEvaluator {
         Accumulator accumulator = new Accumulator(params);
         Accumulation acc = accumulator.empty(kCount);
         IntStream.range(0, kCount).parallel().forEach(k -> {
+            Matcher matcher = new Matcher(params); // one per task: it reuses its work arrays
             MatchFlags[][] evals = new MatchFlags[nA][nI];
             for (int i = 0; i < nI; i++) {
                 List<GroundTruth> gts;
@@ -92,10 +92,10 @@ public final class CocoEvaluator {
                         dts.addAll(dtCells.getOrDefault(cell, List.of()));
                     }
                 }
-                ImageEval[] perArea = matcher.match(gts, dts);
+                MatchFlags[] perArea = matcher.matchFlags(gts, dts);
                 if (perArea != null) {
                     for (int a = 0; a < nA; a++) {
-                        evals[a][i] = MatchFlags.of(perArea[a]);
+                        evals[a][i] = perArea[a];
                     }
                 }
             }

@@ -24,6 +24,8 @@ final class Matcher {
     private final EvalParams params;
     private final double[] iouThrs;
     private final int maxDet;
+    /** {@link #matchFlags}' work arrays, reused from cell to cell: one Matcher per thread there. */
+    private final Scratch reused = new Scratch();
 
     Matcher(EvalParams params) {
         this.params = params;
@@ -51,6 +53,48 @@ final class Matcher {
         ImageEval[] out = new ImageEval[ranges.size()];
         for (int a = 0; a < out.length; a++) {
             out[a] = evaluate(gts, dt, dtIds, dtScores, ious, ranges.get(a));
+        }
+        return out;
+    }
+
+    /**
+     * What accumulation reads of {@link #match}: the same matching, kept as flags only, in work
+     * arrays reused from cell to cell (a COCO evaluation matches millions of cells). Not
+     * thread-safe: a Matcher calling this belongs to one thread.
+     */
+    MatchFlags[] matchFlags(List<GroundTruth> gts, List<Detection> dts) {
+        if (gts.isEmpty() && dts.isEmpty()) {
+            return null;
+        }
+        List<Detection> dt = topDetections(dts);
+        double[][] ious = computeIou(gts, dt);
+        long[] dtIds = new long[dt.size()];
+        double[] dtScores = new double[dt.size()];
+        for (int d = 0; d < dtIds.length; d++) {
+            dtIds[d] = dt.get(d).id();
+            dtScores[d] = dt.get(d).score();
+        }
+        int nT = iouThrs.length;
+        int nD = dt.size();
+        int nG = gts.size();
+        List<AreaRange> ranges = params.areaRanges();
+        MatchFlags[] out = new MatchFlags[ranges.size()];
+        for (int a = 0; a < out.length; a++) {
+            fill(reused, gts, dt, dtIds, ious, ranges.get(a));
+            byte[] flags = new byte[nD * nT];
+            for (int t = 0; t < nT; t++) {
+                for (int d = 0; d < nD; d++) {
+                    flags[d * nT + t] = reused.dtIg[t * nD + d] ? MatchFlags.IGNORED
+                            : reused.dtm[t * nD + d] != 0 ? MatchFlags.TRUE_POSITIVE : MatchFlags.FALSE_POSITIVE;
+                }
+            }
+            int regular = 0;
+            for (int g = 0; g < nG; g++) {
+                if (!reused.gtIg[g]) {
+                    regular++;
+                }
+            }
+            out[a] = new MatchFlags(dtScores, flags, regular);
         }
         return out;
     }
@@ -104,9 +148,23 @@ final class Matcher {
     /** evaluateImg for one area range; the detection ids and scores are shared by every range. */
     private ImageEval evaluate(List<GroundTruth> gtsIn, List<Detection> dt, long[] dtIds, double[] dtScores,
                                double[][] ious, AreaRange range) {
+        Scratch s = new Scratch(); // sized exactly by fill: its arrays become the result's
+        fill(s, gtsIn, dt, dtIds, ious, range);
+        return new ImageEval(dtIds, dtScores, s.gtIds, s.gtIg, iouThrs.length, s.dtm, s.gtm, s.dtIg);
+    }
+
+    /**
+     * evaluateImg's matching for one area range into {@code s}: ground truths reordered (regular
+     * first), their ignore flags, and per threshold the matches of detections and ground truths.
+     */
+    private void fill(Scratch s, List<GroundTruth> gtsIn, List<Detection> dt, long[] dtIds, double[][] ious,
+                      AreaRange range) {
         int nG = gtsIn.size();
+        int nT = iouThrs.length;
+        int nD = dt.size();
+        s.reset(nG, nD, nT);
         // Ground truths with ignore = 0 first, each group in input order (stable argsort of 0/1).
-        int[] gtind = new int[nG];
+        int[] gtind = s.gtind;
         int next = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (int g = 0; g < nG; g++) {
@@ -115,20 +173,18 @@ final class Matcher {
                 }
             }
         }
-        long[] gtIds = new long[nG];
-        boolean[] gtIg = new boolean[nG];
-        boolean[] crowd = new boolean[nG];
+        long[] gtIds = s.gtIds;
+        boolean[] gtIg = s.gtIg;
+        boolean[] crowd = s.crowd;
         for (int g = 0; g < nG; g++) {
             GroundTruth x = gtsIn.get(gtind[g]);
             gtIds[g] = x.id();
             gtIg[g] = ignored(x, range);
             crowd[g] = x.crowd();
         }
-        int nT = iouThrs.length;
-        int nD = dt.size();
-        long[] gtm = new long[nT * nG];
-        long[] dtm = new long[nT * nD];
-        boolean[] dtIg = new boolean[nT * nD];
+        long[] gtm = s.gtm;
+        long[] dtm = s.dtm;
+        boolean[] dtIg = s.dtIg;
         if (ious != null) {
             for (int t = 0; t < nT; t++) {
                 for (int d = 0; d < nD; d++) {
@@ -166,10 +222,45 @@ final class Matcher {
                 }
             }
         }
-        return new ImageEval(dtIds, dtScores, gtIds, gtIg, nT, dtm, gtm, dtIg);
     }
 
     private static boolean ignored(GroundTruth g, AreaRange range) {
         return g.crowd() || range.excludes(g.area());
+    }
+
+    /**
+     * Work arrays of the matching. A fresh one is sized exactly by its first {@link #reset}; a
+     * reused one grows and keeps its size, only its first n entries meaning anything.
+     */
+    private static final class Scratch {
+        int[] gtind = new int[0];
+        long[] gtIds = new long[0];
+        boolean[] gtIg = new boolean[0];
+        boolean[] crowd = new boolean[0];
+        long[] gtm = new long[0];
+        long[] dtm = new long[0];
+        boolean[] dtIg = new boolean[0];
+
+        /** Room for nG ground truths and nD detections at nT thresholds, the match tables cleared. */
+        void reset(int nG, int nD, int nT) {
+            if (gtind.length < nG) {
+                gtind = new int[nG];
+                gtIds = new long[nG];
+                gtIg = new boolean[nG];
+                crowd = new boolean[nG];
+            }
+            if (gtm.length < nT * nG) {
+                gtm = new long[nT * nG];
+            } else {
+                java.util.Arrays.fill(gtm, 0, nT * nG, 0);
+            }
+            if (dtm.length < nT * nD) {
+                dtm = new long[nT * nD];
+                dtIg = new boolean[nT * nD];
+            } else {
+                java.util.Arrays.fill(dtm, 0, nT * nD, 0);
+                java.util.Arrays.fill(dtIg, 0, nT * nD, false);
+            }
+        }
     }
 }

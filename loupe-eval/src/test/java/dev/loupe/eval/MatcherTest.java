@@ -75,4 +75,40 @@ class MatcherTest {
         assertThat(e.dtIds()).containsExactly(2, 3);
         assertThat(e.dtScores()).containsExactly(.3, .2);
     }
+
+    @Test
+    void flagsFromReusedWorkArraysEqualThoseOfTheFullMatch() {
+        // One Matcher over cells of every size, larger and smaller in turn, so that stale entries of
+        // its reused arrays would show; crowd regions and every area range included.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        Matcher reused = new Matcher(BBOX);
+        for (int cell = 0; cell < 400; cell++) {
+            List<GroundTruth> gts = new java.util.ArrayList<>();
+            List<Detection> dts = new java.util.ArrayList<>();
+            int nG = random.nextInt(cell % 2 == 0 ? 12 : 3);
+            int nD = random.nextInt(cell % 3 == 0 ? 30 : 4);
+            for (int g = 0; g < nG; g++) {
+                Box b = new Box(random.nextDouble() * 80, random.nextDouble() * 80, 4 + random.nextDouble() * 120,
+                        4 + random.nextDouble() * 120);
+                gts.add(new GroundTruth(100 + g, 1, 1, b, null, b.area(), random.nextInt(6) == 0));
+            }
+            for (int d = 0; d < nD; d++) {
+                Box near = nG > 0 && random.nextBoolean() ? gts.get(random.nextInt(nG)).box() : new Box(50, 50, 30, 30);
+                dts.add(dt(1 + d, random.nextDouble(), near.x() + random.nextDouble() * 6, near.y(), near.w(),
+                        near.h() * (0.8 + random.nextDouble() * 0.4)));
+            }
+            ImageEval[] full = new Matcher(BBOX).match(gts, dts);
+            MatchFlags[] flags = reused.matchFlags(gts, dts);
+            if (full == null) {
+                assertThat(flags).isNull();
+                continue;
+            }
+            for (int a = 0; a < full.length; a++) {
+                MatchFlags expected = MatchFlags.of(full[a]);
+                assertThat(flags[a].flags()).as("cell %d range %d", cell, a).containsExactly(expected.flags());
+                assertThat(flags[a].scores()).containsExactly(expected.scores());
+                assertThat(flags[a].regularGroundTruths()).isEqualTo(expected.regularGroundTruths());
+            }
+        }
+    }
 }
