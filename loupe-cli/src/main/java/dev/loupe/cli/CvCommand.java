@@ -107,12 +107,12 @@ final class CvCommand implements Callable<Integer>, ProjectCommand {
                         + "predictions (one per class on each object's own box, probabilities below %s left out), "
                         + "%d-fold logistic regression on '%s' crop embeddings (%d dimensions), fitted in %.1f s%n",
                         r.replaced() ? "Replaced" : "Stored", name, items.size(), r.predictions(),
-                        CvPredictionSet.MIN_CROP_PROBABILITY, folds, m.name(), m.dimension(), fitSeconds);
+                        CvPredictionSet.MIN_CROP_PROBABILITY, folds, m.name(), items.dimension(), fitSeconds);
                 out.println("It classifies the labelled boxes: it measures class confusion, not localisation.");
             } else {
                 out.printf("%s prediction set \"%s\" (classification): out-of-fold probabilities of %d images, %d-fold "
                         + "logistic regression on '%s' embeddings (%d dimensions), fitted in %.1f s%n",
-                        r.replaced() ? "Replaced" : "Stored", name, items.size(), folds, m.name(), m.dimension(),
+                        r.replaced() ? "Replaced" : "Stored", name, items.size(), folds, m.name(), items.dimension(),
                         fitSeconds);
             }
         }

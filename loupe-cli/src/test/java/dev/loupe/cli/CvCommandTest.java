@@ -102,6 +102,9 @@ class CvCommandTest {
         try (ProjectStore store = ProjectStore.open(project)) {
             PredictionSetInfo set = store.predictions().set("loupe-cv");
             assertThat(set.kind()).isEqualTo("detection");
+            // The dimension printed is the crops' (a model's crop vectors may be shorter than its image vectors).
+            int model = store.embeddings().models().get(0).id();
+            assertThat(cv.out()).contains("(" + store.embeddings().objectVectors(model).vectors()[0].length + " dimensions)");
             Map<String, Annotation> byBox = new HashMap<>();
             store.labels().forEachAnnotation(a -> byBox.put(a.imageId() + "@" + a.geometry().box().x(), a));
             Map<Long, Double> sums = new HashMap<>();

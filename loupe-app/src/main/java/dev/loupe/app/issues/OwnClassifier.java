@@ -35,9 +35,11 @@ public final class OwnClassifier {
      * @param labels        each item's class index (project classes in id order)
      * @param probabilities [item][class]
      * @param crops         whether the items are object crops (else images)
+     * @param dimension     length of the vectors the classifier was fitted on (a model's crop vectors
+     *                      may be shorter than its image vectors)
      */
     public record Items(EmbeddingModelInfo model, long[] itemIds, long[] imageIds, int[] labels, double[][] probabilities,
-                        boolean crops) {
+                        boolean crops, int dimension) {
         public int size() {
             return itemIds.length;
         }
@@ -108,6 +110,6 @@ public final class OwnClassifier {
             y[i] = labels.get(i);
         }
         double[][] p = CrossValidatedProbabilities.compute(x, y, classes, folds, seed, LogisticRegression.Params.DEFAULTS);
-        return Optional.of(new Items(model, ids, imageIds, y, p, crops));
+        return Optional.of(new Items(model, ids, imageIds, y, p, crops, x[0].length));
     }
 }
