@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * One kind of extension by id: the built-ins and the plugin jars a class loader sees, found with
  * {@link ServiceLoader} under {@code META-INF/services/SERVICE}. Fails loudly by name, like Lucene's
  * NamedSPILoader: two classes claiming one id name both classes and their jars; an unknown id lists the
- * known ones. Immutable; ids in name order.
+ * known ones. Immutable, in load order: the built-ins (in their service file's order), then the plugin jars in
+ * name order.
  *
  * @param <T> the service interface (e.g. {@code DatasetFormat})
  */
@@ -37,7 +37,7 @@ public final class ExtensionRegistry<T> {
      * @param id   its id, stable and unique
      */
     public static <T> ExtensionRegistry<T> load(Class<T> service, ClassLoader loader, String noun, Function<? super T, String> id) {
-        Map<String, T> byId = new TreeMap<>();
+        Map<String, T> byId = new LinkedHashMap<>();
         try {
             for (T t : ServiceLoader.load(service, loader)) {
                 add(byId, t, noun, id);
@@ -45,14 +45,14 @@ public final class ExtensionRegistry<T> {
         } catch (ServiceConfigurationError e) {
             throw new LoupeException(LoupeException.Reason.BAD_INPUT, "cannot load a " + noun + " plugin: " + e.getMessage(), e);
         }
-        return new ExtensionRegistry<>(noun, new LinkedHashMap<>(byId));
+        return new ExtensionRegistry<>(noun, byId);
     }
 
     /** A registry of the given extensions (tests); duplicates fail as in {@link #load}. */
     public static <T> ExtensionRegistry<T> of(String noun, Function<? super T, String> id, Collection<? extends T> all) {
-        Map<String, T> byId = new TreeMap<>();
+        Map<String, T> byId = new LinkedHashMap<>();
         all.forEach(t -> add(byId, t, noun, id));
-        return new ExtensionRegistry<>(noun, new LinkedHashMap<>(byId));
+        return new ExtensionRegistry<>(noun, byId);
     }
 
     /**
@@ -80,12 +80,12 @@ public final class ExtensionRegistry<T> {
         return url == null ? "unknown jar" : url.toString();
     }
 
-    /** Every extension, by id. */
+    /** Every extension, in load order. */
     public List<T> all() {
         return List.copyOf(byId.values());
     }
 
-    /** The ids, in name order. */
+    /** The ids, in load order. */
     public List<String> ids() {
         return List.copyOf(byId.keySet());
     }

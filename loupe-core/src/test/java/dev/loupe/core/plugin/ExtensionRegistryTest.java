@@ -41,10 +41,10 @@ class ExtensionRegistryTest {
     }
 
     @Test
-    void findsWhatTheServiceFileListsInIdOrder(@TempDir Path dir) throws IOException {
+    void findsWhatTheServiceFileListsInItsOrder(@TempDir Path dir) throws IOException {
         ClassLoader loader = services(dir, Beta.class, Alpha.class);
         ExtensionRegistry<Named> r = ExtensionRegistry.load(Named.class, loader, "thing", Named::id);
-        assertThat(r.ids()).containsExactly("alpha", "beta");
+        assertThat(r.ids()).containsExactly("beta", "alpha");
         assertThat(r.get("beta")).isInstanceOf(Beta.class);
         assertThat(r.find("gamma")).isEmpty();
     }
@@ -53,7 +53,7 @@ class ExtensionRegistryTest {
     void anUnknownIdListsTheKnownOnes() {
         ExtensionRegistry<Named> r = ExtensionRegistry.of("dataset format", Named::id, List.of(new Beta(), new Alpha()));
         assertThatThrownBy(() -> r.get("gamma")).isInstanceOf(LoupeException.class)
-                .hasMessage("unknown dataset format 'gamma'; available: alpha, beta")
+                .hasMessage("unknown dataset format 'gamma'; available: beta, alpha")
                 .extracting(e -> ((LoupeException) e).reason()).isEqualTo(LoupeException.Reason.BAD_INPUT);
     }
 
