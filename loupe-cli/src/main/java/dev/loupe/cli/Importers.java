@@ -43,10 +43,13 @@ final class Importers {
             throw new CommandLine.ParameterException(cmd, "--labels goes with --format ID (the built-ins' own options, "
                     + "such as --coco FILE, name their labels themselves)");
         }
-        return l.coco != null ? new Choice("coco", l.coco, "--coco") : l.voc != null ? new Choice("voc", l.voc, "--voc")
-                : l.yolo != null ? new Choice("yolo", l.yolo, "--yolo") : l.masks != null ? new Choice("masks", l.masks, "--masks")
+        return l.coco != null ? new Choice("coco", l.coco, "--coco")
+                : l.voc != null ? new Choice("voc", l.voc, "--voc")
+                : l.yolo != null ? new Choice("yolo", l.yolo, "--yolo")
+                : l.masks != null ? new Choice("masks", l.masks, "--masks")
                 : l.boxesJson != null ? new Choice("boxes-json", l.boxesJson, "--boxes-json")
-                : l.format != null ? new Choice(l.format, labels, "--labels") : new Choice("folders", null, "--folders");
+                : l.format != null ? new Choice(l.format, labels, "--labels")
+                : new Choice("folders", null, "--folders");
     }
 
     static DatasetImporter create(ExtensionRegistry<DatasetFormat> formats, Path images, Choice c, Path classes,

@@ -1,5 +1,7 @@
 package dev.loupe.cli;
 
+import dev.loupe.core.plugin.ExtensionRegistry;
+import dev.loupe.formats.DatasetFormat;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
 import dev.loupe.store.ImportSource;
@@ -69,7 +71,8 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Importers.Choice choice = Importers.choice(labels, labelsPath, spec.commandLine());
-        DatasetImporter importer = Importers.create(Plugins.datasetFormats(Plugins.option(plugins, spec.commandLine())), images, choice, classes, spec.commandLine());
+        ExtensionRegistry<DatasetFormat> formats = Plugins.datasetFormats(Plugins.option(plugins, spec.commandLine()));
+        DatasetImporter importer = Importers.create(formats, images, choice, classes, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         ImportSource source = Importers.source(importer, images, choice, classes);
         ImportTally tally = new ImportTally();
