@@ -1,5 +1,7 @@
 package dev.loupe.cli;
 
+import dev.loupe.core.plugin.ExtensionRegistry;
+import dev.loupe.formats.DatasetFormat;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
 import dev.loupe.store.ImportSource;
@@ -34,6 +36,13 @@ final class InitCommand implements Callable<Integer> {
                     + "(default: found beside the labels) and --voc (restricts the accepted classes)")
     Path classes;
 
+    @Option(names = "--labels", paramLabel = "PATH", description = "with --format: the label file or folder the format reads")
+    Path labelsPath;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars in DIR (dataset formats "
+            + "for --format; see 'loupe formats --plugins DIR')")
+    Path plugins;
+
     @Option(names = "--strict", description = "fail (and create nothing) if the import records any error-severity issue")
     boolean strict;
 
@@ -54,13 +63,18 @@ final class InitCommand implements Callable<Integer> {
         Path masks;
         @Option(names = "--boxes-json", paramLabel = "DIR", description = "normalised box JSON per image ({id: {x, y, w, h}}), same layout as --images")
         Path boxesJson;
+        @Option(names = "--format", paramLabel = "ID", description = "a dataset format by id, built-in or plugin "
+                + "(see 'loupe formats'), its labels in --labels; --coco FILE is --format coco --labels FILE")
+        String format;
     }
 
     @Override
     public Integer call() {
-        DatasetImporter importer = Importers.create(images, labels, classes);
+        Importers.Choice choice = Importers.choice(labels, labelsPath, spec.commandLine());
+        ExtensionRegistry<DatasetFormat> formats = Plugins.datasetFormats(Plugins.option(plugins, spec.commandLine()));
+        DatasetImporter importer = Importers.create(formats, images, choice, classes, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
-        ImportSource source = Importers.source(importer, images, labels, classes);
+        ImportSource source = Importers.source(importer, images, choice, classes);
         ImportTally tally = new ImportTally();
         ImportResult result = ProjectStore.create(project, source, sink -> {
             StrictSink checked = new StrictSink(sink, strict);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code loupe} command: main() and the list of subcommands. */
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Data quality and model evaluation for computer-vision datasets.",
-        subcommands = {InitCommand.class, AttachCommand.class, DumpCommand.class, AnalyzeCommand.class, InfoCommand.class, MetricsCommand.class, EmbedCommand.class, SimilarCommand.class,
+        subcommands = {InitCommand.class, FormatsCommand.class, AttachCommand.class, DumpCommand.class, AnalyzeCommand.class, InfoCommand.class, MetricsCommand.class, EmbedCommand.class, SimilarCommand.class,
                 PredictionsCommand.class, EvalCommand.class, IssuesCommand.class, CvCommand.class, SelectCommand.class, ExportCommand.class, ReportCommand.class, QuickstartCommand.class, ServeCommand.class,
                 SparkCommand.class,
                 CommandLine.HelpCommand.class},

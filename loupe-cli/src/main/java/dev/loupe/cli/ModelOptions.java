@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "SPEC", defaultValue = EmbeddingModels.DEFAULT,
             description = {"embedding model: mobilenet (built-in MobileNetV2, default), fallback (colour histogram + DCT,",
-                "no neural network) or onnx:PATH (your ONNX image encoder taking [N,3,H,W] RGB)"})
+                "no neural network), onnx:PATH (your ONNX image encoder taking [N,3,H,W] RGB) or a plugin's model",
+                "in PROJECT/plugins (see 'loupe formats')"})
     String model;
 
     @Option(names = "--input-size", paramLabel = "PIXELS", defaultValue = "224",
@@ -30,9 +31,13 @@ final class ModelOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    /** Opens the model; each inference call uses one thread (workers run calls in parallel). */
+    /**
+     * Opens the model, a built-in or one of the command's {@code PROJECT/plugins}; each inference call uses one thread
+     * (workers run calls in parallel).
+     */
     EmbeddingModel open() {
-        return EmbeddingModels.open(model, preprocessing(), cache(), 1);
+        Path plugins = spec.userObject() instanceof ProjectCommand c ? c.project().resolve("plugins") : null;
+        return EmbeddingModels.open(Plugins.models(plugins), model, preprocessing(), cache(), 1);
     }
 
     /** The checked --input-size, --mean and --std: a value out of range is a usage error (exit 2), not a stack trace. */

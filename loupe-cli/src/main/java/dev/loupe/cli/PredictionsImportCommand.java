@@ -1,13 +1,14 @@
 package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.plugin.ExtensionRegistry;
 import dev.loupe.eval.CocoOutcomeMatcher;
 import dev.loupe.eval.IouType;
 import dev.loupe.formats.coco.CocoResultsReader;
-import dev.loupe.formats.predictions.ClassificationCsvReader;
+import dev.loupe.formats.predictions.PredictionFormat;
 import dev.loupe.formats.predictions.PredictionReader;
+import dev.loupe.formats.predictions.PredictionRequest;
 import dev.loupe.formats.predictions.ProjectCatalog;
-import dev.loupe.formats.yolo.YoloPredictionReader;
 import dev.loupe.store.predictions.PredictionImportResult;
 import dev.loupe.store.ProjectStore;
 import picocli.CommandLine;
@@ -40,8 +41,9 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "name of the prediction set")
     String name;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "coco, yolo or classification-csv "
-            + "(default: from FILE: a folder is yolo, *.csv classification-csv, else coco)")
+    @Option(names = "--format", paramLabel = "ID", description = "coco, yolo, classification-csv or a plugin's format "
+            + "in PROJECT/plugins (see 'loupe formats'; default: from FILE: a folder is yolo, *.csv classification-csv, "
+            + "else coco)")
     String format;
 
     @Option(names = "--classes", paramLabel = "FILE", description = "yolo: class names file the indices refer to "
@@ -81,13 +83,9 @@ final class PredictionsImportCommand implements Callable<Integer>, ProjectComman
         }
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : Files.isDirectory(file) ? "yolo"
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "classification-csv" : "coco";
-        PredictionReader reader = switch (fmt) {
-            case "coco" -> new CocoResultsReader(file);
-            case "yolo" -> new YoloPredictionReader(file, classes);
-            case "classification-csv" -> new ClassificationCsvReader(file);
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be coco, yolo or "
-                    + "classification-csv, not " + format);
-        };
+        ExtensionRegistry<PredictionFormat> formats = Plugins.predictionFormats(project.resolve("plugins"));
+        PredictionReader reader = formats.find(fmt).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--format: " + formats.unknown(format))).open(new PredictionRequest(file, classes));
         IouType type = iouType(fmt);
         PrintWriter out = spec.commandLine().getOut();
         PredictionImportResult r;

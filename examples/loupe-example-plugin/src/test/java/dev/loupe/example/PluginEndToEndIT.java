@@ -82,6 +82,35 @@ class PluginEndToEndIT {
     }
 
     @Test
+    void theJarInPluginsImportsAClassList() throws Exception {
+        Path images = tmp.resolve("images");
+        png(images.resolve("a.png"), 100, 80, new int[][] {});
+        png(images.resolve("b.png"), 60, 40, new int[][] {});
+        png(images.resolve("c.png"), 60, 40, new int[][] {});
+        Path list = Files.writeString(tmp.resolve("list.csv"), "a.png,cat\nb.png,dog\nc.png,cat\n");
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(jar("plugin.jar"), plugins.resolve("example.jar"));
+
+        Run formats = run("formats", "--plugins", plugins.toString());
+        assertThat(formats.exit()).as(formats.err()).isZero();
+        assertThat(formats.out()).contains("class-list --labels FILE");
+        Run without = run("init", tmp.resolve("none").toString(), "--images", images.toString(), "--format", "class-list",
+                "--labels", list.toString());
+        assertThat(without.exit()).isEqualTo(2);
+        assertThat(without.err()).contains("unknown dataset format 'class-list'");
+
+        Path project = tmp.resolve("project");
+        Run init = run("init", project.toString(), "--images", images.toString(), "--plugins", plugins.toString(),
+                "--format", "class-list", "--labels", list.toString());
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).contains(": 3 images, 3 annotations, 0 issues (class-list import");
+        Run info = run("info", project.toString(), "--json");
+        assertThat(info.exit()).as(info.err()).isZero();
+        JsonNode summary = JSON.readTree(info.out());
+        assertThat(summary.toString()).contains("class-list");
+    }
+
+    @Test
     void theJarInPluginsIsListedAnalysedExportedAndServed() throws Exception {
         Path images = tmp.resolve("images");
         png(images.resolve("letterboxed/a.png"), 100, 80, new int[][] {{0, 0, 100, 10}, {0, 70, 100, 80}});

@@ -5,10 +5,9 @@ import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.ImageHashMetric;
 import dev.loupe.api.ImageMetric;
 import dev.loupe.api.Metric;
-import dev.loupe.api.MetricDescriptor;
 import dev.loupe.core.LoupeException;
-import java.net.URL;
-import java.security.CodeSource;
+import dev.loupe.core.plugin.ExtensionRegistry;
+import dev.loupe.core.plugin.PluginJars;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -48,20 +47,7 @@ public final class MetricRegistry {
      * name order. The class loader is not closed: plugin classes are used until the process ends.
      */
     public static MetricRegistry withPlugins(java.nio.file.Path folder, ClassLoader parent) {
-        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-            return load(parent);
-        }
-        List<URL> jars = new ArrayList<>();
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
-            for (java.nio.file.Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                jars.add(jar.toUri().toURL());
-            }
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        } catch (java.io.IOException e) {
-            throw new LoupeException(LoupeException.Reason.BAD_INPUT, "cannot list plugins in " + folder + ": " + e.getMessage(), e);
-        }
-        return load(new java.net.URLClassLoader(jars.toArray(URL[]::new), parent));
+        return load(PluginJars.classLoader(folder, parent));
     }
 
     /** Fails when a dataset metric reads a metric that no jar provides. */
@@ -92,13 +78,7 @@ public final class MetricRegistry {
             throw new LoupeException(LoupeException.Reason.BAD_INPUT, m.getClass().getName() + " (" + origin(m)
                     + ") implements Metric but none of ImageMetric, ImageHashMetric, AnnotationMetric, DatasetMetric");
         }
-        MetricDescriptor d = m.descriptor();
-        Metric previous = byId.putIfAbsent(d.id(), m);
-        if (previous != null) {
-            throw new LoupeException(LoupeException.Reason.BAD_INPUT, "metric id '" + d.id() + "' is declared twice: by "
-                    + previous.getClass().getName() + " (" + origin(previous) + ") and by " + m.getClass().getName()
-                    + " (" + origin(m) + ")");
-        }
+        ExtensionRegistry.add(byId, m, "metric", x -> x.descriptor().id());
     }
 
     private static Map<String, Metric> sorted(Collection<Metric> metrics) {
@@ -109,9 +89,7 @@ public final class MetricRegistry {
     }
 
     private static String origin(Metric m) {
-        CodeSource cs = m.getClass().getProtectionDomain().getCodeSource();
-        URL url = cs == null ? null : cs.getLocation();
-        return url == null ? "unknown jar" : url.toString();
+        return ExtensionRegistry.origin(m);
     }
 
     /** All metrics, by scope then id. */

@@ -1,19 +1,22 @@
 package dev.loupe.embed.model;
 
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.plugin.ExtensionRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Opens a model from its command-line spec: {@code mobilenet} (the default, {@link PerTaskEmbedding}:
- * the built-in MobileNetV2 with a feature per task), {@code mobilenet-pooled} ({@link NsfwjsMobileNet}'s
- * pooled output for images and objects alike), {@code fallback} ({@link FallbackEmbedding}) or {@code onnx:PATH} (a user's ONNX image encoder, e.g.
- * an exported CLIP or DINO visual tower, with the given {@link Preprocessing}).
+ * Opens a model from its command-line spec {@code ID} or {@code ID:ARGUMENT}, through the {@link EmbeddingModelFactory}
+ * registry: the built-ins {@code mobilenet} (the default, {@link PerTaskEmbedding}: the built-in MobileNetV2 with a
+ * feature per task), {@code mobilenet-pooled} ({@link NsfwjsMobileNet}'s pooled output for images and objects
+ * alike), {@code fallback} ({@link FallbackEmbedding}) and {@code onnx:PATH} (a user's ONNX image encoder, e.g. an
+ * exported CLIP or DINO visual tower, with the given {@link Preprocessing}), then the models of plugin jars.
  */
 public final class EmbeddingModels {
     public static final String DEFAULT = "mobilenet";
@@ -21,28 +24,48 @@ public final class EmbeddingModels {
     private EmbeddingModels() {
     }
 
+    /** The models a class loader sees: the built-ins and plugin jars, by id. */
+    public static ExtensionRegistry<EmbeddingModelFactory> registry(ClassLoader loader) {
+        return ExtensionRegistry.load(EmbeddingModelFactory.class, loader, "embedding model", EmbeddingModelFactory::id);
+    }
+
     /**
+     * Opens a built-in model.
+     *
      * @param spec           mobilenet, mobilenet-pooled, fallback or onnx:PATH
      * @param onnxInput      preprocessing for onnx:PATH (ignored otherwise)
      * @param cacheDir       where the built-in model's conversion is cached (null: none)
      * @param intraOpThreads threads per inference call
      */
     public static EmbeddingModel open(String spec, Preprocessing onnxInput, Path cacheDir, int intraOpThreads) {
+        return open(registry(EmbeddingModels.class.getClassLoader()), spec, onnxInput, cacheDir, intraOpThreads);
+    }
+
+    /** Opens a model of the registry (built-ins and plugins) from its spec {@code ID} or {@code ID:ARGUMENT}. */
+    public static EmbeddingModel open(ExtensionRegistry<EmbeddingModelFactory> models, String spec, Preprocessing onnxInput,
+            Path cacheDir, int intraOpThreads) {
         String s = spec == null ? DEFAULT : spec.trim();
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "mobilenet", "mobilenet_v2":
-                return PerTaskEmbedding.load(cacheDir, intraOpThreads);
-            case "mobilenet-pooled":
-                return NsfwjsMobileNet.load(cacheDir, intraOpThreads);
-            case "fallback":
-                return new FallbackEmbedding();
-            default:
-                break;
+        int colon = s.indexOf(':');
+        String id = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String argument = colon < 0 ? null : s.substring(colon + 1);
+        EmbeddingModelFactory factory = models.find(id.equals("mobilenet_v2") ? DEFAULT : id).orElseThrow(() ->
+                LoupeException.badInput("unknown embedding model '" + spec + "': use " + usages(models)));
+        if ((factory.argument() == null) != (argument == null)) {
+            throw LoupeException.badInput("embedding model '" + spec + "': write it as " + factory.usage());
         }
-        if (!s.startsWith("onnx:")) {
-            throw LoupeException.badInput("unknown embedding model '" + spec + "': use mobilenet, mobilenet-pooled, fallback or onnx:PATH");
-        }
-        Path file = Path.of(s.substring("onnx:".length()));
+        return factory.open(new ModelRequest(argument, onnxInput, cacheDir, intraOpThreads));
+    }
+
+    /** "mobilenet, mobilenet-pooled, fallback or onnx:PATH" */
+    static String usages(ExtensionRegistry<EmbeddingModelFactory> models) {
+        List<String> all = models.all().stream().map(EmbeddingModelFactory::usage).toList();
+        return all.size() == 1 ? all.get(0)
+                : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+    }
+
+    /** {@code onnx:PATH}: the user's ONNX file, named by its digest and preprocessing. */
+    static EmbeddingModel onnxFile(ModelRequest r) {
+        Path file = Path.of(r.argument());
         if (!Files.isRegularFile(file)) {
             throw LoupeException.badInput("ONNX model file " + file + " does not exist");
         }
@@ -52,9 +75,10 @@ public final class EmbeddingModels {
         } catch (IOException e) {
             throw LoupeException.badInput("cannot read ONNX model " + file + ": " + e.getMessage());
         }
+        Preprocessing onnxInput = r.preprocessing();
         String name = "onnx:" + file.getFileName() + "@" + sha256(bytes).substring(0, 12) + "[" + onnxInput.describe() + "]";
         return new OnnxEmbeddingModel(bytes, name, "user ONNX model " + file.toAbsolutePath() + ", " + onnxInput.describe(),
-                onnxInput, intraOpThreads);
+                onnxInput, r.intraOpThreads());
     }
 
     /** The default cache folder: {@code $XDG_CACHE_HOME/loupe/models} or {@code ~/.cache/loupe/models}. */
