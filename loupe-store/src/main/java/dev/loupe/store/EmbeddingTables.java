@@ -172,6 +172,25 @@ final class EmbeddingTables implements EmbeddingStore {
         }
     }
 
+    /** The project_meta key of {@link #analysisFingerprint}: one for the project, as the embedding metrics are. */
+    private static final String ANALYSIS_KEY = "embedding_analysis";
+
+    @Override
+    public synchronized String analysisFingerprint() {
+        return ModelQueries.meta(c, ANALYSIS_KEY);
+    }
+
+    @Override
+    public synchronized void recordAnalysis(String fingerprint) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)")) {
+            ps.setString(1, ANALYSIS_KEY);
+            ps.setString(2, fingerprint);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Every model with its vector counts, in id order. */
     synchronized List<EmbeddingModelInfo> models() {
         List<EmbeddingModelInfo> out = new ArrayList<>();
