@@ -41,46 +41,117 @@ public final class ExactIndex implements VectorIndex {
     }
 
     /**
-     * As {@link #searchRows(int, RowFilter)}, telling {@code done} the number of query rows finished
-     * after each block of them (from the worker threads), so that a caller can show progress.
+     * As {@link #searchRows(int, RowFilter)}, telling {@code done} how many rows' worth of the work is
+     * finished (from the worker threads; the counts add up to the number of rows), so that a caller
+     * can show progress.
+     *
+     * <p>Each similarity is computed once for both rows of the pair (cosine is symmetric, and the
+     * products and their order are the same both ways, so the bits are too): the task of a block of
+     * query rows compares them with every later row, keeps its own rows' k best as it goes, and hands
+     * each later row the k best of the block, merged into that row's list under its lock.
      */
     public Neighbours[] searchRows(int k, RowFilter filter, java.util.function.IntConsumer done) {
         int n = vectors.size();
-        Neighbours[] out = new Neighbours[n];
         int kept = Math.min(k, Math.max(0, n - 1));
+        TopK[] lists = new TopK[n];
+        for (int i = 0; i < n; i++) {
+            lists[i] = new TopK(kept);
+        }
+        Work work = new Work(n, done);
         java.util.stream.IntStream.range(0, (n + QUERY_BLOCK - 1) / QUERY_BLOCK).parallel().forEach(b -> {
             int from = b * QUERY_BLOCK;
             int to = Math.min(n, from + QUERY_BLOCK);
-            TopK[] tops = new TopK[to - from];
+            TopK[] own = new TopK[to - from];
             for (int q = from; q < to; q++) {
-                tops[q - from] = new TopK(kept);
+                own[q - from] = new TopK(kept);
+            }
+            TopK[] handed = new TopK[CANDIDATE_BLOCK];
+            float[] floor = new float[CANDIDATE_BLOCK];
+            for (int j = 0; j < handed.length; j++) {
+                handed[j] = new TopK(kept);
             }
             Block block = new Block(vectors.dimension());
-            for (int c0 = 0; c0 < n; c0 += CANDIDATE_BLOCK) {
+            for (int c0 = from / CANDIDATE_BLOCK * CANDIDATE_BLOCK; c0 < n; c0 += CANDIDATE_BLOCK) {
                 block.load(vectors, c0, Math.min(n, c0 + CANDIDATE_BLOCK));
+                for (int j = 0; j < block.width; j++) {
+                    TopK list = lists[c0 + j];
+                    synchronized (list) {
+                        floor[j] = list.threshold(); // only rises: a pair below it can never enter that list
+                    }
+                }
                 for (int q = from; q < to; q += 2) {
                     int second = Math.min(q + 1, to - 1);
                     block.similarities(vectors, q, second);
-                    offer(tops[q - from], q, block.first, c0, block.width, filter);
+                    offer(own[q - from], handed, floor, q, block.first, c0, block.width, filter);
                     if (second != q) {
-                        offer(tops[second - from], second, block.second, c0, block.width, filter);
+                        offer(own[second - from], handed, floor, second, block.second, c0, block.width, filter);
                     }
                 }
+                for (int j = 0; j < block.width; j++) {
+                    TopK list = lists[c0 + j];
+                    synchronized (list) {
+                        handed[j].moveTo(list);
+                    }
+                }
+                work.tile((long) (to - from) * Math.max(0, Math.min(n, c0 + CANDIDATE_BLOCK) - Math.max(c0, from)));
             }
             for (int q = from; q < to; q++) {
-                out[q] = tops[q - from].drain();
+                TopK list = lists[q];
+                synchronized (list) {
+                    own[q - from].moveTo(list);
+                }
             }
-            done.accept(to - from);
         });
+        work.finish();
+        Neighbours[] out = new Neighbours[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = lists[i].drain();
+        }
         return out;
     }
 
-    private static void offer(TopK top, int query, float[] sims, int c0, int width, RowFilter filter) {
-        for (int j = 0; j < width; j++) {
+    /** The pairs (query, row) of one query row against a block, each pair once: only rows after the query. */
+    private static void offer(TopK own, TopK[] handed, float[] floor, int query, float[] sims, int c0, int width, RowFilter filter) {
+        for (int j = Math.max(0, query + 1 - c0); j < width; j++) {
             float s = sims[j];
             int row = c0 + j;
-            if (s >= top.threshold() && row != query && (filter == null || !filter.excluded(query, row))) {
-                top.offer(row, s);
+            if (s >= own.threshold() && (filter == null || !filter.excluded(query, row))) {
+                own.offer(row, s);
+            }
+            TopK other = handed[j];
+            if (s >= floor[j] && s >= other.threshold() && (filter == null || !filter.excluded(row, query))) {
+                other.offer(query, s);
+            }
+        }
+    }
+
+    /** Pairs compared so far, told to the listener as rows' worth of the n(n-1)/2 pairs. */
+    private static final class Work {
+        private final int n;
+        private final double total;
+        private final java.util.function.IntConsumer done;
+        private long pairs;
+        private long told;
+
+        Work(int n, java.util.function.IntConsumer done) {
+            this.n = n;
+            this.total = Math.max(1, (double) n * (n + 1) / 2);
+            this.done = done;
+        }
+
+        synchronized void tile(long tilePairs) {
+            pairs += tilePairs;
+            long rows = Math.min(n, (long) (n * (pairs / total)));
+            if (rows > told) {
+                done.accept((int) (rows - told));
+                told = rows;
+            }
+        }
+
+        synchronized void finish() {
+            if (told < n) {
+                done.accept((int) (n - told));
+                told = n;
             }
         }
     }

@@ -74,6 +74,29 @@ class ExactIndexTest {
     }
 
     @Test
+    void allRowsSearchOfTinySetsAndLargeKEqualsOneQueryAtATime() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n = 0; n <= 4; n++) {
+            float[][] raw = new float[n][5];
+            for (float[] row : raw) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = (float) r.nextGaussian();
+                }
+            }
+            ExactIndex index = new ExactIndex(Vectors.normalised(raw));
+            for (int k : new int[] {0, 1, 10}) {
+                Neighbours[] all = index.searchRows(k, null);
+                assertThat(all).hasSize(n);
+                for (int i = 0; i < n; i++) {
+                    int self = i;
+                    Neighbours one = index.search(index.vectors().row(i), Math.min(k, n - 1), c -> c == self);
+                    assertThat(all[i].rows()).as("n %d, k %d, row %d", n, k, i).containsExactly(one.rows());
+                }
+            }
+        }
+    }
+
+    @Test
     void similaritySpaceSquareRootsNonNegativeVectorsOnly() {
         Vectors relu = Vectors.forSimilarity(new float[][] {{4, 0}, {1, 1}});
         // sqrt: (2,0)->(1,0) and (1,1)->(0.7071,0.7071): cosine 0.7071 (raw cosine would be the same here)

@@ -265,6 +265,19 @@ final class EmbeddingTables implements EmbeddingStore {
         }
     }
 
+    /** One image's stored vector of a model, or null when it has none. */
+    synchronized float[] imageVector(int modelId, long imageId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT vector FROM image_embeddings WHERE model_id = ? AND image_id = ?")) {
+            ps.setInt(1, modelId);
+            ps.setLong(2, imageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getArray(1) != null ? floats(rs.getArray(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Rows of (id, image id, class id, vector or NULL); a NULL vector is read as an empty one. */
     private VectorSet vectors(String sql, int... modelIds) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -515,6 +515,11 @@ public final class ProjectStore implements AutoCloseable {
         new EmbeddingTables(connection, imagesRoot()).scanVectors(modelId, objects, rows);
     }
 
+    /** One image's stored vector of a model (as the model gave it), or null when it has none. */
+    public float[] imageVector(int modelId, long imageId) {
+        return new EmbeddingTables(connection, imagesRoot()).imageVector(modelId, imageId);
+    }
+
     /** The ids of a model's stored image vectors, in {@link #imageVectors}' order, without the vectors. */
     public dev.loupe.core.embed.VectorKeys imageVectorKeys(int modelId) {
         return new EmbeddingTables(connection, imagesRoot()).imageVectorKeys(modelId);
