@@ -124,6 +124,7 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
         VectorSet objects = store.objectVectors(info.id());
         String fingerprint = EmbeddingAnalysis.fingerprint(modelName, images, objects);
         long read = System.nanoTime();
+        writeFlatVectors(store, info, images);
         if (fingerprint.equals(store.embeddings().analysisFingerprint())) {
             out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map are up to date (%s, the same %d image "
                     + "and %d object vectors and labels): skipped (%.1f s to check).%n", modelName, images.size(), objects.size(),
@@ -143,6 +144,28 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
                 + "neighbours and the rest %.1f s, storing %.1f s).%n", (end - start) / 1e9, (read - start) / 1e9, (analysed - read) / 1e9,
                 (end - analysed) / 1e9);
         new EmbeddingText(store).print(out, a);
+    }
+
+    /**
+     * Below the exact-search limit, the prepared image vectors in one flat file for {@code loupe similar}
+     * (memory-mapped there instead of read through the database), unless the file is current. A file that
+     * cannot be written is noted; similar then reads the vectors from the store.
+     */
+    private void writeFlatVectors(ProjectStore store, EmbeddingModelInfo info, VectorSet images) {
+        if (images.size() == 0 || images.size() > EmbeddingIndexes.defaultExactLimit()) {
+            return;
+        }
+        Path file = EmbeddingIndexes.flatImageVectors(store.dir(), info);
+        String key = EmbeddingIndexes.key(info, images.keys());
+        if (key.equals(dev.loupe.knn.FlatVectors.key(file))) {
+            return;
+        }
+        try {
+            dev.loupe.knn.FlatVectors.write(file, key, dev.loupe.knn.Vectors.forSimilarity(images.vectors()));
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("loupe: cannot write " + file + " (" + e.getMessage() + "); loupe similar will read "
+                    + "the vectors from the project instead");
+        }
     }
 
     /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */

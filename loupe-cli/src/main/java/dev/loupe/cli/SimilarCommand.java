@@ -71,10 +71,16 @@ final class SimilarCommand implements Callable<Integer>, ProjectCommand {
             List<SimilarImages.Hit> hits;
             if (info.images() <= EmbeddingIndexes.defaultExactLimit()) {
                 // One query: stream the vectors past it instead of reading them all (0.9 GB and 10-27 s at 10^4 x 1280-d).
+                // The flat file embed wrote when it is current, else the vectors streamed from the store.
                 VectorKeys keys = store.imageVectorKeys(info.id());
                 int self = findStored(keys, images, store.imagesRoot());
-                float[] raw = self >= 0 ? store.imageVector(info.id(), keys.ids()[self]) : model.embed(List.of(decode(Path.of(query))))[0];
-                hits = similar.scan(info.id(), keys, raw, self, k);
+                float[] external = self >= 0 ? null : model.embed(List.of(decode(Path.of(query))))[0];
+                hits = similar.flat(EmbeddingIndexes.flatImageVectors(store.dir(), info), EmbeddingIndexes.key(info, keys), keys, self,
+                        external, k);
+                if (hits == null) {
+                    float[] raw = self >= 0 ? store.imageVector(info.id(), keys.ids()[self]) : external;
+                    hits = similar.scan(info.id(), keys, raw, self, k);
+                }
             } else {
                 EmbeddingIndexes.Loaded loaded = indexes.images(info.name());
                 int self = findStored(loaded.keys(), images, store.imagesRoot());

@@ -108,6 +108,27 @@ class EmbedTest {
     }
 
     @Test
+    void similarReadsTheFlatVectorFileEmbedWroteAndGivesTheSameAnswerFromTheProjectWithoutIt() throws Exception {
+        Path project = initVoc("voc");
+        assertThat(CliRun.of("embed", project.toString(), "--model", "fallback", "--no-objects").exitCode()).isZero();
+        Path flat = project.resolve("index/images-model-1.vectors");
+        String key = dev.loupe.knn.FlatVectors.key(flat);
+        assertThat(key).startsWith("1/fallback-hist-dct@1/127/100/");
+        // magic (10 bytes), key length and key, n, d, square-rooted flag, then 100 x 127 floats
+        assertThat(flat).hasSize(10 + 4 + key.length() + 9 + 100 * 127 * 4L);
+        CliRun fromFile = CliRun.of("similar", project.toString(), "7", "-k", "6", "--model", "fallback");
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        Files.delete(flat);
+        CliRun fromStore = CliRun.of("similar", project.toString(), "7", "-k", "6", "--model", "fallback");
+        assertThat(fromStore.out()).isEqualTo(fromFile.out()).contains("  6  ");
+        Files.write(flat, "not a vector file".getBytes(StandardCharsets.UTF_8));
+        assertThat(CliRun.of("similar", project.toString(), "7", "-k", "6", "--model", "fallback").out()).isEqualTo(fromFile.out());
+        // A second embed finds the file stale and writes it again.
+        assertThat(CliRun.of("embed", project.toString(), "--model", "fallback", "--no-objects").exitCode()).isZero();
+        assertThat(dev.loupe.knn.FlatVectors.key(flat)).isEqualTo(key);
+    }
+
+    @Test
     void killedEmbedResumesWithoutRecomputingHolesOrDuplicates() throws Exception {
         Path project = tmp.resolve("bccd");
         assertThat(CliRun.of("init", project.toString(), "--images", BCCD.resolve("JPEGImages").toString(), "--voc",

@@ -75,6 +75,17 @@ public final class SimilarImages {
         return hits(keys, search.result());
     }
 
+    /**
+     * {@link #scan} from the flat file {@code loupe embed} wrote ({@link EmbeddingIndexes#flatImageVectors}), memory-mapped;
+     * null when it is missing or holds other vectors (then {@link #scan}).
+     *
+     * @param rawQuery the query as the model gives it when {@code self} is -1 (else unused)
+     */
+    public List<Hit> flat(java.nio.file.Path file, String key, VectorKeys keys, int self, float[] rawQuery, int k) {
+        Neighbours nn = dev.loupe.knn.FlatVectors.search(file, key, self, rawQuery, k);
+        return nn == null ? null : hits(keys, nn);
+    }
+
     private List<Hit> hits(VectorKeys keys, Neighbours nn) {
         List<Long> ids = new ArrayList<>();
         List<Double> similarity = new ArrayList<>();
