@@ -19,6 +19,8 @@ final class ConsoleProgress implements ProgressListener {
     private double lastLine;
 
     private final String label;
+    private final String unit;
+    private final String rateUnit;
 
     ConsoleProgress(PrintWriter out, boolean terminal) {
         this(out, terminal, "analyze");
@@ -26,9 +28,19 @@ final class ConsoleProgress implements ProgressListener {
 
     /** @param label the command name that starts each plain progress line */
     ConsoleProgress(PrintWriter out, boolean terminal, String label) {
+        this(out, terminal, label, "images", "img");
+    }
+
+    /**
+     * @param unit     what is counted ("images", "rows")
+     * @param rateUnit its short form in the rate ("img" for img/s)
+     */
+    ConsoleProgress(PrintWriter out, boolean terminal, String label, String unit, String rateUnit) {
         this.out = out;
         this.terminal = terminal;
         this.label = label;
+        this.unit = unit;
+        this.rateUnit = rateUnit;
     }
 
     @Override
@@ -39,8 +51,8 @@ final class ConsoleProgress implements ProgressListener {
         String eta = rate > 0 ? duration(remaining / rate) : "?";
         if (terminal) {
             int filled = (int) Math.round(fraction * WIDTH);
-            out.printf("\r[%s%s] %d/%d images  %.1f img/s  ETA %s   ", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                    scanned, total, rate, eta);
+            out.printf("\r[%s%s] %d/%d %s  %.1f %s/s  ETA %s   ", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                    scanned, total, unit, rate, rateUnit, eta);
             out.flush();
             return;
         }
@@ -51,8 +63,10 @@ final class ConsoleProgress implements ProgressListener {
         if (decile > lastDecile || seconds - lastLine >= 10) {
             lastDecile = decile;
             lastLine = seconds;
-            out.printf("%s: %d/%d images (%.0f%%), %d saved, %.1f img/s, ETA %s%n", label, scanned, total, fraction * 100,
-                    saved, rate, eta);
+            // Only images are saved as they go; rows of a neighbour search are stored at its end.
+            String savedPart = unit.equals("images") ? ", " + saved + " saved" : "";
+            out.printf("%s: %d/%d %s (%.0f%%)%s, %.1f %s/s, ETA %s%n", label, scanned, total, unit, fraction * 100,
+                    savedPart, rate, rateUnit, eta);
             out.flush();
         }
     }

@@ -2,6 +2,7 @@ package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorSet;
 import dev.loupe.app.StoreLender;
 import dev.loupe.app.similar.EmbeddingIndexes;
 import java.util.List;
@@ -93,11 +94,7 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
                     report.failures());
             EmbeddingModelInfo info = store.embeddings().models().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> new LoupeException(LoupeException.Reason.STORE, "model " + model.name() + " was not recorded"));
-            long start = System.nanoTime();
-            EmbeddingAnalysis a = EmbeddingAnalysis.of(store.embeddings().imageVectors(info.id()), store.embeddings().objectVectors(info.id()), n);
-            store(store, info, a, model.name());
-            out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map in %.1f s.%n", (System.nanoTime() - start) / 1e9);
-            new EmbeddingText(store).print(out, a);
+            analyse(store, info, model.name(), n, terminal, out);
             // The k-NN index of large sets is built now, not by the first similar query after this run.
             long indexStart = System.nanoTime();
             try (EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store),
@@ -114,6 +111,61 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * The second phase: uniqueness, near-duplicate clusters, annotation quality and the maps, with the
+     * neighbour search's progress; skipped when the model, the vectors, the labels and the rules are
+     * those the stored values were computed from (their fingerprint is recorded with them).
+     */
+    private void analyse(ProjectStore store, EmbeddingModelInfo info, String modelName, int threads, boolean terminal, PrintWriter out) {
+        long start = System.nanoTime();
+        VectorSet images = store.embeddings().imageVectors(info.id());
+        VectorSet objects = store.embeddings().objectVectors(info.id());
+        String fingerprint = EmbeddingAnalysis.fingerprint(modelName, images, objects);
+        long read = System.nanoTime();
+        writeFlatVectors(store, info, images);
+        if (fingerprint.equals(store.embeddings().analysisFingerprint())) {
+            out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map are up to date (%s, the same %d image "
+                    + "and %d object vectors and labels): skipped (%.1f s to check).%n", modelName, images.size(), objects.size(),
+                    (System.nanoTime() - start) / 1e9);
+            return;
+        }
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), terminal, "embed: neighbours", "rows", "rows");
+        EmbeddingAnalysis a = EmbeddingAnalysis.of(images, objects, threads, progress);
+        if (terminal) {
+            spec.commandLine().getErr().println();
+        }
+        long analysed = System.nanoTime();
+        store(store, info, a, modelName);
+        store.embeddings().recordAnalysis(fingerprint);
+        long end = System.nanoTime();
+        out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map in %.1f s (reading the vectors %.1f s, "
+                + "neighbours and the rest %.1f s, storing %.1f s).%n", (end - start) / 1e9, (read - start) / 1e9, (analysed - read) / 1e9,
+                (end - analysed) / 1e9);
+        new EmbeddingText(store).print(out, a);
+    }
+
+    /**
+     * Below the exact-search limit, the prepared image vectors in one flat file for {@code loupe similar}
+     * (memory-mapped there instead of read through the database), unless the file is current. A file that
+     * cannot be written is noted; similar then reads the vectors from the store.
+     */
+    private void writeFlatVectors(ProjectStore store, EmbeddingModelInfo info, VectorSet images) {
+        if (images.size() == 0 || images.size() > EmbeddingIndexes.defaultExactLimit()) {
+            return;
+        }
+        Path file = EmbeddingIndexes.flatImageVectors(store.dir(), info);
+        String key = EmbeddingIndexes.key(info, images.keys());
+        if (key.equals(dev.loupe.knn.FlatVectors.key(file))) {
+            return;
+        }
+        try {
+            dev.loupe.knn.FlatVectors.write(file, key, dev.loupe.knn.Vectors.forSimilarity(images.vectors()));
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("loupe: cannot write " + file + " (" + e.getMessage() + "); loupe similar will read "
+                    + "the vectors from the project instead");
+        }
     }
 
     /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */

@@ -77,6 +77,58 @@ class EmbedTest {
     }
 
     @Test
+    void secondPhaseShowsProgressAndIsSkippedWhenModelVectorsAndLabelsAreUnchanged() throws Exception {
+        Path project = initVoc("voc");
+        CliRun first = CliRun.of("embed", project.toString(), "--model", "fallback");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        // 100 images and 273 objects: 373 rows searched for their neighbours
+        assertThat(first.err()).contains("embed: neighbours: 373/373 rows (100%)");
+        assertThat(first.out()).contains("annotation quality and the 2-D map in").contains("Lowest annotation quality");
+        long runs = count(project, "SELECT count(*) FROM runs WHERE parameters LIKE '%\"source\":\"embeddings\"%'");
+        assertThat(runs).isEqualTo(1);
+
+        CliRun again = CliRun.of("embed", project.toString(), "--model", "fallback");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Embedded 0 of 100 images")
+                .contains("are up to date (fallback-hist-dct@1, the same 100 image and 273 object vectors and labels): skipped")
+                .doesNotContain("Lowest annotation quality");
+        assertThat(again.err()).doesNotContain("neighbours");
+        assertThat(count(project, "SELECT count(*) FROM runs WHERE parameters LIKE '%\"source\":\"embeddings\"%'")).isEqualTo(runs);
+
+        // A changed label changes what annotation quality means: the phase runs again.
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("loupe.duckdb").toAbsolutePath());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE annotations SET category_id = (SELECT max(id) FROM categories WHERE id <> "
+                    + "(SELECT category_id FROM annotations WHERE id = 1)) WHERE id = 1");
+        }
+        CliRun relabelled = CliRun.of("embed", project.toString(), "--model", "fallback");
+        assertThat(relabelled.exitCode()).as(relabelled.err()).isZero();
+        assertThat(relabelled.out()).contains("annotation quality and the 2-D map in").doesNotContain("up to date");
+        assertThat(count(project, "SELECT count(*) FROM runs WHERE parameters LIKE '%\"source\":\"embeddings\"%'")).isEqualTo(runs + 1);
+    }
+
+    @Test
+    void similarReadsTheFlatVectorFileEmbedWroteAndGivesTheSameAnswerFromTheProjectWithoutIt() throws Exception {
+        Path project = initVoc("voc");
+        assertThat(CliRun.of("embed", project.toString(), "--model", "fallback", "--no-objects").exitCode()).isZero();
+        Path flat = project.resolve("index/images-model-1.vectors");
+        String key = dev.loupe.knn.FlatVectors.key(flat);
+        assertThat(key).startsWith("1/fallback-hist-dct@1/127/100/");
+        // magic (10 bytes), key length and key, n, d, square-rooted flag, then 100 x 127 floats
+        assertThat(flat).hasSize(10 + 4 + key.length() + 9 + 100 * 127 * 4L);
+        CliRun fromFile = CliRun.of("similar", project.toString(), "7", "-k", "6", "--model", "fallback");
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        Files.delete(flat);
+        CliRun fromStore = CliRun.of("similar", project.toString(), "7", "-k", "6", "--model", "fallback");
+        assertThat(fromStore.out()).isEqualTo(fromFile.out()).contains("  6  ");
+        Files.write(flat, "not a vector file".getBytes(StandardCharsets.UTF_8));
+        assertThat(CliRun.of("similar", project.toString(), "7", "-k", "6", "--model", "fallback").out()).isEqualTo(fromFile.out());
+        // A second embed finds the file stale and writes it again.
+        assertThat(CliRun.of("embed", project.toString(), "--model", "fallback", "--no-objects").exitCode()).isZero();
+        assertThat(dev.loupe.knn.FlatVectors.key(flat)).isEqualTo(key);
+    }
+
+    @Test
     void killedEmbedResumesWithoutRecomputingHolesOrDuplicates() throws Exception {
         Path project = tmp.resolve("bccd");
         assertThat(CliRun.of("init", project.toString(), "--images", BCCD.resolve("JPEGImages").toString(), "--voc",

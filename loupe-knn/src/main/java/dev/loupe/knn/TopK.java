@@ -13,8 +13,11 @@ final class TopK {
         this.rows = new int[k];
     }
 
-    /** The smallest kept similarity, or -infinity while fewer than k are kept. */
+    /** The smallest kept similarity, or -infinity while fewer than k are kept (+infinity when k is 0: nothing enters). */
     float threshold() {
+        if (k == 0) {
+            return Float.POSITIVE_INFINITY;
+        }
         return size < k ? Float.NEGATIVE_INFINITY : sims[0];
     }
 
@@ -74,6 +77,14 @@ final class TopK {
         int r = rows[a];
         rows[a] = rows[b];
         rows[b] = r;
+    }
+
+    /** Offers every kept pair to {@code other} and empties this heap, for reuse. */
+    void moveTo(TopK other) {
+        for (int i = 0; i < size; i++) {
+            other.offer(rows[i], sims[i]);
+        }
+        size = 0;
     }
 
     /** The kept pairs, best first (empties the heap). */

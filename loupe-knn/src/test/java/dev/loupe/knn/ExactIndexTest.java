@@ -44,6 +44,59 @@ class ExactIndexTest {
     }
 
     @Test
+    void allRowsSearchAcrossBlocksGivesTheSameRowsAndSimilaritiesToTheBitAsOneQueryAtATime() {
+        // n = 701: two candidate blocks (512) and three query blocks (256), the last partial and odd (189 rows); d = 127 (not a multiple of 4: the tail sum), exact copies (ties
+        // of similarity, kept by lower row) and a zero vector (similarity 0 to everything).
+        SplittableRandom r = new SplittableRandom(11);
+        float[][] raw = new float[701][127];
+        for (int i = 0; i < raw.length; i++) {
+            for (int k = 0; k < raw[i].length; k++) {
+                raw[i][k] = (float) r.nextGaussian();
+            }
+        }
+        raw[600] = raw[5].clone();
+        raw[601] = raw[5].clone();
+        raw[650] = raw[300].clone();
+        raw[699] = new float[127];
+        Vectors v = Vectors.normalised(raw);
+        ExactIndex index = new ExactIndex(v);
+        java.util.concurrent.atomic.AtomicInteger reported = new java.util.concurrent.atomic.AtomicInteger();
+        Neighbours[] all = index.searchRows(10, (q, c) -> c % 7 == 3, reported::addAndGet);
+        assertThat(reported.get()).isEqualTo(701);
+        for (int i = 0; i < v.size(); i++) {
+            int self = i;
+            Neighbours one = index.search(v.row(i), 10, c -> c == self || c % 7 == 3);
+            assertThat(all[i].rows()).as("row %d", i).containsExactly(one.rows());
+            assertThat(all[i].similarities()).as("row %d", i).containsExactly(one.similarities());
+        }
+        assertThat(all[5].rows()).startsWith(600, 601);
+        assertThat(all[600].rows()).startsWith(5, 601);
+    }
+
+    @Test
+    void allRowsSearchOfTinySetsAndLargeKEqualsOneQueryAtATime() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n = 0; n <= 4; n++) {
+            float[][] raw = new float[n][5];
+            for (float[] row : raw) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = (float) r.nextGaussian();
+                }
+            }
+            ExactIndex index = new ExactIndex(Vectors.normalised(raw));
+            for (int k : new int[] {0, 1, 10}) {
+                Neighbours[] all = index.searchRows(k, null);
+                assertThat(all).hasSize(n);
+                for (int i = 0; i < n; i++) {
+                    int self = i;
+                    Neighbours one = index.search(index.vectors().row(i), Math.min(k, n - 1), c -> c == self);
+                    assertThat(all[i].rows()).as("n %d, k %d, row %d", n, k, i).containsExactly(one.rows());
+                }
+            }
+        }
+    }
+
+    @Test
     void similaritySpaceSquareRootsNonNegativeVectorsOnly() {
         Vectors relu = Vectors.forSimilarity(new float[][] {{4, 0}, {1, 1}});
         // sqrt: (2,0)->(1,0) and (1,1)->(0.7071,0.7071): cosine 0.7071 (raw cosine would be the same here)

@@ -72,6 +72,20 @@ public final class EmbeddingIndexes implements AutoCloseable {
         return kinds;
     }
 
+    /**
+     * The flat file of a model's prepared image vectors ({@link dev.loupe.knn.FlatVectors}) that {@code loupe embed}
+     * writes below the exact-search limit and {@code loupe similar} memory-maps for one query.
+     */
+    public static Path flatImageVectors(Path projectDir, EmbeddingModelInfo model) {
+        Path folder = StoredIndex.folder(projectDir, model, "images");
+        return folder.resolveSibling(folder.getFileName() + ".vectors");
+    }
+
+    /** What a flat file or stored index of these vectors must have been written from. */
+    public static String key(EmbeddingModelInfo model, VectorKeys keys) {
+        return StoredIndex.key(model, keys);
+    }
+
     public EmbeddingIndexes(StoreLender store, int exactLimit, Consumer<String> notes) {
         this.store = store;
         this.exactLimit = exactLimit;

@@ -4,7 +4,9 @@ import dev.loupe.app.BadRequest;
 import dev.loupe.core.LoupeException;
 import dev.loupe.app.StoreLender;
 import dev.loupe.api.Scope;
+import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.knn.Neighbours;
+import dev.loupe.knn.StreamingSearch;
 import dev.loupe.store.browse.SearchPage;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +53,44 @@ public final class SimilarImages {
      * {@code self} (-1 for a query from outside the project); k is not bounded here.
      */
     public List<Hit> neighbours(EmbeddingIndexes.Loaded l, float[] unitQuery, int k, int self) {
-        Neighbours nn = l.index().search(unitQuery, k, i -> i == self);
+        return hits(l.keys(), l.index().search(unitQuery, k, i -> i == self));
+    }
+
+    /**
+     * {@link #neighbours} without an index, for a one-off query ({@code loupe similar}) below the
+     * exact-search limit: the model's stored image vectors stream past the query once, keeping the k
+     * best, so memory holds k rows and the ids instead of every vector; the same hits as exact search
+     * over the whole set ({@link StreamingSearch}).
+     *
+     * @param keys     the model's image vector ids ({@link dev.loupe.store.vectors.EmbeddingTables#imageVectorKeys})
+     * @param rawQuery the query vector as the model gives it (a stored one, or an image file's)
+     * @param self     the query's row in {@code keys}, or -1 for a query from outside the project
+     */
+    public List<Hit> scan(int modelId, VectorKeys keys, float[] rawQuery, int self, int k) {
+        StreamingSearch search = new StreamingSearch(rawQuery, k, i -> i == self);
+        store.with(s -> {
+            s.embeddings().scanVectors(modelId, false, search);
+            return null;
+        });
+        return hits(keys, search.result());
+    }
+
+    /**
+     * {@link #scan} from the flat file {@code loupe embed} wrote ({@link EmbeddingIndexes#flatImageVectors}), memory-mapped;
+     * null when it is missing or holds other vectors (then {@link #scan}).
+     *
+     * @param rawQuery the query as the model gives it when {@code self} is -1 (else unused)
+     */
+    public List<Hit> flat(java.nio.file.Path file, String key, VectorKeys keys, int self, float[] rawQuery, int k) {
+        Neighbours nn = dev.loupe.knn.FlatVectors.search(file, key, self, rawQuery, k);
+        return nn == null ? null : hits(keys, nn);
+    }
+
+    private List<Hit> hits(VectorKeys keys, Neighbours nn) {
         List<Long> ids = new ArrayList<>();
         List<Double> similarity = new ArrayList<>();
         for (int i = 0; i < nn.size(); i++) {
-            ids.add(l.keys().ids()[nn.rows()[i]]);
+            ids.add(keys.ids()[nn.rows()[i]]);
             similarity.add((double) nn.similarities()[i]);
         }
         // One query for every neighbour's path.

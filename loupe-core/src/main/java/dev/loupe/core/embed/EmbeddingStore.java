@@ -53,6 +53,15 @@ public interface EmbeddingStore {
     record Failure(String itemType, long itemId, String message) {
     }
 
+    /**
+     * The fingerprint {@link #recordAnalysis} last recorded: of the model and vectors the stored embedding
+     * metrics (uniqueness, clusters, quality, maps) were computed from; null when none was recorded.
+     */
+    String analysisFingerprint();
+
+    /** Records the fingerprint of the model and vectors the embedding metrics now stored were computed from. */
+    void recordAnalysis(String fingerprint);
+
     /** Ends a run with a status ("succeeded", "failed", "interrupted") and a one-line message. */
     void finish(long runId, String status, String message);
 

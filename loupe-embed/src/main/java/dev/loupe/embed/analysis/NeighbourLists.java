@@ -3,6 +3,7 @@ package dev.loupe.embed.analysis;
 import dev.loupe.knn.ExactIndex;
 import dev.loupe.knn.Neighbours;
 import dev.loupe.knn.VectorIndex;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
@@ -19,15 +20,24 @@ public record NeighbourLists(Neighbours[] lists) {
     }
 
     public static NeighbourLists of(VectorIndex index, int k, Exclusion exclusion) {
+        return of(index, k, exclusion, rows -> { });
+    }
+
+    /** As {@link #of(VectorIndex, int, Exclusion)}, telling {@code done} how many rows were finished, from the worker threads. */
+    public static NeighbourLists of(VectorIndex index, int k, Exclusion exclusion, IntConsumer done) {
         if (index instanceof ExactIndex exact) {
-            return new NeighbourLists(exact.searchRows(k, exclusion == null ? null : exclusion::excluded));
+            return new NeighbourLists(exact.searchRows(k, exclusion == null ? null : exclusion::excluded, done));
         }
         int n = index.vectors().size();
         Neighbours[] lists = new Neighbours[n];
         IntStream.range(0, n).parallel().forEach(i -> {
             IntPredicate skip = j -> j == i || (exclusion != null && exclusion.excluded(i, j));
             lists[i] = index.search(index.vectors().row(i), k, skip);
+            if (i % 256 == 255) {
+                done.accept(256);
+            }
         });
+        done.accept(n % 256);
         return new NeighbourLists(lists);
     }
 }

@@ -109,4 +109,25 @@ class EmbeddingAnalysisTest {
         double mean = (1 + 2 / Math.sqrt(1.25) + 2 / Math.sqrt(1.0625)) / 5;
         assertThat(Math.abs(p.y()[0])).isCloseTo(1 - mean, within(1e-6));
     }
+
+    @Test
+    void fingerprintChangesWithAnyVectorValueLabelItemOrModelAndOnlyThen() {
+        float[][] v = {{1, 0, 2}, {0.5f, 0.5f, 0}, {3, 1, 1}};
+        VectorSet images = new VectorSet(new long[] {1, 2, 3}, new long[] {1, 2, 3}, new int[] {-1, -1, -1}, v);
+        VectorSet objects = new VectorSet(new long[] {10, 11}, new long[] {1, 2}, new int[] {4, 5}, new float[][] {v[0], v[1]});
+        String base = EmbeddingAnalysis.fingerprint("m", images, objects);
+        assertThat(base).hasSize(64).isEqualTo(EmbeddingAnalysis.fingerprint("m", images,
+                new VectorSet(new long[] {10, 11}, new long[] {1, 2}, new int[] {4, 5}, new float[][] {v[0].clone(), v[1].clone()})));
+        assertThat(EmbeddingAnalysis.fingerprint("other", images, objects)).isNotEqualTo(base);
+        float[][] nudged = {v[0], v[1], {3, 1, Math.nextUp(1f)}};
+        assertThat(EmbeddingAnalysis.fingerprint("m", new VectorSet(images.ids(), images.imageIds(), images.classIds(), nudged), objects))
+                .isNotEqualTo(base);
+        assertThat(EmbeddingAnalysis.fingerprint("m", images, new VectorSet(objects.ids(), objects.imageIds(), new int[] {4, 4},
+                objects.vectors()))).as("a relabelled object").isNotEqualTo(base);
+        assertThat(EmbeddingAnalysis.fingerprint("m", images, new VectorSet(new long[] {10, 12}, objects.imageIds(), objects.classIds(),
+                objects.vectors()))).as("another object id").isNotEqualTo(base);
+        // The same vectors moved from the object set to the image set are another analysis.
+        assertThat(EmbeddingAnalysis.fingerprint("m", new VectorSet(new long[0], new long[0], new int[0], new float[0][]), images))
+                .isNotEqualTo(EmbeddingAnalysis.fingerprint("m", images, new VectorSet(new long[0], new long[0], new int[0], new float[0][])));
+    }
 }

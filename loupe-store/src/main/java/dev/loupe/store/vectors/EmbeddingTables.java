@@ -176,6 +176,25 @@ public final class EmbeddingTables implements EmbeddingStore {
         }
     }
 
+    /** The project_meta key of {@link #analysisFingerprint}: one for the project, as the embedding metrics are. */
+    private static final String ANALYSIS_KEY = "embedding_analysis";
+
+    @Override
+    public synchronized String analysisFingerprint() {
+        return ModelQueries.meta(c, ANALYSIS_KEY);
+    }
+
+    @Override
+    public synchronized void recordAnalysis(String fingerprint) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)")) {
+            ps.setString(1, ANALYSIS_KEY);
+            ps.setString(2, fingerprint);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Every model with its vector counts, in id order. */
     public synchronized List<EmbeddingModelInfo> models() {
         List<EmbeddingModelInfo> out = new ArrayList<>();
@@ -244,6 +263,19 @@ public final class EmbeddingTables implements EmbeddingStore {
                 while (rs.next()) {
                     rows.accept(floats(rs.getArray(4)));
                 }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** One image's stored vector of a model, or null when it has none. */
+    public synchronized float[] imageVector(int modelId, long imageId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT vector FROM image_embeddings WHERE model_id = ? AND image_id = ?")) {
+            ps.setInt(1, modelId);
+            ps.setLong(2, imageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getArray(1) != null ? floats(rs.getArray(1)) : null;
             }
         } catch (SQLException e) {
             throw failure(e);
