@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures; speeds are also given as ratios to a baseline measured in the same run.",
         subcommands = {ImportBench.class, MetricsBench.class, EvalBench.class, EmbedBench.class, ServeBench.class, CvBench.class,
-            LabelNoiseBench.class, SelectBench.class, SimilarityBench.class, ScaleBench.class, PerformanceBench.class, EmbedAnalysisBench.class})
+            LabelNoiseBench.class, SelectBench.class, SimilarityBench.class, ScaleBench.class, PerformanceBench.class, EmbedSpaceBench.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

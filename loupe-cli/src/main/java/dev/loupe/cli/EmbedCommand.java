@@ -6,9 +6,9 @@ import dev.loupe.core.embed.VectorSet;
 import dev.loupe.app.StoreLender;
 import dev.loupe.app.similar.EmbeddingIndexes;
 import java.util.List;
-import dev.loupe.embed.analysis.EmbeddingAnalysis;
-import dev.loupe.embed.analysis.EmbeddingMetrics;
-import dev.loupe.embed.analysis.Pca;
+import dev.loupe.embed.space.EmbeddingSpace;
+import dev.loupe.embed.space.EmbeddingMetrics;
+import dev.loupe.embed.space.Pca;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.run.EmbedReport;
 import dev.loupe.embed.run.EmbeddingRunner;
@@ -94,7 +94,7 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
                     report.failures());
             EmbeddingModelInfo info = store.embeddings().models().stream().filter(m -> m.name().equals(model.name())).findFirst()
                     .orElseThrow(() -> new LoupeException(LoupeException.Reason.STORE, "model " + model.name() + " was not recorded"));
-            analyse(store, info, model.name(), n, terminal, out);
+            embeddingSpace(store, info, model.name(), n, terminal, out);
             // The k-NN index of large sets is built now, not by the first similar query after this run.
             long indexStart = System.nanoTime();
             try (EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store),
@@ -118,31 +118,31 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
      * neighbour search's progress; skipped when the model, the vectors, the labels and the rules are
      * those the stored values were computed from (their fingerprint is recorded with them).
      */
-    private void analyse(ProjectStore store, EmbeddingModelInfo info, String modelName, int threads, boolean terminal, PrintWriter out) {
+    private void embeddingSpace(ProjectStore store, EmbeddingModelInfo info, String modelName, int threads, boolean terminal, PrintWriter out) {
         long start = System.nanoTime();
         VectorSet images = store.embeddings().imageVectors(info.id());
         VectorSet objects = store.embeddings().objectVectors(info.id());
-        String fingerprint = EmbeddingAnalysis.fingerprint(modelName, images, objects);
+        String fingerprint = EmbeddingSpace.fingerprint(modelName, images, objects);
         long read = System.nanoTime();
         writeFlatVectors(store, info, images);
-        if (fingerprint.equals(store.embeddings().analysisFingerprint())) {
+        if (fingerprint.equals(store.embeddings().spaceFingerprint())) {
             out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map are up to date (%s, the same %d image "
                     + "and %d object vectors and labels): skipped (%.1f s to check).%n", modelName, images.size(), objects.size(),
                     (System.nanoTime() - start) / 1e9);
             return;
         }
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), terminal, "embed: neighbours", "rows", "rows");
-        EmbeddingAnalysis a = EmbeddingAnalysis.of(images, objects, threads, progress);
+        EmbeddingSpace a = EmbeddingSpace.of(images, objects, threads, progress);
         if (terminal) {
             spec.commandLine().getErr().println();
         }
-        long analysed = System.nanoTime();
+        long computed = System.nanoTime();
         store(store, info, a, modelName);
-        store.embeddings().recordAnalysis(fingerprint);
+        store.embeddings().recordSpace(fingerprint);
         long end = System.nanoTime();
         out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map in %.1f s (reading the vectors %.1f s, "
-                + "neighbours and the rest %.1f s, storing %.1f s).%n", (end - start) / 1e9, (read - start) / 1e9, (analysed - read) / 1e9,
-                (end - analysed) / 1e9);
+                + "neighbours and the rest %.1f s, storing %.1f s).%n", (end - start) / 1e9, (read - start) / 1e9, (computed - read) / 1e9,
+                (end - computed) / 1e9);
         new EmbeddingText(store).print(out, a);
     }
 
@@ -169,7 +169,7 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
     }
 
     /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */
-    static void store(ProjectStore store, EmbeddingModelInfo info, EmbeddingAnalysis a, String modelName) {
+    static void store(ProjectStore store, EmbeddingModelInfo info, EmbeddingSpace a, String modelName) {
         EmbeddingMetrics.write(store.metrics().analysis(), a, modelName);
         map(store, info.id(), "image", a.imageIds(), a.imageMap());
         map(store, info.id(), "annotation", a.annotationIds(), a.objectMap());

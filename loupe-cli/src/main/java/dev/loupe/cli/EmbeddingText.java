@@ -2,9 +2,9 @@ package dev.loupe.cli;
 
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
-import dev.loupe.embed.analysis.AnnotationQuality;
-import dev.loupe.embed.analysis.EmbeddingAnalysis;
-import dev.loupe.embed.analysis.NearDuplicateClusters;
+import dev.loupe.embed.space.AnnotationQuality;
+import dev.loupe.embed.space.EmbeddingSpace;
+import dev.loupe.embed.space.NearDuplicateClusters;
 import dev.loupe.store.ProjectStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class EmbeddingText {
         return String.format("%.0f,%.0f %.0fx%.0f", b.x(), b.y(), b.w(), b.h());
     }
 
-    void print(PrintWriter out, EmbeddingAnalysis a) {
+    void print(PrintWriter out, EmbeddingSpace a) {
         Map<Long, List<Integer>> clusters = new TreeMap<>();
         for (int i = 0; i < a.imageIds().length; i++) {
             if (a.clusterId()[i] >= 0) {

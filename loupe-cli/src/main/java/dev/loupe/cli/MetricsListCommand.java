@@ -5,7 +5,7 @@ import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.ImageMetric;
 import dev.loupe.api.Metric;
-import dev.loupe.embed.analysis.EmbeddingMetrics;
+import dev.loupe.embed.space.EmbeddingMetrics;
 import dev.loupe.api.MetricDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.embed.EmbeddingModelInfo;
-import dev.loupe.embed.analysis.EmbeddingAnalysis;
-import dev.loupe.embed.analysis.EmbeddingMetrics;
+import dev.loupe.embed.space.EmbeddingSpace;
+import dev.loupe.embed.space.EmbeddingMetrics;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.formats.voc.VocImporter;
@@ -53,7 +53,7 @@ final class BccdProject {
             new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), Runtime.getRuntime().availableProcessors(), 32, true,
                     ProgressListener.NONE).run(Map.of());
             EmbeddingModelInfo model = store.embeddings().models().get(0);
-            EmbeddingAnalysis analysis = EmbeddingAnalysis.of(store.embeddings().imageVectors(model.id()), store.embeddings().objectVectors(model.id()),
+            EmbeddingSpace analysis = EmbeddingSpace.of(store.embeddings().imageVectors(model.id()), store.embeddings().objectVectors(model.id()),
                     Runtime.getRuntime().availableProcessors());
             EmbeddingMetrics.write(store.metrics().analysis(), analysis, model.name());
         }

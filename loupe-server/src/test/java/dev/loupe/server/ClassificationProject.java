@@ -2,8 +2,8 @@ package dev.loupe.server;
 
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.metrics.runner.ProgressListener;
-import dev.loupe.embed.analysis.EmbeddingAnalysis;
-import dev.loupe.embed.analysis.EmbeddingMetrics;
+import dev.loupe.embed.space.EmbeddingSpace;
+import dev.loupe.embed.space.EmbeddingMetrics;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.embed.run.EmbeddingRunner;
 import dev.loupe.eval.CocoOutcomeMatcher;
@@ -37,7 +37,7 @@ final class ClassificationProject {
             int threads = Runtime.getRuntime().availableProcessors();
             new EmbeddingRunner(store.embeddings(), new FallbackEmbedding(), threads, 8, true, ProgressListener.NONE).run(Map.of());
             EmbeddingModelInfo model = store.embeddings().models().get(0);
-            EmbeddingMetrics.write(store.metrics().analysis(), EmbeddingAnalysis.of(store.embeddings().imageVectors(model.id()), store.embeddings().objectVectors(model.id()),
+            EmbeddingMetrics.write(store.metrics().analysis(), EmbeddingSpace.of(store.embeddings().imageVectors(model.id()), store.embeddings().objectVectors(model.id()),
                     threads), model.name());
         }
         return p;

@@ -54,13 +54,13 @@ public interface EmbeddingStore {
     }
 
     /**
-     * The fingerprint {@link #recordAnalysis} last recorded: of the model and vectors the stored embedding
+     * The fingerprint {@link #recordSpace} last recorded: of the model and vectors the stored embedding
      * metrics (uniqueness, clusters, quality, maps) were computed from; null when none was recorded.
      */
-    String analysisFingerprint();
+    String spaceFingerprint();
 
     /** Records the fingerprint of the model and vectors the embedding metrics now stored were computed from. */
-    void recordAnalysis(String fingerprint);
+    void recordSpace(String fingerprint);
 
     /** Ends a run with a status ("succeeded", "failed", "interrupted") and a one-line message. */
     void finish(long runId, String status, String message);

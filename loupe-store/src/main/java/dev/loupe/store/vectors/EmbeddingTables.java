@@ -176,18 +176,18 @@ public final class EmbeddingTables implements EmbeddingStore {
         }
     }
 
-    /** The project_meta key of {@link #analysisFingerprint}: one for the project, as the embedding metrics are. */
-    private static final String ANALYSIS_KEY = "embedding_analysis";
+    /** The project_meta key of {@link #spaceFingerprint}: one for the project, as the embedding metrics are. */
+    private static final String SPACE_KEY = "embedding_analysis"; // the stored key keeps its first name
 
     @Override
-    public synchronized String analysisFingerprint() {
-        return ModelQueries.meta(c, ANALYSIS_KEY);
+    public synchronized String spaceFingerprint() {
+        return ModelQueries.meta(c, SPACE_KEY);
     }
 
     @Override
-    public synchronized void recordAnalysis(String fingerprint) {
+    public synchronized void recordSpace(String fingerprint) {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)")) {
-            ps.setString(1, ANALYSIS_KEY);
+            ps.setString(1, SPACE_KEY);
             ps.setString(2, fingerprint);
             ps.executeUpdate();
         } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package dev.loupe.embed.analysis;
+package dev.loupe.embed.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,7 +9,7 @@ import dev.loupe.knn.ExactIndex;
 import dev.loupe.knn.Vectors;
 import org.junit.jupiter.api.Test;
 
-class EmbeddingAnalysisTest {
+class EmbeddingSpaceTest {
     static float[] angle(double degrees) {
         double r = Math.toRadians(degrees);
         return new float[] {(float) Math.cos(r), (float) Math.sin(r)};
@@ -115,19 +115,19 @@ class EmbeddingAnalysisTest {
         float[][] v = {{1, 0, 2}, {0.5f, 0.5f, 0}, {3, 1, 1}};
         VectorSet images = new VectorSet(new long[] {1, 2, 3}, new long[] {1, 2, 3}, new int[] {-1, -1, -1}, v);
         VectorSet objects = new VectorSet(new long[] {10, 11}, new long[] {1, 2}, new int[] {4, 5}, new float[][] {v[0], v[1]});
-        String base = EmbeddingAnalysis.fingerprint("m", images, objects);
-        assertThat(base).hasSize(64).isEqualTo(EmbeddingAnalysis.fingerprint("m", images,
+        String base = EmbeddingSpace.fingerprint("m", images, objects);
+        assertThat(base).hasSize(64).isEqualTo(EmbeddingSpace.fingerprint("m", images,
                 new VectorSet(new long[] {10, 11}, new long[] {1, 2}, new int[] {4, 5}, new float[][] {v[0].clone(), v[1].clone()})));
-        assertThat(EmbeddingAnalysis.fingerprint("other", images, objects)).isNotEqualTo(base);
+        assertThat(EmbeddingSpace.fingerprint("other", images, objects)).isNotEqualTo(base);
         float[][] nudged = {v[0], v[1], {3, 1, Math.nextUp(1f)}};
-        assertThat(EmbeddingAnalysis.fingerprint("m", new VectorSet(images.ids(), images.imageIds(), images.classIds(), nudged), objects))
+        assertThat(EmbeddingSpace.fingerprint("m", new VectorSet(images.ids(), images.imageIds(), images.classIds(), nudged), objects))
                 .isNotEqualTo(base);
-        assertThat(EmbeddingAnalysis.fingerprint("m", images, new VectorSet(objects.ids(), objects.imageIds(), new int[] {4, 4},
+        assertThat(EmbeddingSpace.fingerprint("m", images, new VectorSet(objects.ids(), objects.imageIds(), new int[] {4, 4},
                 objects.vectors()))).as("a relabelled object").isNotEqualTo(base);
-        assertThat(EmbeddingAnalysis.fingerprint("m", images, new VectorSet(new long[] {10, 12}, objects.imageIds(), objects.classIds(),
+        assertThat(EmbeddingSpace.fingerprint("m", images, new VectorSet(new long[] {10, 12}, objects.imageIds(), objects.classIds(),
                 objects.vectors()))).as("another object id").isNotEqualTo(base);
-        // The same vectors moved from the object set to the image set are another analysis.
-        assertThat(EmbeddingAnalysis.fingerprint("m", new VectorSet(new long[0], new long[0], new int[0], new float[0][]), images))
-                .isNotEqualTo(EmbeddingAnalysis.fingerprint("m", images, new VectorSet(new long[0], new long[0], new int[0], new float[0][])));
+        // The same vectors moved from the object set to the image set are another space.
+        assertThat(EmbeddingSpace.fingerprint("m", new VectorSet(new long[0], new long[0], new int[0], new float[0][]), images))
+                .isNotEqualTo(EmbeddingSpace.fingerprint("m", images, new VectorSet(new long[0], new long[0], new int[0], new float[0][])));
     }
 }

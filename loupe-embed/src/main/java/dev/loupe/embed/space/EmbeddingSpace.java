@@ -1,4 +1,4 @@
-package dev.loupe.embed.analysis;
+package dev.loupe.embed.space;
 
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.pipeline.PipelineProgress;
@@ -23,7 +23,7 @@ import dev.loupe.knn.Vectors;
  * @param objectMap       PCA map of the objects (null when fewer than 3)
  * @param duplicateThreshold the near-duplicate cosine distance of these images (from their nearest-neighbour distances)
  */
-public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clusterSize, long[] clusterId, Pca.Projection imageMap,
+public record EmbeddingSpace(long[] imageIds, double[] uniqueness, int[] clusterSize, long[] clusterId, Pca.Projection imageMap,
                                 long[] annotationIds, double[] quality, int[] suggestedClass, double[] qualityMargin,
                                 Pca.Projection objectMap, dev.loupe.core.similarity.DuplicateThreshold duplicateThreshold) {
     /** Neighbours per image searched for near-duplicate links. */
@@ -34,11 +34,11 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
      * beyond that in an HNSW index. Higher than {@link VectorIndex#EXACT_LIMIT} (which is about one query
      * at a time and memory): finding every row's neighbours exactly took 29 s at 7·10^4 × 127-d on 2
      * loaded cores, where building the HNSW index alone took 238 s at 10^5 × 64-d
-     * ({@code loupe bench embed-analysis}, docs/PERFORMANCE.md).
+     * ({@code loupe bench embed-space}, docs/PERFORMANCE.md).
      */
     public static final int ALL_ROWS_EXACT_LIMIT = 200_000;
 
-    public static EmbeddingAnalysis of(VectorSet images, VectorSet objects, int threads) {
+    public static EmbeddingSpace of(VectorSet images, VectorSet objects, int threads) {
         return of(images, objects, threads, (scanned, total, analysed, saved, seconds) -> { });
     }
 
@@ -46,7 +46,7 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
      * @param progress told the rows whose neighbours are found so far, of all images and objects (the
      *                 bulk of the work; the 2-D maps and the margin searches follow in seconds)
      */
-    public static EmbeddingAnalysis of(VectorSet images, VectorSet objects, int threads, PipelineProgress progress) {
+    public static EmbeddingSpace of(VectorSet images, VectorSet objects, int threads, PipelineProgress progress) {
         RowProgress rows = new RowProgress(progress, (long) images.size() + objects.size());
         Vectors iv = Vectors.forSimilarity(images.vectors());
         VectorIndex index = allRowsIndex(iv, threads);
@@ -68,7 +68,7 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
             scores = AnnotationQuality.of(objects, onn, objectIndex);
             objectMap = objects.size() >= 3 ? Pca.project(ov) : null;
         }
-        return new EmbeddingAnalysis(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), scores.margin(), objectMap,
+        return new EmbeddingSpace(images.ids(), uniqueness, clusters.size(), clusterId, imageMap, objects.ids(), scores.quality(), scores.suggested(), scores.margin(), objectMap,
                 clusters.threshold());
     }
 
@@ -77,9 +77,9 @@ public record EmbeddingAnalysis(long[] imageIds, double[] uniqueness, int[] clus
     }
 
     /**
-     * What the analysis depends on, as a SHA-256 hex string: the model's name, the rules (every
+     * What the space depends on, as a SHA-256 hex string: the model's name, the rules (every
      * embedding metric's id and version, the neighbour counts) and every id, image, class and vector
-     * value of both sets. An equal fingerprint means the same analysis, which {@code loupe embed} then
+     * value of both sets. An equal fingerprint means the same space, which {@code loupe embed} then
      * skips; any changed vector, label or item gives another.
      */
     public static String fingerprint(String model, VectorSet images, VectorSet objects) {

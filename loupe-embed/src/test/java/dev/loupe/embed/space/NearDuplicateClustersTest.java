@@ -1,4 +1,4 @@
-package dev.loupe.embed.analysis;
+package dev.loupe.embed.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.loupe.embed.analysis;
+package dev.loupe.embed.space;
 
 import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;

@@ -2,7 +2,7 @@ package dev.loupe.bench;
 
 import dev.loupe.api.PixelImage;
 import dev.loupe.core.embed.VectorSet;
-import dev.loupe.embed.analysis.EmbeddingAnalysis;
+import dev.loupe.embed.space.EmbeddingSpace;
 import dev.loupe.embed.model.FallbackEmbedding;
 import dev.loupe.knn.ExactIndex;
 import dev.loupe.knn.Neighbours;
@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
  * blocked search it replaced (kept here as the baseline, timed on a sample of query rows and scaled
  * to all), with the sample's neighbour lists compared to the bit.
  */
-@Command(name = "embed-analysis", mixinStandardHelpOptions = true,
+@Command(name = "embed-space", mixinStandardHelpOptions = true,
         description = "embed's second phase (k-NN, clusters, quality, map) on Fashion-MNIST against the former exact search.")
-final class EmbedAnalysisBench implements Callable<Integer> {
+final class EmbedSpaceBench implements Callable<Integer> {
     @Option(names = "--fashion", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
             description = "Fashion-MNIST IDX files (Debian's dataset-fashion-mnist; default: ${DEFAULT-VALUE})")
     Path fashion;
@@ -77,17 +77,17 @@ final class EmbedAnalysisBench implements Callable<Integer> {
         ExactIndex index = new ExactIndex(Vectors.forSimilarity(raw));
         int r = Math.min(sample, n);
         long t0 = System.nanoTime();
-        Neighbours[] former = formerSearchRows(index.vectors(), r, EmbeddingAnalysis.DUPLICATE_NEIGHBOURS);
+        Neighbours[] former = formerSearchRows(index.vectors(), r, EmbeddingSpace.DUPLICATE_NEIGHBOURS);
         double formerSeconds = (System.nanoTime() - t0) / 1e9 * n / r;
         long t1 = System.nanoTime();
-        Neighbours[] now = index.searchRows(EmbeddingAnalysis.DUPLICATE_NEIGHBOURS, null);
+        Neighbours[] now = index.searchRows(EmbeddingSpace.DUPLICATE_NEIGHBOURS, null);
         double nowSeconds = (System.nanoTime() - t1) / 1e9;
         int same = 0;
         for (int i = 0; i < r; i++) {
             same += Arrays.equals(former[i].rows(), now[i].rows()) && Arrays.equals(former[i].similarities(), now[i].similarities()) ? 1 : 0;
         }
         long t2 = System.nanoTime();
-        EmbeddingAnalysis a = EmbeddingAnalysis.of(imageSet, objectSet, cores);
+        EmbeddingSpace a = EmbeddingSpace.of(imageSet, objectSet, cores);
         double phase = (System.nanoTime() - t2) / 1e9;
         long clustered = Arrays.stream(a.clusterSize()).filter(s -> s > 1).count();
         out.printf(Locale.ROOT, "  n = %,d: k-NN of all %d rows: former %.1f s (%d rows timed, scaled), now %.2f s (%.1fx faster); "

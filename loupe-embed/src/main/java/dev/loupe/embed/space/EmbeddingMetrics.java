@@ -1,4 +1,4 @@
-package dev.loupe.embed.analysis;
+package dev.loupe.embed.space;
 
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.core.metrics.runner.MetricRunStore;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores what {@link EmbeddingAnalysis} computed as metrics of one analysis run, like any other
+ * Stores what {@link EmbeddingSpace} computed as metrics of one metric run, like any other
  * metric, so that filters, sorting, outliers, the scatter and exports apply to them: uniqueness,
  * near-duplicate groups, annotation quality and the coordinates of both 2-D maps.
  */
@@ -17,7 +17,7 @@ public final class EmbeddingMetrics {
 
     /**
      * Every metric {@code loupe embed} computes, with the class that defines it: not per-item
-     * functions the registry runs, but values of one analysis of all vectors. {@code metrics list}
+     * functions the registry runs, but values of one pass over all vectors. {@code metrics list}
      * and the README's catalogue show them beside the registry's.
      */
     public static final Map<MetricDescriptor, Class<?>> ALL = allMetrics();
@@ -37,7 +37,7 @@ public final class EmbeddingMetrics {
     }
 
     /** The metrics {@code a} holds values of. */
-    public static List<MetricDescriptor> of(EmbeddingAnalysis a) {
+    public static List<MetricDescriptor> of(EmbeddingSpace a) {
         List<MetricDescriptor> metrics = new ArrayList<>(List.of(Uniqueness.DESCRIPTOR, NearDuplicateClusters.GROUP_SIZE,
                 NearDuplicateClusters.CLUSTER, AnnotationQuality.DESCRIPTOR, AnnotationQuality.MARGIN));
         if (a.imageMap() != null) {
@@ -49,37 +49,37 @@ public final class EmbeddingMetrics {
         return metrics;
     }
 
-    /** Writes every value in one run of {@code analysis}; a failure marks the run failed and is rethrown. */
-    public static void write(MetricRunStore analysis, EmbeddingAnalysis a, String modelName) {
-        long runId = analysis.begin(of(a), Map.of("source", "embeddings", "embedding_model", modelName,
+    /** Writes every value in one run of {@code runs}; a failure marks the run failed and is rethrown. */
+    public static void write(MetricRunStore runs, EmbeddingSpace a, String modelName) {
+        long runId = runs.begin(of(a), Map.of("source", "embeddings", "embedding_model", modelName,
                 "duplicate_threshold", Double.toString(a.duplicateThreshold().threshold()),
                 "duplicate_rule", "complete linkage within exp(median(ln(d+1e-3)) - " + dev.loupe.core.similarity.DuplicateThreshold.Z
                         + " * max(1.4826 MAD, " + dev.loupe.core.similarity.DuplicateThreshold.MIN_SPREAD + ")) - 1e-3 of the nearest distances d"));
         try {
             int n = a.imageIds().length;
-            analysis.writeAll(runId, Uniqueness.DESCRIPTOR, a.imageIds(), a.uniqueness(), n);
+            runs.writeAll(runId, Uniqueness.DESCRIPTOR, a.imageIds(), a.uniqueness(), n);
             double[] size = new double[n];
             double[] cluster = new double[n];
             for (int i = 0; i < n; i++) {
                 size[i] = a.clusterSize()[i];
                 cluster[i] = a.clusterId()[i] < 0 ? Double.NaN : a.clusterId()[i];
             }
-            analysis.writeAll(runId, NearDuplicateClusters.GROUP_SIZE, a.imageIds(), size, n);
-            analysis.writeAll(runId, NearDuplicateClusters.CLUSTER, a.imageIds(), cluster, n);
+            runs.writeAll(runId, NearDuplicateClusters.GROUP_SIZE, a.imageIds(), size, n);
+            runs.writeAll(runId, NearDuplicateClusters.CLUSTER, a.imageIds(), cluster, n);
             int m = a.annotationIds().length;
-            analysis.writeAll(runId, AnnotationQuality.DESCRIPTOR, a.annotationIds(), a.quality(), m);
-            analysis.writeAll(runId, AnnotationQuality.MARGIN, a.annotationIds(), a.qualityMargin(), m);
+            runs.writeAll(runId, AnnotationQuality.DESCRIPTOR, a.annotationIds(), a.quality(), m);
+            runs.writeAll(runId, AnnotationQuality.MARGIN, a.annotationIds(), a.qualityMargin(), m);
             if (a.imageMap() != null) {
-                analysis.writeAll(runId, Pca.IMAGE_X, a.imageIds(), a.imageMap().x(), n);
-                analysis.writeAll(runId, Pca.IMAGE_Y, a.imageIds(), a.imageMap().y(), n);
+                runs.writeAll(runId, Pca.IMAGE_X, a.imageIds(), a.imageMap().x(), n);
+                runs.writeAll(runId, Pca.IMAGE_Y, a.imageIds(), a.imageMap().y(), n);
             }
             if (a.objectMap() != null) {
-                analysis.writeAll(runId, Pca.OBJECT_X, a.annotationIds(), a.objectMap().x(), m);
-                analysis.writeAll(runId, Pca.OBJECT_Y, a.annotationIds(), a.objectMap().y(), m);
+                runs.writeAll(runId, Pca.OBJECT_X, a.annotationIds(), a.objectMap().x(), m);
+                runs.writeAll(runId, Pca.OBJECT_Y, a.annotationIds(), a.objectMap().y(), m);
             }
-            analysis.finish(runId, "succeeded", "embedding metrics of " + modelName);
+            runs.finish(runId, "succeeded", "embedding metrics of " + modelName);
         } catch (RuntimeException e) {
-            analysis.finishAfter(runId, "failed", e);
+            runs.finishAfter(runId, "failed", e);
             throw e;
         }
     }

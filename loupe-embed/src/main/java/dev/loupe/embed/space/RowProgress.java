@@ -1,4 +1,4 @@
-package dev.loupe.embed.analysis;
+package dev.loupe.embed.space;
 
 import dev.loupe.core.pipeline.PipelineProgress;
 import java.util.function.IntConsumer;
