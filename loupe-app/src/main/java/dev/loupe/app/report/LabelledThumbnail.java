@@ -1,5 +1,6 @@
 package dev.loupe.app.report;
 
+import dev.loupe.core.image.ImageFolder;
 import dev.loupe.store.browse.Shape;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
@@ -11,8 +12,6 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
@@ -75,14 +74,13 @@ final class LabelledThumbnail {
     private record Decoded(BufferedImage image, int width, int height) {
     }
 
-    /** Decodes a regular file under the images folder, subsampled to about twice the thumbnail size. */
+    /**
+     * Decodes a regular file under the images folder (found as the server finds it: ImageFolder
+     * refuses '..', absolute paths and links out of the folder), subsampled to about twice the
+     * thumbnail size.
+     */
     private static Decoded read(Path imagesRoot, String path, int side) throws IOException {
-        Path root = imagesRoot.toRealPath();
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                || !file.toRealPath().startsWith(root)) {
-            return null;
-        }
+        Path file = new ImageFolder(imagesRoot).locate(path);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 return null;

@@ -66,6 +66,11 @@ class ReportPartsTest {
         assertThat(LabelledThumbnail.dataUri(images, "missing.png", List.of(), Map.of(), null, 64)).isNull();
         Files.writeString(images.resolve("text.png"), "not an image");
         assertThat(LabelledThumbnail.dataUri(images, "text.png", List.of(), Map.of(), null, 64)).isNull();
+        assertThat(LabelledThumbnail.dataUri(images, outside.toString(), List.of(), Map.of(), null, 64)).isNull();
+        // The rules are the server's (ImageFolder): a link that stays inside the folder is read.
+        ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), "png", images.resolve("inside.png").toFile());
+        Files.createSymbolicLink(images.resolve("alias.png"), images.resolve("inside.png"));
+        assertThat(LabelledThumbnail.dataUri(images, "alias.png", List.of(), Map.of(), null, 64)).startsWith("data:image/jpeg;base64,");
     }
 
     @Test
