@@ -61,6 +61,10 @@ final class ScaleBench implements Callable<Integer> {
     @Option(names = "--spark", description = "also run 'loupe spark analyze --master local[2]' on the smallest size (needs loupe-spark built)")
     boolean spark;
 
+    @Option(names = "--no-embed", description = "skip the embed phase and the similar-images query (embed dominates above "
+            + "10^4 images; the other queries do not need it)")
+    boolean noEmbed;
+
     @Option(names = "--seed", defaultValue = "14", description = "dataset seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -110,12 +114,14 @@ final class ScaleBench implements Callable<Integer> {
         Path project = base.resolve("project");
         ChildJvm.Run init = jvm.run("init", project.toString(), "--images", data.images().toString(), "--coco", data.instances().toString());
         ChildJvm.Run analyze = jvm.run("analyze", project.toString());
-        ChildJvm.Run embed = jvm.run("embed", project.toString(), "--model", model);
+        ChildJvm.Run embed = noEmbed ? null : jvm.run("embed", project.toString(), "--model", model);
         long disk = diskBytes(project);
         out.printf("  %-9s %9s %14s %13s%n", "phase", "seconds", "items/s", "peak RSS MB");
         row(out, "import", init, data.annotations(), "annotations");
         row(out, "analyze", analyze, n, "images");
-        row(out, "embed", embed, n, "images");
+        if (embed != null) {
+            row(out, "embed", embed, n, "images");
+        }
         out.printf("  project on disk: %.0f MB (%.0f bytes per annotation)%n", disk / 1e6, (double) disk / data.annotations());
         out.flush();
         served(out, project, n, data.annotations());
@@ -143,9 +149,14 @@ final class ScaleBench implements Callable<Integer> {
             String url = serverUrl(server);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             long t = System.nanoTime();
-            get(http, url + "api/images/1/similar?k=10");
+            if (!noEmbed) {
+                get(http, url + "api/images/1/similar?k=10");
+            }
             double firstSimilar = (System.nanoTime() - t) / 1e6;
             Map<String, IntFunction<String>> queries = queries(images);
+            if (noEmbed) {
+                queries.keySet().removeIf(k -> k.startsWith("similar"));
+            }
             for (IntFunction<String> q : queries.values()) {
                 for (int i = 0; i < 10; i++) {
                     get(http, url + q.apply(i)); // warm-up: JIT, DuckDB caches
@@ -159,8 +170,9 @@ final class ScaleBench implements Callable<Integer> {
                         ServeBench.percentile(four, 50), ServeBench.percentile(four, 95)));
             }
             Latency status = rows.get(0);
-            out.printf("  web API (%d images, %d annotations): first similar query (loads the vectors and builds the index) %.0f ms%n",
-                    images, annotations, firstSimilar);
+            out.printf("  web API (%d images, %d annotations)%s%n", images, annotations, noEmbed ? ", no embeddings"
+                    : String.format(java.util.Locale.ROOT, ": first similar query (loads the vectors and builds the index) %.0f ms",
+                    firstSimilar));
             out.printf("  %-48s %8s %8s %8s %8s %10s%n", "query", "p50 1c", "p95 1c", "p50 4c", "p95 4c", "p50/status");
             for (Latency l : rows) {
                 out.printf("  %-48s %8.1f %8.1f %8.1f %8.1f %9.1fx%n", l.query(), l.p50One(), l.p95One(), l.p50Four(), l.p95Four(),
