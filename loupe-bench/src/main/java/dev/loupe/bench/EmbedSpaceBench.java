@@ -32,9 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "embed-space", mixinStandardHelpOptions = true,
         description = "embed's second phase (k-NN, clusters, quality, map) on Fashion-MNIST against the former exact search.")
 final class EmbedSpaceBench implements Callable<Integer> {
-    @Option(names = "--fashion", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
-            description = "Fashion-MNIST IDX files (Debian's dataset-fashion-mnist; default: ${DEFAULT-VALUE})")
-    Path fashion;
+    @CommandLine.Mixin
+    FashionMnistOption fashion = new FashionMnistOption();
 
     @Option(names = "--images", split = ",", defaultValue = "10000", paramLabel = "N",
             description = "images per measurement, up to 70000 (default: ${DEFAULT-VALUE})")
@@ -50,8 +49,8 @@ final class EmbedSpaceBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(fashion.resolve("t10k-images-idx3-ubyte.gz"))) {
-            out.printf("skipped: no Fashion-MNIST at %s (Debian: apt-get install dataset-fashion-mnist; or pass --fashion DIR)%n", fashion);
+        if (!fashion.present()) {
+            out.println(fashion.skipped());
             return 0;
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -64,8 +63,8 @@ final class EmbedSpaceBench implements Callable<Integer> {
     }
 
     private void measure(PrintWriter out, int n, int cores) throws IOException {
-        List<PixelImage> images = DuplicateRules.fashion(fashion, n);
-        int[] labels = labels(fashion, n);
+        List<PixelImage> images = DuplicateRules.fashion(fashion.dir(), n);
+        int[] labels = labels(fashion.dir(), n);
         FallbackEmbedding model = new FallbackEmbedding();
         float[][] raw = IntStream.range(0, n).parallel().mapToObj(i -> model.embed(List.of(images.get(i)))[0]).toArray(float[][]::new);
         long[] ids = java.util.stream.LongStream.rangeClosed(1, n).toArray();

@@ -39,10 +39,8 @@ final class LabelNoiseBench implements Callable<Integer> {
             description = "detection: precision and recall in the K lowest scores of each repeat (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--fashion", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
-            description = "Fashion-MNIST IDX files (Debian's dataset-fashion-mnist; default: ${DEFAULT-VALUE}); 'none' "
-                    + "skips classification")
-    String fashion;
+    @CommandLine.Mixin
+    FashionMnistOption fashion = new FashionMnistOption();
 
     @Option(names = "--fashion-items", paramLabel = "N", defaultValue = "70000",
             description = "the first N images (training set, then test set; default: ${DEFAULT-VALUE})")
@@ -78,8 +76,8 @@ final class LabelNoiseBench implements Callable<Integer> {
         if (!"none".equals(voc100)) {
             detection(voc, out);
         }
-        if (!"none".equals(fashion)) {
-            classification(Path.of(fashion), out);
+        if (fashion.dir() != null) {
+            classification(out);
         }
         return 0;
     }
@@ -117,15 +115,14 @@ final class LabelNoiseBench implements Callable<Integer> {
         }
     }
 
-    private void classification(Path dir, PrintWriter out) throws IOException {
-        if (!Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"))) {
-            out.printf("Classification: skipped, no Fashion-MNIST at %s (Debian: apt-get install dataset-fashion-mnist; "
-                    + "or pass --fashion DIR)%n", dir);
+    private void classification(PrintWriter out) throws IOException {
+        if (!fashion.present()) {
+            out.println("Classification: " + fashion.skipped());
             return;
         }
-        FashionNoise.Data data = FashionNoise.read(dir, fashionItems, side);
+        FashionNoise.Data data = FashionNoise.read(fashion.dir(), fashionItems, side);
         out.printf(Locale.ROOT, "%nClassification: Fashion-MNIST, %d images from %s, %.0f%% of the labels flipped to another "
-                + "class (seed %d); Loupe's own classifier on the raw pixels (%d x %d)%n", fashionItems, dir, flip * 100,
+                + "class (seed %d); Loupe's own classifier on the raw pixels (%d x %d)%n", fashionItems, fashion.dir(), flip * 100,
                 seed, side, side);
         out.flush();
         NoiseTable table = new NoiseTable();

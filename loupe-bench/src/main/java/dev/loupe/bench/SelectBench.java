@@ -6,8 +6,6 @@ import dev.loupe.eval.active.Uncertainty;
 import dev.loupe.eval.labels.LogisticRegression;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,9 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "select", mixinStandardHelpOptions = true,
         description = "Active learning on Fashion-MNIST: test accuracy after each labelling round, per strategy, against random.")
 public final class SelectBench implements Callable<Integer> {
-    @Option(names = "--fashion", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
-            description = "Fashion-MNIST IDX files (Debian's dataset-fashion-mnist; default: ${DEFAULT-VALUE})")
-    Path fashion;
+    @CommandLine.Mixin
+    FashionMnistOption fashion = new FashionMnistOption();
 
     @Option(names = "--pool", paramLabel = "N", defaultValue = "10000",
             description = "unlabelled pool: the first N training images (default: ${DEFAULT-VALUE})")
@@ -75,12 +72,11 @@ public final class SelectBench implements Callable<Integer> {
                     + "--seeds >= 1 and start + batch * rounds <= --pool <= 60000");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(fashion.resolve("train-images-idx3-ubyte.gz"))) {
-            out.printf("skipped: no Fashion-MNIST at %s (Debian: apt-get install dataset-fashion-mnist; or pass --fashion DIR)%n",
-                    fashion);
+        if (!fashion.present()) {
+            out.println(fashion.skipped());
             return 0;
         }
-        FashionNoise.Data all = FashionNoise.read(fashion, TRAIN + TEST, 14);
+        FashionNoise.Data all = FashionNoise.read(fashion.dir(), TRAIN + TEST, 14);
         float[][] pool = Arrays.copyOf(all.x(), poolSize);
         int[] poolY = Arrays.copyOf(all.y(), poolSize);
         float[][] test = Arrays.copyOfRange(all.x(), TRAIN, TRAIN + TEST);

@@ -45,9 +45,8 @@ final class SimilarityBench implements Callable<Integer> {
                     + "rules (default: ${DEFAULT-VALUE})")
     List<String> bccdPairs;
 
-    @Option(names = "--fashion", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist",
-            description = "Fashion-MNIST IDX files (Debian's dataset-fashion-mnist; default: ${DEFAULT-VALUE})")
-    Path fashionDir;
+    @CommandLine.Mixin
+    FashionMnistOption fashionMnist = new FashionMnistOption();
 
     @Option(names = "--fashion-images", defaultValue = "10000", paramLabel = "N",
             description = "Fashion-MNIST images for the near-duplicate rules with the fallback embedding and pHash "
@@ -129,7 +128,7 @@ final class SimilarityBench implements Callable<Integer> {
         if (fashionImages <= 0) {
             return;
         }
-        List<PixelImage> fashion = DuplicateRules.fashion(fashionDir, fashionImages);
+        List<PixelImage> fashion = DuplicateRules.fashion(fashionMnist.dir(), fashionImages);
         float[][] fb = new dev.loupe.embed.model.FallbackEmbedding().embed(fashion);
         long[] hashes = fashion.parallelStream().mapToLong(im -> Long.parseUnsignedLong(
                 dev.loupe.core.metrics.image.PerceptualHashes.phash(im), 16)).toArray();
