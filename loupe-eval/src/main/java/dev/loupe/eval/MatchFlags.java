@@ -15,21 +15,30 @@ record MatchFlags(double[] scores, byte[] flags, int regularGroundTruths) {
 
     /** The flags of a match at its T thresholds, detection by detection. */
     static MatchFlags of(ImageEval e) {
-        int nT = e.thresholds();
-        int nD = e.detectionCount();
-        byte[] flags = new byte[nD * nT];
-        for (int t = 0; t < nT; t++) {
+        return of(e.dtScores(), e.dtMatches(), e.dtIgnore(), e.gtIgnore(), e.gtIds().length, e.thresholds());
+    }
+
+    /**
+     * The flags of match tables laid out as {@link ImageEval}'s ([t * D + d], D = scores.length);
+     * only the first {@code groundTruths} entries of {@code gtIgnore} are read.
+     */
+    static MatchFlags of(double[] scores, long[] dtMatches, boolean[] dtIgnore, boolean[] gtIgnore, int groundTruths,
+                         int thresholds) {
+        int nD = scores.length;
+        byte[] flags = new byte[nD * thresholds];
+        for (int t = 0; t < thresholds; t++) {
             for (int d = 0; d < nD; d++) {
-                flags[d * nT + t] = e.dtIgnored(t, d) ? IGNORED : e.dtMatch(t, d) != 0 ? TRUE_POSITIVE : FALSE_POSITIVE;
+                flags[d * thresholds + t] = dtIgnore[t * nD + d] ? IGNORED
+                        : dtMatches[t * nD + d] != 0 ? TRUE_POSITIVE : FALSE_POSITIVE;
             }
         }
         int regular = 0;
-        for (boolean ig : e.gtIgnore()) {
-            if (!ig) {
+        for (int g = 0; g < groundTruths; g++) {
+            if (!gtIgnore[g]) {
                 regular++;
             }
         }
-        return new MatchFlags(e.dtScores(), flags, regular);
+        return new MatchFlags(scores, flags, regular);
     }
 
     int detectionCount() {

@@ -41,18 +41,11 @@ final class Matcher {
         if (gts.isEmpty() && dts.isEmpty()) {
             return null;
         }
-        List<Detection> dt = topDetections(dts);
-        double[][] ious = computeIou(gts, dt);
-        long[] dtIds = new long[dt.size()];
-        double[] dtScores = new double[dt.size()];
-        for (int d = 0; d < dtIds.length; d++) {
-            dtIds[d] = dt.get(d).id();
-            dtScores[d] = dt.get(d).score();
-        }
+        Ranked r = rank(gts, dts);
         List<AreaRange> ranges = params.areaRanges();
         ImageEval[] out = new ImageEval[ranges.size()];
         for (int a = 0; a < out.length; a++) {
-            out[a] = evaluate(gts, dt, dtIds, dtScores, ious, ranges.get(a));
+            out[a] = evaluate(gts, r, ranges.get(a));
         }
         return out;
     }
@@ -66,37 +59,29 @@ final class Matcher {
         if (gts.isEmpty() && dts.isEmpty()) {
             return null;
         }
-        List<Detection> dt = topDetections(dts);
-        double[][] ious = computeIou(gts, dt);
-        long[] dtIds = new long[dt.size()];
-        double[] dtScores = new double[dt.size()];
-        for (int d = 0; d < dtIds.length; d++) {
-            dtIds[d] = dt.get(d).id();
-            dtScores[d] = dt.get(d).score();
-        }
-        int nT = iouThrs.length;
-        int nD = dt.size();
-        int nG = gts.size();
+        Ranked r = rank(gts, dts);
         List<AreaRange> ranges = params.areaRanges();
         MatchFlags[] out = new MatchFlags[ranges.size()];
         for (int a = 0; a < out.length; a++) {
-            fill(reused, gts, dt, dtIds, ious, ranges.get(a));
-            byte[] flags = new byte[nD * nT];
-            for (int t = 0; t < nT; t++) {
-                for (int d = 0; d < nD; d++) {
-                    flags[d * nT + t] = reused.dtIg[t * nD + d] ? MatchFlags.IGNORED
-                            : reused.dtm[t * nD + d] != 0 ? MatchFlags.TRUE_POSITIVE : MatchFlags.FALSE_POSITIVE;
-                }
-            }
-            int regular = 0;
-            for (int g = 0; g < nG; g++) {
-                if (!reused.gtIg[g]) {
-                    regular++;
-                }
-            }
-            out[a] = new MatchFlags(dtScores, flags, regular);
+            fill(reused, gts, r, ranges.get(a));
+            out[a] = MatchFlags.of(r.scores(), reused.dtm, reused.dtIg, reused.gtIg, gts.size(), iouThrs.length);
         }
         return out;
+    }
+
+    /** A cell's detections in matching order (the top maxDet by score), their ids and scores, and their IoUs. */
+    private record Ranked(List<Detection> dt, long[] ids, double[] scores, double[][] ious) {
+    }
+
+    private Ranked rank(List<GroundTruth> gts, List<Detection> dts) {
+        List<Detection> dt = topDetections(dts);
+        long[] ids = new long[dt.size()];
+        double[] scores = new double[dt.size()];
+        for (int d = 0; d < ids.length; d++) {
+            ids[d] = dt.get(d).id();
+            scores[d] = dt.get(d).score();
+        }
+        return new Ranked(dt, ids, scores, computeIou(gts, dt));
     }
 
     /** The detections sorted by score, descending and stable, cut to maxDet. */
@@ -146,19 +131,20 @@ final class Matcher {
     }
 
     /** evaluateImg for one area range; the detection ids and scores are shared by every range. */
-    private ImageEval evaluate(List<GroundTruth> gtsIn, List<Detection> dt, long[] dtIds, double[] dtScores,
-                               double[][] ious, AreaRange range) {
+    private ImageEval evaluate(List<GroundTruth> gtsIn, Ranked r, AreaRange range) {
         Scratch s = new Scratch(); // sized exactly by fill: its arrays become the result's
-        fill(s, gtsIn, dt, dtIds, ious, range);
-        return new ImageEval(dtIds, dtScores, s.gtIds, s.gtIg, iouThrs.length, s.dtm, s.gtm, s.dtIg);
+        fill(s, gtsIn, r, range);
+        return new ImageEval(r.ids(), r.scores(), s.gtIds, s.gtIg, iouThrs.length, s.dtm, s.gtm, s.dtIg);
     }
 
     /**
      * evaluateImg's matching for one area range into {@code s}: ground truths reordered (regular
      * first), their ignore flags, and per threshold the matches of detections and ground truths.
      */
-    private void fill(Scratch s, List<GroundTruth> gtsIn, List<Detection> dt, long[] dtIds, double[][] ious,
-                      AreaRange range) {
+    private void fill(Scratch s, List<GroundTruth> gtsIn, Ranked r, AreaRange range) {
+        List<Detection> dt = r.dt();
+        long[] dtIds = r.ids();
+        double[][] ious = r.ious();
         int nG = gtsIn.size();
         int nT = iouThrs.length;
         int nD = dt.size();
