@@ -9,14 +9,10 @@ import dev.loupe.core.model.Category;
 import dev.loupe.core.model.ImageRecord;
 import dev.loupe.eval.Detection;
 import dev.loupe.eval.GroundTruth;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * An in-memory evaluation set written as a user would bring it: an images folder (one real JPEG
@@ -32,13 +28,7 @@ record EvalFiles(Path images, Path instances, Path results) {
     static EvalFiles write(Path dir, List<ImageRecord> images, List<Category> categories, List<GroundTruth> gts,
                            List<Detection> dts) throws IOException {
         Path imageDir = Files.createDirectories(dir.resolve("images"));
-        Path master = dir.resolve("master.jpg");
-        BufferedImage img = new BufferedImage(SyntheticCoco.WIDTH, SyntheticCoco.HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(new Color(90, 120, 160));
-        g.fillRect(0, 0, SyntheticCoco.WIDTH, SyntheticCoco.HEIGHT);
-        g.dispose();
-        ImageIO.write(img, "jpg", master.toFile());
+        Path master = SyntheticCoco.masterJpeg(dir);
         JsonFactory json = new JsonFactory();
         Path instances = dir.resolve("instances.json");
         try (JsonGenerator gen = json.createGenerator(instances.toFile(), JsonEncoding.UTF8)) {

@@ -28,13 +28,7 @@ public final class SyntheticCoco {
     /** Creates images/ and instances.json under dir; returns the JSON file. */
     public static Path write(Path dir, int images, long annotations) throws IOException {
         Path imageDir = Files.createDirectories(dir.resolve("images"));
-        Path master = dir.resolve("master.jpg");
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(new Color(90, 120, 160));
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.dispose();
-        ImageIO.write(img, "jpg", master.toFile());
+        Path master = masterJpeg(dir);
         for (int i = 1; i <= images; i++) {
             Path link = imageDir.resolve(name(i));
             if (!Files.exists(link)) {
@@ -85,6 +79,21 @@ public final class SyntheticCoco {
             gen.writeEndObject();
         }
         return json;
+    }
+
+    /**
+     * Writes {@code dir/master.jpg}, the one real 640x480 JPEG that every synthetic image name is a
+     * hard link to (header reading is real, the disk cost is one file); returns it.
+     */
+    public static Path masterJpeg(Path dir) throws IOException {
+        Path master = dir.resolve("master.jpg");
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(90, 120, 160));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.dispose();
+        ImageIO.write(img, "jpg", master.toFile());
+        return master;
     }
 
     /** The categories array of a synthetic COCO file: ids 1..n named class1..classN. */
