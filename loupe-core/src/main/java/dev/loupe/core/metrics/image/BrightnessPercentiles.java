@@ -1,7 +1,10 @@
 package dev.loupe.core.metrics.image;
 
 import dev.loupe.api.PixelImage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The 1st, 5th and 99th percentiles (numpy's default "linear" method) of CleanVision's per-pixel
@@ -115,9 +118,41 @@ record BrightnessPercentiles(double p1, double p5, double p99) {
         return new BrightnessPercentiles(out[0], out[1], out[2]);
     }
 
+    /**
+     * The value at a rank of members sorted by exact key. Pixels of one key can differ in their
+     * double value by an ulp (the float sum rounds differently), and numpy sorts those doubles: so
+     * the value at a rank inside a run of equal keys is the run's values sorted, not the pixel there.
+     */
     private static double valueAt(long[] sorted, long index) {
-        long e = sorted[(int) index];
-        return value((int) (e >> 16) & 0xFF, (int) (e >> 8) & 0xFF, (int) e & 0xFF);
+        int i = (int) index;
+        long key = sorted[i] >>> 24;
+        int from = i;
+        while (from > 0 && sorted[from - 1] >>> 24 == key) {
+            from--;
+        }
+        int to = i + 1;
+        while (to < sorted.length && sorted[to] >>> 24 == key) {
+            to++;
+        }
+        // Equal pixels lie together (sorted by key, then r, g, b): one value per distinct pixel, with its count.
+        List<double[]> distinct = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            long e = sorted[k];
+            if (k > from && e == sorted[k - 1]) {
+                distinct.get(distinct.size() - 1)[1]++;
+            } else {
+                distinct.add(new double[] {value((int) (e >> 16) & 0xFF, (int) (e >> 8) & 0xFF, (int) e & 0xFF), 1});
+            }
+        }
+        distinct.sort(Comparator.comparingDouble(d -> d[0]));
+        long left = i - from;
+        for (double[] d : distinct) {
+            left -= (long) d[1];
+            if (left < 0) {
+                return d[0];
+            }
+        }
+        throw new IllegalStateException("rank " + index + " outside its run");
     }
 
     /** numpy's {@code _lerp}: a + (b − a)·t, or b − (b − a)·(1 − t) when t ≥ 0.5. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.api.PixelImage;
 import java.util.Arrays;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -31,6 +32,22 @@ class PercentilesAgainstSortTest {
         assertThat(p.p1()).isEqualTo(numpyLinear(values, 1));
         assertThat(p.p5()).isEqualTo(numpyLinear(values, 5));
         assertThat(p.p99()).isEqualTo(numpyLinear(values, 99));
+    }
+
+    /**
+     * Two pixels of the same exact key (241·r² + 691·g² + 68·b² = 241·56² + ... = 241·222² + ...)
+     * whose doubles differ by an ulp, the first in (r, g, b) order the larger: numpy sorts the doubles.
+     */
+    @Example
+    void pixelsOfOneKeyRankByTheirDoubleValues() {
+        byte[] rgb = {56, (byte) 213, (byte) 146, (byte) 222, (byte) 169, (byte) 169};
+        double first = BrightnessPercentiles.value(56, 213, 146);
+        double second = BrightnessPercentiles.value(222, 169, 169);
+        assertThat(first).isGreaterThan(second);
+        double[] sorted = {second, first};
+        BrightnessPercentiles p = BrightnessPercentiles.of(new PixelImage(2, 1, rgb, 3, 8, false));
+        assertThat(p.p1()).isEqualTo(numpyLinear(sorted, 1));
+        assertThat(p.p99()).isEqualTo(numpyLinear(sorted, 99));
     }
 
     /** numpy.percentile(method="linear") on sorted values. */
