@@ -67,11 +67,11 @@ final class IssueKindQuery {
         }
         Map<String, MetricInfo> imageCatalogue = scope == Scope.IMAGE ? Map.of() : filters.numeric(Scope.IMAGE);
         Set<String> importKinds = filters.importKinds(scope);
-        Set<String> classes = filters.classNames();
+        Map<String, List<Integer>> classIds = filters.classIds();
         List<FilterSql> ruleFilters = new ArrayList<>();
         for (IssueRule r : applicable) {
             ItemFilter f = new ItemFilter(scope, List.of(), List.of(), List.of(), List.of(r.id()), List.of());
-            ruleFilters.add(FilterSql.of(f, numeric, imageCatalogue, rules, importKinds, classes, Set.of(), null, null));
+            ruleFilters.add(FilterSql.of(f, numeric, imageCatalogue, rules, importKinds, classIds, Set.of(), null, null));
         }
         String from = ruleFilters.get(0).from;
         StringBuilder sql = new StringBuilder("SELECT ");

@@ -69,9 +69,16 @@ final class SearchQuery {
                     : (sortCol == null ? "" : sortCol + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
                     + (tieBreak == null ? "" : tieBreak + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
                     + f.key + (r.descending() && sortCol == null ? " DESC" : "");
-            String sql = "SELECT " + f.key + ", i.id, i.path, i.width, i.height, i.split, "
-                    + (images ? "NULL" : "k.name") + ", " + (sortCol == null ? "NULL" : sortCol)
-                    + " FROM " + f.from + " WHERE " + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+            // The class by id, named below: no join of the categories, and the metric table only to sort.
+            String category = switch (f.scope) {
+                case IMAGE -> "NULL";
+                case ANNOTATION -> "a.category_id";
+                case PREDICTION -> "p.category_id";
+            };
+            String sql = "SELECT " + f.key + ", i.id, i.path, i.width, i.height, i.split, " + category + ", "
+                    + (sortCol == null ? "NULL" : sortCol) + " FROM " + f.from(sortCol != null && sortCol.startsWith("m.")) + " WHERE "
+                    + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+            Map<Integer, String> names = images ? Map.of() : filters.classNamesById();
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = f.bind(ps, 1);
@@ -84,8 +91,9 @@ final class SearchQuery {
                 ps.setLong(i, r.offset());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        Object categoryId = rs.getObject(7);
                         rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4), rs.getObject(5),
-                            rs.getString(6), rs.getString(7), rs.getObject(8)});
+                            rs.getString(6), categoryId == null ? null : names.get(((Number) categoryId).intValue()), rs.getObject(8)});
                     }
                 }
             }
@@ -244,7 +252,7 @@ final class SearchQuery {
 
     /** Ids of every item the filter selects, in id order (for tag-all and export). */
     long count(FilterSql f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + f.from + " WHERE " + f.where)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + f.from(false) + " WHERE " + f.where)) {
             f.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -33,13 +33,16 @@ public final class FilterSql {
     public final String key;
     public final String where;
     public final List<Object> params;
+    /** Whether {@link #where} reads the scope's metric table {@code m}. */
+    private final boolean readsMetrics;
 
-    private FilterSql(Scope scope, String from, String key, String where, List<Object> params) {
+    private FilterSql(Scope scope, String from, String key, String where, List<Object> params, boolean readsMetrics) {
         this.scope = scope;
         this.from = from;
         this.key = key;
         this.where = where;
         this.params = Collections.unmodifiableList(params);
+        this.readsMetrics = readsMetrics;
     }
 
     /**
@@ -61,6 +64,22 @@ public final class FilterSql {
         };
     }
 
+    /**
+     * A FROM clause for this filter's WHERE that joins the scope's metric table {@code m} only when
+     * the WHERE or the caller ({@code metrics}) reads it, and never the categories: the same rows as
+     * {@link #from} (those are left joins on unique keys) without a hash table over every item's
+     * metric row, which dominates a count or a page at 10^6 annotations. For the prediction scope it
+     * is {@link #from} (whose parameters come first).
+     */
+    public String from(boolean metrics) {
+        boolean m = metrics || readsMetrics;
+        return switch (scope) {
+            case IMAGE -> m ? from : "images i";
+            case ANNOTATION -> "annotations a JOIN images i ON i.id = a.image_id" + (m ? " LEFT JOIN annotation_metrics m ON m.annotation_id = a.id" : "");
+            case PREDICTION -> from;
+        };
+    }
+
     /** The item id expression of a scope. */
     public static String key(Scope scope) {
         return switch (scope) {
@@ -72,30 +91,26 @@ public final class FilterSql {
 
     /**
      * @param catalogue   numeric metrics of the filter's scope, by id
+     * @param imageCatalogue numeric image metrics, by id: annotation and prediction filters may hold
+     *                    ranges of their image's metrics too (a worst slice such as "objects on dark images")
      * @param rules       the project's issue rules
      * @param importKinds issue kinds recorded by the import for items of this scope
-     * @param classes     every class name of the project
+     * @param classIds    the category ids of every class name of the project (a class filter becomes
+     *                    a condition on category ids, so no query joins the categories to filter)
      * @param splits      every split of the project's images ("none" is always accepted: images
      *                    without a split)
      * @param setId       the id of the filter's prediction set, or null when it names none
      * @param classifierId the id of the filter's classification set, or null when it names none
      */
-    public static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, List<IssueRule> rules, Set<String> importKinds,
-                        Set<String> classes, Set<String> splits, Integer setId, Integer classifierId) {
-        return of(f, catalogue, Map.of(), rules, importKinds, classes, splits, setId, classifierId);
-    }
-
-    /**
-     * As above; {@code imageCatalogue} (numeric image metrics) lets annotation and prediction filters
-     * hold ranges of their image's metrics too (a worst slice such as "objects on dark images").
-     */
     public static FilterSql of(ItemFilter f, Map<String, MetricInfo> catalogue, Map<String, MetricInfo> imageCatalogue, List<IssueRule> rules,
-                        Set<String> importKinds, Set<String> classes, Set<String> splits, Integer setId, Integer classifierId) {
+                        Set<String> importKinds, Map<String, List<Integer>> classIds, Set<String> splits, Integer setId,
+                        Integer classifierId) {
         Scope scope = f.scope();
         String key = key(scope);
         String itemType = MetricColumns.scopeName(scope);
         List<String> and = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        boolean readsMetrics = false;
         if (scope == Scope.PREDICTION) {
             OutcomeFilter o = f.outcome();
             double t = dev.loupe.core.outcome.Thresholds.value(o.tIndex());
@@ -106,6 +121,7 @@ public final class FilterSql {
             String col = scope != Scope.IMAGE && !catalogue.containsKey(r.metricId()) && imageCatalogue.containsKey(r.metricId())
                     ? "(SELECT im." + MetricColumns.column(r.metricId()) + " FROM image_metrics im WHERE im.image_id = i.id)"
                     : "m." + metricColumn(r.metricId(), catalogue, scope);
+            readsMetrics |= col.startsWith("m.");
             if (r.min() != null) {
                 and.add(col + " >= ?");
                 params.add(finite(r.min(), r.metricId()));
@@ -119,17 +135,21 @@ public final class FilterSql {
             }
         }
         if (!f.classes().isEmpty()) {
+            List<Integer> ids = new ArrayList<>();
             for (String c : f.classes()) {
-                if (!classes.contains(c)) {
-                    throw LoupeException.badInput("unknown class '" + c + "'; known: " + String.join(", ", new java.util.TreeSet<>(classes)));
+                List<Integer> of = classIds.get(c);
+                if (of == null) {
+                    throw unknownClass(c, classIds);
                 }
+                ids.addAll(of);
             }
-            String in = placeholders(f.classes().size());
-            and.add(scope == Scope.IMAGE
-                    ? "EXISTS (SELECT 1 FROM annotations a2 JOIN categories k2 ON k2.id = a2.category_id "
-                      + "WHERE a2.image_id = i.id AND k2.name IN " + in + ")"
-                    : "k.name IN " + in);
-            params.addAll(f.classes());
+            String in = placeholders(ids.size());
+            and.add(switch (scope) {
+                case IMAGE -> "EXISTS (SELECT 1 FROM annotations a2 WHERE a2.image_id = i.id AND a2.category_id IN " + in + ")";
+                case ANNOTATION -> "a.category_id IN " + in;
+                case PREDICTION -> "p.category_id IN " + in;
+            });
+            params.addAll(ids);
         }
         if (!f.tags().isEmpty()) {
             and.add("EXISTS (SELECT 1 FROM tags t WHERE t.item_type = ? AND t.item_id = " + key + " AND t.name IN "
@@ -160,6 +180,7 @@ public final class FilterSql {
                                     + ", which this project has not computed; run 'loupe analyze'");
                         }
                         conds.add("m." + MetricColumns.column(c.metricId()) + " " + c.op().symbol() + " ?");
+                        readsMetrics = true;
                         params.add(c.threshold());
                     }
                     or.add("(" + String.join(" AND ", conds) + ")");
@@ -185,8 +206,8 @@ public final class FilterSql {
         if (f.classifier() != null) {
             ClassifierFilter cf = f.classifier();
             for (String c : cf.predicted()) {
-                if (!classes.contains(c)) {
-                    throw LoupeException.badInput("unknown class '" + c + "'; known: " + String.join(", ", new java.util.TreeSet<>(classes)));
+                if (!classIds.containsKey(c)) {
+                    throw unknownClass(c, classIds);
                 }
             }
             // Every image the set scored; with conditions, on its top-1 class.
@@ -211,7 +232,7 @@ public final class FilterSql {
             OutcomeSql.add(scope, f.outcome(), setId, and, params);
         }
         String where = and.isEmpty() ? "TRUE" : String.join(" AND ", and);
-        return new FilterSql(scope, from(scope), key, where, params);
+        return new FilterSql(scope, from(scope), key, where, params, readsMetrics);
     }
 
     /** The quoted column of a metric id that the catalogue lists for the scope. */
@@ -236,6 +257,10 @@ public final class FilterSql {
 
     public static String placeholders(int n) {
         return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    private static LoupeException unknownClass(String name, Map<String, List<Integer>> classIds) {
+        return LoupeException.badInput("unknown class '" + name + "'; known: " + String.join(", ", new java.util.TreeSet<>(classIds.keySet())));
     }
 
     private static double finite(double v, String id) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class Filters {
                     : strings("SELECT DISTINCT split FROM images WHERE split IS NOT NULL");
             Integer classifierId = f.classifier() == null ? null : classificationSet(f.classifier().set());
             return FilterSql.of(f, numeric(f.scope()), f.scope() == Scope.IMAGE ? Map.of() : numeric(Scope.IMAGE), rules,
-                    importKinds(f.scope()), strings("SELECT name FROM categories"), splits, setId, classifierId);
+                    importKinds(f.scope()), classIds(), splits, setId, classifierId);
         } catch (SQLException e) {
             throw StoreFailure.reading(e);
         }
@@ -130,9 +131,26 @@ public final class Filters {
                 + (names.isEmpty() ? "the project has none" : "the project has " + String.join(", ", names)));
     }
 
-    /** The names of the project's classes. */
-    public Set<String> classNames() throws SQLException {
-        return strings("SELECT name FROM categories");
+    /** The category ids of each class name of the project (a name given to two categories has both). */
+    public Map<String, List<Integer>> classIds() throws SQLException {
+        Map<String, List<Integer>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, id FROM categories ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getInt(2));
+            }
+        }
+        return out;
+    }
+
+    /** The name of each category id. */
+    public Map<Integer, String> classNamesById() throws SQLException {
+        Map<Integer, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM categories"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        return out;
     }
 
     private Set<String> strings(String sql) throws SQLException {

@@ -27,26 +27,45 @@ public record IqrOutliers(Double lowerModerate, Double upperModerate, Double low
      */
     public static IqrOutliers count(Connection c, String column, String fromWhere, Double q1, Double q3, Binder binder)
             throws SQLException {
+        IqrOutliers fences = of(q1, q3, 0, 0);
+        if (fences == NONE) {
+            return NONE;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + outsideCounts(column, "?", "?", "?", "?") + " " + fromWhere)) {
+            ps.setDouble(1, fences.lowerModerate);
+            ps.setDouble(2, fences.upperModerate);
+            ps.setDouble(3, fences.lowerSevere);
+            ps.setDouble(4, fences.upperSevere);
+            binder.bind(ps, 5);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return of(q1, q3, rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /**
+     * Two aggregates over {@code x}: how many values lie outside the moderate fences and how many
+     * outside the severe ones, the fences computed in SQL from expressions of the quartiles with the
+     * same double operations as {@link #of}.
+     */
+    public static String outsideCounts(String x, String q1, String q3) {
+        String iqr = "(" + q3 + " - " + q1 + ")";
+        return outsideCounts(x, q1 + " - 1.5 * " + iqr, q3 + " + 1.5 * " + iqr, q1 + " - 2.5 * " + iqr, q3 + " + 2.5 * " + iqr);
+    }
+
+    private static String outsideCounts(String x, String lm, String um, String ls, String us) {
+        return "count(*) FILTER (WHERE " + x + " < " + lm + " OR " + x + " > " + um + "), count(*) FILTER (WHERE " + x + " < " + ls
+                + " OR " + x + " > " + us + ")";
+    }
+
+    /** The verdict from the quartiles and the counts of values outside the moderate and the severe fences. */
+    public static IqrOutliers of(Double q1, Double q3, long outsideModerate, long outsideSevere) {
         if (q1 == null || q3 == null) {
             return NONE;
         }
         double iqr = q3 - q1;
-        double lm = q1 - 1.5 * iqr;
-        double um = q3 + 1.5 * iqr;
-        double ls = q1 - 2.5 * iqr;
-        double us = q3 + 2.5 * iqr;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE " + column + " < ? OR " + column
-                + " > ?), count(*) FILTER (WHERE " + column + " < ? OR " + column + " > ?) " + fromWhere)) {
-            ps.setDouble(1, lm);
-            ps.setDouble(2, um);
-            ps.setDouble(3, ls);
-            ps.setDouble(4, us);
-            binder.bind(ps, 5);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long severe = rs.getLong(2);
-                return new IqrOutliers(lm, um, ls, us, rs.getLong(1) - severe, severe);
-            }
-        }
+        return new IqrOutliers(q1 - 1.5 * iqr, q3 + 1.5 * iqr, q1 - 2.5 * iqr, q3 + 2.5 * iqr, outsideModerate - outsideSevere,
+                outsideSevere);
     }
 }

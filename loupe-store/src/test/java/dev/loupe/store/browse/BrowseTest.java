@@ -88,6 +88,63 @@ class BrowseTest {
         assertThat(b.q3()).isCloseTo(42.5, within(1e-12));
     }
 
+    /**
+     * Twelve images of widths 10, 20, ..., 100, 200 and 1000; class "even" on images 2, 4, ..., 12,
+     * class "one" on image 12 only, class "none" on no image. By hand (numpy's linear quantiles at
+     * positions 2.75, 5.5 and 8.25): Q1 37.5, median 65, Q3 92.5, IQR 55; moderate fences -45 and
+     * 175, severe ones -100 and 230: 200 is a moderate outlier, 1000 a severe one. Four bins of
+     * width 247.5 from 10: [11, 0, 0, 1].
+     */
+    @Test
+    void outliersAndBinsOfAFilteredDistributionByHand() {
+        Path project = tmp.resolve("q");
+        int[] widths = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 200, 1000};
+        ProjectStore.create(project, new ImportSource("coco", tmp, null, Map.of()), sink -> {
+            sink.category(new Category(1, "even", null, null));
+            sink.category(new Category(2, "one", null, null));
+            sink.category(new Category(3, "none", null, null));
+            for (int i = 1; i <= widths.length; i++) {
+                sink.image(new ImageRecord(i, "img" + i + ".jpg", widths[i - 1], 5, "jpeg", null, 100, null));
+                if (i % 2 == 0) {
+                    sink.annotation(Annotation.of(i, i, 1, new Geometry.BoxShape(new Box(0, 0, 1, 1)), null));
+                }
+            }
+            sink.annotation(Annotation.of(100, 12, 2, new Geometry.BoxShape(new Box(0, 0, 1, 1)), null));
+        });
+        try (ProjectStore q = ProjectStore.open(project)) {
+            new MetricRunner(q.metrics().analysis(), 1, ProgressListener.NONE).run(List.of(new MetricRunTest.Width()), Map.of());
+            Distribution all = q.browse().distribution(ItemFilter.all(Scope.IMAGE), "image.test_width", 4, RULES);
+            assertThat(List.of(all.q1(), all.median(), all.q3())).containsExactly(37.5, 65.0, 92.5);
+            assertThat(List.of(all.lowerModerate(), all.upperModerate(), all.lowerSevere(), all.upperSevere()))
+                    .containsExactly(-45.0, 175.0, -100.0, 230.0);
+            assertThat(List.of(all.moderate(), all.severe())).containsExactly(1L, 1L);
+            assertThat(all.binEdges()).containsExactly(10, 257.5, 505, 752.5, 1000);
+            assertThat(all.binCounts()).containsExactly(11, 0, 0, 1);
+            // Class "even": widths 20, 40, 60, 80, 100, 1000; Q1 at 1.25: 45, median 70, Q3 at 3.75: 95,
+            // IQR 50, fences -30 / 170 and -80 / 220: 1000 is severe. Two bins of width 490 from 20.
+            Distribution even = q.browse().distribution(images(List.of(), List.of("even"), List.of(), List.of()), "image.test_width", 2, RULES);
+            assertThat(even.count()).isEqualTo(6);
+            assertThat(List.of(even.q1(), even.median(), even.q3())).containsExactly(45.0, 70.0, 95.0);
+            assertThat(List.of(even.moderate(), even.severe())).containsExactly(0L, 1L);
+            assertThat(even.binEdges()).containsExactly(20, 510, 1000);
+            assertThat(even.binCounts()).containsExactly(5, 1);
+            // One value: one bin from it to itself, no outliers.
+            Distribution one = q.browse().distribution(images(List.of(), List.of("one"), List.of(), List.of()), "image.test_width", 4, RULES);
+            assertThat(one.binEdges()).containsExactly(1000, 1000);
+            assertThat(one.binCounts()).containsExactly(1);
+            assertThat(List.of(one.moderate(), one.severe())).containsExactly(0L, 0L);
+            // No value: no bins, no quartiles, no outlier verdict.
+            Distribution none = q.browse().distribution(images(List.of(), List.of("none"), List.of(), List.of()), "image.test_width", 4, RULES);
+            assertThat(none.count()).isZero();
+            assertThat(none.binEdges()).isEmpty();
+            assertThat(none.q1()).isNull();
+            assertThat(none.moderate()).isNull();
+            // The same classes select the same annotations by category id (no join of the names).
+            assertThat(q.browse().count(new ItemFilter(Scope.ANNOTATION, List.of(), List.of("even", "one"), List.of(), List.of(), List.of()),
+                    RULES)).isEqualTo(7);
+        }
+    }
+
     @Test
     void searchFiltersSortsAndPages() {
         SearchPage p = store.browse().search(new SearchRequest(ItemFilter.all(Scope.IMAGE), "image.test_width", true, 1, 2), RULES);
