@@ -71,6 +71,10 @@ final class ScaleBench implements Callable<Integer> {
     @Option(names = "--dir", description = "work folder, kept (default: a temporary folder, deleted afterwards)")
     Path dir;
 
+    @Option(names = "--serve-only", description = "with --dir: serve the projects an earlier run with the same --images and --seed "
+            + "left there and measure the web API only (e.g. after a change to the queries)")
+    boolean serveOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +88,9 @@ final class ScaleBench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 10) || requests < 10) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--images sizes must be >= 10 and --requests >= 10");
+        }
+        if (serveOnly && dir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--serve-only needs --dir, the folder of an earlier run");
         }
         PrintWriter out = spec.commandLine().getOut();
         jvm = new ChildJvm(xmx);
@@ -105,6 +112,20 @@ final class ScaleBench implements Callable<Integer> {
     }
 
     private void size(PrintWriter out, Path base, int n) throws Exception {
+        if (serveOnly) {
+            Path project = base.resolve("project");
+            if (!Files.isRegularFile(project.resolve("loupe.duckdb"))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--serve-only: no project at " + project
+                        + "; run once with --dir " + dir + " and these --images first");
+            }
+            long annotations = 0;
+            for (int i = 1; i <= n; i++) {
+                annotations += ScaleDataset.image(i, n, seed).boxes().size();
+            }
+            out.printf("%n%d images, %d annotations: the project of an earlier run (--serve-only)%n", n, annotations);
+            served(out, project, n, annotations);
+            return;
+        }
         long t0 = System.nanoTime();
         ScaleDataset.Written data = ScaleDataset.write(base.resolve("data"), n, seed);
         double gen = (System.nanoTime() - t0) / 1e9;
