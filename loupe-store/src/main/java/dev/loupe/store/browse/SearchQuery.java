@@ -62,25 +62,30 @@ final class SearchQuery {
                 : "m." + FilterSql.metricColumn(r.sortMetric(), filters.numeric(f.scope), f.scope);
         boolean images = f.scope == Scope.IMAGE;
         try {
-            long total = count(f);
             String tieBreak = sortCol == null ? null : tieBreak(r.sortMetric(), f.scope);
+            // Each selected item as (item, image, class id, sort value, tie break): the images' paths and
+            // sizes and the class names are read for the page's rows only, and the metric table is joined
+            // only to sort or when the filter reads it.
+            String select = f.key + " AS item, " + switch (f.scope) {
+                case IMAGE -> "i.id AS image, NULL AS cat, ";
+                case ANNOTATION -> "a.image_id AS image, a.category_id AS cat, ";
+                case PREDICTION -> "p.image_id AS image, p.category_id AS cat, ";
+            } + (sortCol == null ? "NULL" : sortCol) + " AS sv" + (tieBreak == null ? "" : ", " + tieBreak + " AS tb");
             String order = byIds ? "list_position([" + String.join(", ", java.util.Collections.nCopies(r.filter().ids().size(), "?"))
-                    + "], " + f.key + ")" + (r.descending() ? " DESC" : "")
-                    : (sortCol == null ? "" : sortCol + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
-                    + (tieBreak == null ? "" : tieBreak + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
-                    + f.key + (r.descending() && sortCol == null ? " DESC" : "");
-            // The class by id, named below: no join of the categories, and the metric table only to sort.
-            String category = switch (f.scope) {
-                case IMAGE -> "NULL";
-                case ANNOTATION -> "a.category_id";
-                case PREDICTION -> "p.category_id";
-            };
-            String sql = "SELECT " + f.key + ", i.id, i.path, i.width, i.height, i.split, " + category + ", "
-                    + (sortCol == null ? "NULL" : sortCol) + " FROM " + f.from(sortCol != null && sortCol.startsWith("m.")) + " WHERE "
-                    + f.where + " ORDER BY " + order + " LIMIT ? OFFSET ?";
-            Map<Integer, String> names = images ? Map.of() : filters.classNamesById();
+                    + "], item)" + (r.descending() ? " DESC" : "")
+                    : (sortCol == null ? "" : "sv" + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
+                    + (tieBreak == null ? "" : "tb" + (r.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
+                    + "item" + (r.descending() && sortCol == null ? " DESC" : "");
+            String items = "SELECT " + select + " FROM " + f.from(sortCol != null && sortCol.startsWith("m.")) + " WHERE " + f.where;
+            // A filter that selects: one pass keeps the selected items, counts them and pages them. No
+            // filter: counting needs no join at all, and a materialised copy of every item would cost more.
+            boolean filtered = !"TRUE".equals(f.where);
+            String sql = filtered
+                    ? "WITH v AS MATERIALIZED (" + items + ") SELECT (SELECT count(*) FROM v), item, image, cat, sv FROM v"
+                    : "SELECT NULL, item, image, cat, sv FROM (" + items + ")";
             List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Long total = null;
+            try (PreparedStatement ps = c.prepareStatement(sql + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
                 int i = f.bind(ps, 1);
                 if (byIds) {
                     for (long id : r.filter().ids()) {
@@ -91,15 +96,45 @@ final class SearchQuery {
                 ps.setLong(i, r.offset());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Object categoryId = rs.getObject(7);
-                        rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4), rs.getObject(5),
-                            rs.getString(6), categoryId == null ? null : names.get(((Number) categoryId).intValue()), rs.getObject(8)});
+                        total = filtered ? rs.getLong(1) : null;
+                        Object categoryId = rs.getObject(4);
+                        rows.add(new Object[] {rs.getLong(2), rs.getLong(3), null, null, null, null,
+                            categoryId == null ? null : ((Number) categoryId).intValue(), rs.getObject(5)});
                     }
                 }
             }
+            if (total == null) {
+                total = count(f);
+            }
+            withImagesAndNames(rows, images);
             return new SearchPage(total, r.offset(), withShapes(rows, r.filter().outcome(), r.filter().classifier()));
         } catch (SQLException e) {
             throw StoreFailure.reading(e);
+        }
+    }
+
+    /** Fills the image's path, width, height and split of rows of (item id, image id, -, -, -, -, class id, sort value) and names the class. */
+    private void withImagesAndNames(List<Object[]> rows, boolean images) throws SQLException {
+        List<Long> imageIds = rows.stream().map(row -> (Long) row[1]).distinct().toList();
+        Map<Long, Object[]> info = new java.util.HashMap<>();
+        if (!imageIds.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, path, width, height, split FROM images WHERE id IN "
+                    + FilterSql.placeholders(imageIds.size()))) {
+                for (int i = 0; i < imageIds.size(); i++) {
+                    ps.setLong(i + 1, imageIds.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        info.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getObject(3), rs.getObject(4), rs.getString(5)});
+                    }
+                }
+            }
+        }
+        Map<Integer, String> names = images || rows.isEmpty() ? Map.of() : filters.classNamesById();
+        for (Object[] row : rows) {
+            Object[] image = info.get((Long) row[1]);
+            System.arraycopy(image, 0, row, 2, 4);
+            row[6] = row[6] == null ? null : names.get((Integer) row[6]);
         }
     }
 
