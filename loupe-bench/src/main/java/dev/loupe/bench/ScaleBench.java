@@ -133,16 +133,17 @@ final class ScaleBench implements Callable<Integer> {
                 (double) data.annotations() / n, data.bytes() / 1e6, gen);
         out.flush();
         Path project = base.resolve("project");
-        ChildJvm.Run init = jvm.run("init", project.toString(), "--images", data.images().toString(), "--coco", data.instances().toString());
-        ChildJvm.Run analyze = jvm.run("analyze", project.toString());
-        ChildJvm.Run embed = noEmbed ? null : jvm.run("embed", project.toString(), "--model", model);
-        long disk = diskBytes(project);
+        // Each phase's row as soon as it ends: at 10^6 images a run takes hours.
         out.printf("  %-9s %9s %14s %13s%n", "phase", "seconds", "items/s", "peak RSS MB");
+        out.flush();
+        ChildJvm.Run init = jvm.run("init", project.toString(), "--images", data.images().toString(), "--coco", data.instances().toString());
         row(out, "import", init, data.annotations(), "annotations");
+        ChildJvm.Run analyze = jvm.run("analyze", project.toString());
         row(out, "analyze", analyze, n, "images");
-        if (embed != null) {
-            row(out, "embed", embed, n, "images");
+        if (!noEmbed) {
+            row(out, "embed", jvm.run("embed", project.toString(), "--model", model), n, "images");
         }
+        long disk = diskBytes(project);
         out.printf("  project on disk: %.0f MB (%.0f bytes per annotation)%n", disk / 1e6, (double) disk / data.annotations());
         out.flush();
         served(out, project, n, data.annotations());
@@ -159,6 +160,7 @@ final class ScaleBench implements Callable<Integer> {
     private static void row(PrintWriter out, String name, ChildJvm.Run p, long items, String unit) {
         out.printf("  %-9s %9.1f %9.0f %-5s %13d%n", name, p.seconds(), items / p.seconds(), unit.substring(0, Math.min(5, unit.length())),
                 p.peakRssMb());
+        out.flush();
     }
 
     /** The web API under 1 and 4 clients: each typical query against the status request. */
