@@ -30,43 +30,41 @@ final class ScatterQuery {
         }
         String x = "m." + FilterSql.metricColumn(xMetric, numeric, f.scope);
         String y = "m." + FilterSql.metricColumn(yMetric, numeric, f.scope);
-        String both = "isfinite(" + x + ") AND isfinite(" + y + ")"; // null when either is null
-        try {
-            long count;
-            long missing;
-            Double xMin;
-            Double xMax;
-            Double yMin;
-            Double yMax;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE " + both + "), count(*) FILTER (WHERE NOT coalesce("
-                    + both + ", FALSE)), min(" + x + ") FILTER (WHERE " + both + "), max(" + x + ") FILTER (WHERE " + both + "), min(" + y
-                    + ") FILTER (WHERE " + both + "), max(" + y + ") FILTER (WHERE " + both + ") FROM " + f.from + " WHERE " + f.where)) {
-                f.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
+        // One pass over the selected items: their two values kept once, then the extremes and the 2-D bins.
+        String sql = "WITH v AS MATERIALIZED (SELECT " + x + " AS x, " + y + " AS y FROM " + f.from + " WHERE " + f.where + "), "
+                + "s AS (SELECT count(*) FILTER (WHERE " + BOTH + ") AS n, count(*) FILTER (WHERE NOT coalesce(" + BOTH + ", FALSE)) AS missing, "
+                + "min(x) FILTER (WHERE " + BOTH + ") AS x0, max(x) FILTER (WHERE " + BOTH + ") AS x1, min(y) FILTER (WHERE " + BOTH
+                + ") AS y0, max(y) FILTER (WHERE " + BOTH + ") AS y1 FROM v) "
+                + "SELECT s.*, g.* FROM s LEFT JOIN (SELECT " + bin("x", "s.x0", "s.x1") + " AS gx, " + bin("y", "s.y0", "s.y1")
+                + " AS gy, count(*) FROM v, s WHERE " + BOTH + " GROUP BY gx, gy) g ON TRUE";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = f.bind(ps, 1);
+            ps.setInt(i++, bins);
+            ps.setInt(i++, bins - 1);
+            ps.setInt(i++, bins);
+            ps.setInt(i, bins - 1);
+            long count = 0;
+            long missing = 0;
+            Double xMin = null;
+            Double xMax = null;
+            Double yMin = null;
+            Double yMax = null;
+            long[][] counts = new long[bins][bins];
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
                     count = rs.getLong(1);
                     missing = rs.getLong(2);
                     xMin = Rows.toDouble(rs.getObject(3));
                     xMax = Rows.toDouble(rs.getObject(4));
                     yMin = Rows.toDouble(rs.getObject(5));
                     yMax = Rows.toDouble(rs.getObject(6));
+                    if (rs.getObject(7) != null) {
+                        counts[rs.getInt(7)][rs.getInt(8)] += rs.getLong(9);
+                    }
                 }
             }
             if (count == 0) {
                 return new Scatter(xMetric, yMetric, bins, 0, missing, null, null, null, null, new long[0][]);
-            }
-            long[][] counts = new long[bins][bins];
-            String sql = "SELECT " + bin(x) + " AS gx, " + bin(y) + " AS gy, count(*) FROM " + f.from + " WHERE " + both + " AND "
-                    + f.where + " GROUP BY gx, gy";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = bind(ps, 1, xMin, xMax, bins);
-                i = bind(ps, i, yMin, yMax, bins);
-                f.bind(ps, i);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts[rs.getInt(1)][rs.getInt(2)] += rs.getLong(3);
-                    }
-                }
             }
             return new Scatter(xMetric, yMetric, bins, count, missing, xMin, xMax, yMin, yMax, counts);
         } catch (SQLException e) {
@@ -74,16 +72,15 @@ final class ScatterQuery {
         }
     }
 
-    /** The bin of a column: parameters min, bins, span, bins - 1 (the span is 1 when min = max, putting all in bin 0). */
-    private static String bin(String col) {
-        return "greatest(0, least(CAST(floor((" + col + " - ?) * ? / ?) AS INTEGER), ?))";
-    }
+    /** Both values finite (null when either is null). */
+    private static final String BOTH = "isfinite(x) AND isfinite(y)";
 
-    private static int bind(PreparedStatement ps, int first, double min, double max, int bins) throws SQLException {
-        ps.setDouble(first, min);
-        ps.setInt(first + 1, bins);
-        ps.setDouble(first + 2, max > min ? max - min : 1);
-        ps.setInt(first + 3, bins - 1);
-        return first + 4;
+    /**
+     * The bin of a value between the extremes {@code lo} and {@code hi} (parameters: bins, bins - 1);
+     * the span is 1 when min = max, putting all in bin 0.
+     */
+    private static String bin(String v, String lo, String hi) {
+        return "greatest(0, least(CAST(floor((" + v + " - " + lo + ") * ? / (CASE WHEN " + hi + " > " + lo + " THEN " + hi + " - " + lo
+                + " ELSE 1 END)) AS INTEGER), ?))";
     }
 }
