@@ -3,6 +3,7 @@ package dev.loupe.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.core.Shuffle;
 import dev.loupe.core.geometry.Box;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,12 +43,7 @@ final class NoiseInjection {
             nextId = Math.max(nextId, a.get("id").asLong());
         }
         List<JsonNode> shuffled = new ArrayList<>(imgs);
-        for (int i = shuffled.size() - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            JsonNode t = shuffled.get(i);
-            shuffled.set(i, shuffled.get(j));
-            shuffled.set(j, t);
-        }
+        Shuffle.inPlace(shuffled, rnd);
         int noisyImages = Math.max(1, (int) Math.round(fraction * imgs.size()));
         Map<String, Set<Long>> boxes = new LinkedHashMap<>();
         Map<String, Set<Long>> byType = new LinkedHashMap<>();

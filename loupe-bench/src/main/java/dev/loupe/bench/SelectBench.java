@@ -1,5 +1,6 @@
 package dev.loupe.bench;
 
+import dev.loupe.core.Shuffle;
 import dev.loupe.eval.active.Diversity;
 import dev.loupe.eval.active.Hybrid;
 import dev.loupe.eval.active.Uncertainty;
@@ -104,7 +105,7 @@ public final class SelectBench implements Callable<Integer> {
     private double[] run(String strategy, float[][] pool, int[] poolY, float[][] test, int[] testY, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         boolean[] labelled = new boolean[pool.length];
-        int[] order = shuffled(pool.length, rnd);
+        int[] order = Shuffle.permutation(pool.length, rnd);
         for (int i = 0; i < start; i++) {
             labelled[order[i]] = true;
         }
@@ -137,7 +138,7 @@ public final class SelectBench implements Callable<Integer> {
             candidates[i] = pool[open.get(i)];
         }
         int[] picked = switch (strategy) {
-            case "random" -> Arrays.copyOf(shuffled(candidates.length, new SplittableRandom(seed)), batch);
+            case "random" -> Arrays.copyOf(Shuffle.permutation(candidates.length, new SplittableRandom(seed)), batch);
             case "diversity" -> Diversity.kMeansPlusPlus(candidates, done.toArray(float[][]::new), batch, seed);
             case "hybrid" -> Hybrid.select(candidates, scores(Uncertainty.MARGIN, model, candidates), batch, seed);
             default -> top(scores(Uncertainty.of(strategy), model, candidates), batch);
@@ -186,20 +187,6 @@ public final class SelectBench implements Callable<Integer> {
             right += best == y[i] ? 1 : 0;
         }
         return (double) right / x.length;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 
     private void print(Map<String, double[][]> accuracy, Map<String, Double> seconds, PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.loupe.app.export;
 
+import dev.loupe.core.Shuffle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,12 +39,7 @@ final class SplitAssigner {
         Map<Long, String> out = new HashMap<>();
         for (List<Long> ids : strata.values()) {
             ids.sort(null);
-            for (int i = ids.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Long t = ids.get(i);
-                ids.set(i, ids.get(j));
-                ids.set(j, t);
-            }
+            Shuffle.inPlace(ids, random);
             int[] counts = counts(ids.size(), names.stream().mapToDouble(n -> plan.shares().get(n)).toArray());
             int at = 0;
             for (int s = 0; s < names.size(); s++) {

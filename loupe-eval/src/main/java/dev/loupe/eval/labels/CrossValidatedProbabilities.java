@@ -1,5 +1,6 @@
 package dev.loupe.eval.labels;
 
+import dev.loupe.core.Shuffle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,12 +68,7 @@ public final class CrossValidatedProbabilities {
                     items.add(i);
                 }
             }
-            for (int i = items.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer tmp = items.get(i);
-                items.set(i, items.get(j));
-                items.set(j, tmp);
-            }
+            Shuffle.inPlace(items, random);
             for (int item : items) {
                 fold[item] = next;
                 next = (next + 1) % folds;
