@@ -1,14 +1,12 @@
 package dev.loupe.bench;
 
-import java.io.BufferedReader;
+import dev.loupe.testkit.ServeOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -169,7 +165,7 @@ final class ScaleBench implements Callable<Integer> {
         AtomicLong peak = new AtomicLong();
         Thread rss = ChildJvm.rssWatcher(server, peak);
         try {
-            String url = serverUrl(server);
+            String url = ServeOutput.url(server);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             long t = System.nanoTime();
             if (!noEmbed) {
@@ -262,24 +258,6 @@ final class ScaleBench implements Callable<Integer> {
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
-    }
-
-    private static String serverUrl(Process server) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Pattern open = Pattern.compile("^Open (http://127\\.0\\.0\\.1:\\d+/)");
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = open.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }), "serve-output");
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("serve printed no URL:\n" + seen);
     }
 
     private static long diskBytes(Path dir) throws IOException {

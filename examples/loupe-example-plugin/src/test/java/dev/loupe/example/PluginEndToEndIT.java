@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.testkit.ServeOutput;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,7 +151,7 @@ class PluginEndToEndIT {
         Process server = new ProcessBuilder(loupe("serve", project.toString(), "--port", "0"))
                 .redirectErrorStream(true).start();
         try {
-            String url = serverUrl(server);
+            String url = ServeOutput.url(server);
             HttpClient http = HttpClient.newHttpClient();
             JsonNode catalogue = JSON.readTree(get(http, url + "api/metrics"));
             boolean found = false;
@@ -173,24 +170,6 @@ class PluginEndToEndIT {
                 server.destroyForcibly();
             }
         }
-    }
-
-    private static String serverUrl(Process server) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Pattern open = Pattern.compile("^Open (http://127\\.0\\.0\\.1:\\d+/)");
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = open.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("serve printed no URL:\n" + seen);
     }
 
     private static String get(HttpClient http, String url) throws IOException, InterruptedException {
