@@ -1,6 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.core.plugin.ExtensionRegistry;
+import dev.loupe.formats.DatasetChoice;
 import dev.loupe.formats.DatasetFormat;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
@@ -70,7 +71,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Importers.Choice choice = Importers.choice(labels, labelsPath, spec.commandLine());
+        DatasetChoice choice = Importers.choice(labels, labelsPath, spec.commandLine());
         ExtensionRegistry<DatasetFormat> formats = Plugins.datasetFormats(Plugins.option(plugins, spec.commandLine()));
         DatasetImporter importer = Importers.create(formats, images, choice, classes, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();

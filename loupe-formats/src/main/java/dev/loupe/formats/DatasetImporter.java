@@ -9,7 +9,7 @@ import dev.loupe.core.model.DatasetSink;
  * not a COCO file) throws {@link dev.loupe.core.LoupeException}.
  */
 public interface DatasetImporter {
-    /** Short format name stored in the project ("coco", "voc", "yolo", "folders", "masks", "boxes-json"). */
+    /** Short format name stored in the project ("coco", "voc", "yolo", "folders", "masks", "boxes-json", "list"). */
     String format();
 
     /** Streams the dataset into the sink. */

@@ -1,20 +1,21 @@
 package dev.loupe.spark;
 
-import dev.loupe.core.LoupeException;
-import dev.loupe.formats.ClassList;
+import dev.loupe.core.plugin.PluginJars;
+import dev.loupe.formats.DatasetChoice;
+import dev.loupe.formats.DatasetFormats;
 import dev.loupe.formats.DatasetImporter;
-import dev.loupe.formats.coco.CocoImporter;
-import dev.loupe.formats.folders.ClassFolderImporter;
-import dev.loupe.formats.voc.VocImporter;
-import dev.loupe.formats.yolo.YoloImporter;
 import dev.loupe.store.ImportSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The job's label options (as 'loupe init''s) and the importer they choose; paths are checked before Spark starts. */
+/**
+ * The job's label options (as 'loupe init''s) and the importer they choose through the dataset
+ * format registry, built-ins and the formats of {@code --plugins} jars alike; paths are checked
+ * before Spark starts.
+ */
 final class JobImporters {
     private JobImporters() {
     }
@@ -29,42 +30,39 @@ final class JobImporters {
         Path yolo;
         @Option(names = "--folders", description = "classification: one sub-folder of --images per class")
         boolean folders;
+        @Option(names = "--format", paramLabel = "ID", description = "a dataset format by id, built-in or plugin (as "
+                + "'loupe formats' lists them, e.g. list for a plain image list), its labels in --labels")
+        String format;
     }
 
-    static DatasetImporter create(Path images, LabelSource l, Path classes) {
-        requireDir("images folder (--images)", images);
-        if (classes != null && !Files.isRegularFile(classes)) {
-            throw LoupeException.badInput("class names file (--classes) not found: " + classes);
+    /** The format and labels the options name. */
+    static DatasetChoice choice(LabelSource l, Path labels, CommandLine cmd) {
+        if (l.format == null && labels != null) {
+            throw new CommandLine.ParameterException(cmd, "--labels goes with --format ID (--coco FILE and the other "
+                    + "format options name their labels themselves)");
         }
-        if (l.coco != null) {
-            if (!Files.isRegularFile(l.coco)) {
-                throw LoupeException.badInput("COCO file (--coco) not found: " + l.coco);
-            }
-            return new CocoImporter(l.coco, images);
-        }
-        if (l.voc != null) {
-            requireDir("VOC folder (--voc)", l.voc);
-            return new VocImporter(l.voc, images, classes == null ? null : ClassList.read(classes));
-        }
-        if (l.yolo != null) {
-            requireDir("YOLO labels folder (--yolo)", l.yolo);
-            return new YoloImporter(l.yolo, images, classes);
-        }
-        return new ClassFolderImporter(images);
+        return l.coco != null ? new DatasetChoice("coco", l.coco, "--coco")
+                : l.voc != null ? new DatasetChoice("voc", l.voc, "--voc")
+                : l.yolo != null ? new DatasetChoice("yolo", l.yolo, "--yolo")
+                : l.format != null ? new DatasetChoice(l.format, labels, "--labels")
+                : new DatasetChoice("folders", null, "--folders");
     }
 
-    static ImportSource source(DatasetImporter importer, Path images, LabelSource l, Path classes) {
-        Path labels = l.coco != null ? l.coco : l.voc != null ? l.voc : l.yolo;
+    /** The chosen format's importer, the built-ins' and the plugin jars' formats known. */
+    static DatasetImporter create(Path images, DatasetChoice c, Path classes, Path plugins, CommandLine cmd) {
+        try {
+            return c.open(DatasetFormats.load(PluginJars.classLoader(plugins, JobImporters.class.getClassLoader())), images, classes);
+        } catch (DatasetChoice.UsageException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
+    }
+
+    static ImportSource source(DatasetImporter importer, Path images, DatasetChoice c, Path classes) {
         Map<String, String> params = new HashMap<>();
         if (classes != null) {
             params.put("classes", classes.toAbsolutePath().normalize().toString());
         }
-        return new ImportSource(importer.format(), images, labels == null ? null : labels.toAbsolutePath().normalize().toString(), params);
-    }
-
-    private static void requireDir(String what, Path p) {
-        if (!Files.isDirectory(p)) {
-            throw LoupeException.badInput(what + " not found or not a folder: " + p);
-        }
+        return new ImportSource(importer.format(), images, c.labels() == null ? null : c.labels().toAbsolutePath().normalize().toString(),
+                params);
     }
 }

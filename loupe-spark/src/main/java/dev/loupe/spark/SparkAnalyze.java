@@ -7,6 +7,7 @@ import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.metrics.runner.RunReport;
+import dev.loupe.formats.DatasetChoice;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
 import dev.loupe.store.parquet.ParquetDump;
@@ -51,13 +52,16 @@ public final class SparkAnalyze implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Label format (exactly one):%n")
     JobImporters.LabelSource labels;
 
+    @Option(names = "--labels", paramLabel = "PATH", description = "the labels of --format ID (a file or folder, as the format reads)")
+    Path labelsPath;
+
     @Option(names = "--classes", paramLabel = "FILE", description = "class names file for --yolo and --voc (as 'loupe init')")
     Path classes;
 
     @Option(names = "--metrics", split = ",", paramLabel = "ID", description = "metric ids to run (default: all); dependencies are added")
     List<String> metrics;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "folder of metric plugin jars, readable by every executor")
+    @Option(names = "--plugins", paramLabel = "DIR", description = "folder of plugin jars (metrics, dataset formats), readable by every executor")
     Path plugins;
 
     @Option(names = "--partitions", paramLabel = "N", description = "image ranges to spread (default: 4 per executor core)")
@@ -76,6 +80,8 @@ public final class SparkAnalyze implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private DatasetChoice choice;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -104,7 +110,11 @@ public final class SparkAnalyze implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path target = output.toAbsolutePath().normalize();
         requireEmpty(target);
-        DatasetImporter importer = JobImporters.create(images, labels, classes);
+        if (plugins != null && !java.nio.file.Files.isDirectory(plugins)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plugins " + plugins + " is not a folder");
+        }
+        choice = JobImporters.choice(labels, labelsPath, spec.commandLine());
+        DatasetImporter importer = JobImporters.create(images, choice, classes, plugins, spec.commandLine());
         List<Metric> selected = MetricRegistry.withPlugins(plugins, SparkAnalyze.class.getClassLoader()).select(metrics);
         List<String> ids = selected.stream().map(m -> m.descriptor().id()).toList();
         Path work = target.resolve("_work");
@@ -120,7 +130,7 @@ public final class SparkAnalyze implements Callable<Integer> {
     private int run(PrintWriter out, Path target, Path work, DatasetImporter importer, List<Metric> selected, List<String> ids)
             throws IOException {
         Path project = work.resolve("project");
-        ImportResult imported = ProjectStore.create(project, JobImporters.source(importer, images, labels, classes), importer::read);
+        ImportResult imported = ProjectStore.create(project, JobImporters.source(importer, images, choice, classes), importer::read);
         out.printf("Imported %d images, %d annotations, %d issues (%s, %.1f s)%n", imported.images(), imported.annotations(),
                 imported.issueCount(), importer.format(), imported.seconds());
         out.flush();

@@ -40,8 +40,9 @@ class SparkAnalyzeTest {
         System.setProperty("loupe.home", Path.of("").toAbsolutePath().getParent().toString());
         Run spark;
         try {
+            // --format voc --labels DIR: the job finds the format through the registry, as 'init --voc DIR' does
             spark = run(Loupe.commandLine(), "spark", "analyze", "--master", "local[2]", "--partitions", "2",
-                    "--images", data.images().toString(), "--voc", data.voc().toString(), "-o", out.toString());
+                    "--images", data.images().toString(), "--format", "voc", "--labels", data.voc().toString(), "-o", out.toString());
         } finally {
             if (home == null) {
                 System.clearProperty("loupe.home");
@@ -78,7 +79,7 @@ class SparkAnalyzeTest {
     }
 
     @Test
-    void refusesAFullOutputFolderAndAMissingLabelFolderBeforeStartingSpark() throws Exception {
+    void refusesAFullOutputFolderMissingLabelsAndAnUnknownFormatBeforeStartingSpark() throws Exception {
         Path full = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(full.resolve("x"), "x");
         Run r = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--folders", "-o", full.toString());
@@ -88,6 +89,14 @@ class SparkAnalyzeTest {
                 tmp.resolve("o").toString());
         assertThat(voc.code()).isEqualTo(3);
         assertThat(voc.err()).contains("VOC folder (--voc) not found");
+        Run unknown = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--format", "nope", "--labels", tmp.toString(), "-o",
+                tmp.resolve("o").toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("nope").contains("list").contains("coco");
+        Run list = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--format", "list", "--labels",
+                tmp.resolve("images.txt").toString(), "-o", tmp.resolve("o").toString());
+        assertThat(list.code()).isEqualTo(3);
+        assertThat(list.err()).contains("image list (--labels) not found");
     }
 
     private static void assertSame(Statement s, String a, String b, String what) throws SQLException {

@@ -4,6 +4,7 @@ import dev.loupe.formats.DatasetFormat;
 import dev.loupe.formats.ImportRequest;
 import dev.loupe.formats.coco.CocoFormat;
 import dev.loupe.formats.folders.FoldersFormat;
+import dev.loupe.formats.list.ImageListFormat;
 import dev.loupe.formats.masks.BoxJsonFormat;
 import dev.loupe.formats.masks.InstanceMaskFormat;
 import dev.loupe.formats.voc.VocFormat;
@@ -149,6 +150,29 @@ class BuiltInDatasetFormatsTest {
             Fixtures.image(dir.resolve("images/v/a.png"), 8, 6);
             Path json = Fixtures.text(dir.resolve("labels/v/a.json"), "{\"1\": {\"x\": ");
             return new BadInput(new ImportRequest(dir.resolve("images"), dir.resolve("labels"), null), json);
+        }
+    }
+
+    @Nested
+    class ImageList extends DatasetFormatContractTest {
+        @Override
+        protected DatasetFormat format() {
+            return new ImageListFormat();
+        }
+
+        @Override
+        protected ImportRequest fixture(Path dir) throws IOException {
+            Fixtures.image(dir.resolve("images/a.png"), 8, 6);
+            Fixtures.image(dir.resolve("images/v/b.png"), 6, 8);
+            Path list = Fixtures.text(dir.resolve("list.txt"), "a.png\tcat\nv/b.png\n");
+            return new ImportRequest(dir.resolve("images"), list, null);
+        }
+
+        @Override
+        protected BadInput badInput(Path dir) throws IOException {
+            Fixtures.image(dir.resolve("images/a.png"), 8, 6);
+            Path list = Fixtures.text(dir.resolve("list.txt"), "a.png\nnot-there.png\n");
+            return new BadInput(new ImportRequest(dir.resolve("images"), list, null), list);
         }
     }
 }

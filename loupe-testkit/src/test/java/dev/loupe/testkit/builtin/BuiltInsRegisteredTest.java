@@ -37,7 +37,7 @@ class BuiltInsRegisteredTest {
         ExtensionRegistry<DatasetFormat> registry = DatasetFormats.load(LOADER);
         assertThat(unregistered(DatasetFormat.class, registry, "dev/loupe/formats")).as("dataset formats that "
                 + "META-INF/services/" + DatasetFormat.class.getName() + " does not list").isEmpty();
-        assertThat(registry.ids()).containsExactly("coco", "voc", "yolo", "folders", "masks", "boxes-json");
+        assertThat(registry.ids()).containsExactly("coco", "voc", "yolo", "folders", "masks", "boxes-json", "list");
         assertThat(contractIds(BuiltInDatasetFormatsTest.class, "format", DatasetFormat::id))
                 .containsExactlyInAnyOrderElementsOf(registry.ids());
     }
