@@ -40,6 +40,18 @@ final class Centroids {
         }
     }
 
+    /** Similarities of row {@code a} to every centre, into {@code sa}. */
+    void similarities(float[] a, float[] sa) {
+        java.util.Arrays.fill(sa, 0, count, 0f);
+        for (int k = 0; k < dimension; k++) {
+            float x = a[k];
+            float[] col = t[k];
+            for (int j = 0; j < count; j++) {
+                sa[j] += col[j] * x;
+            }
+        }
+    }
+
     /** The index of the largest value (the lowest such index on ties). */
     static int argmax(float[] s, int count) {
         int best = 0;

@@ -12,15 +12,15 @@ import java.util.Map;
 
 /**
  * Writes the files of an {@link IvfIndex} into an empty folder: the rows as they stream past (the
- * raw vectors, for the exact re-rank), then spherical k-means on a random sample of them, then one
- * pass that assigns every row to its nearest centre, then the int8 codes list by list. The heap holds
- * the sample, the centres and 8 bytes per row, never all vectors.
+ * raw vectors, for the exact re-rank), then two-level spherical k-means on a random sample of them
+ * ({@link TwoLevelLists}), then one pass that assigns every row to a list, then the int8 codes list by
+ * list. The heap holds the centres and 8 bytes per row (the sample is read from the mapped file), never
+ * all vectors.
  */
 final class IvfBuilder {
     /** Sample rows per list for k-means (Faiss warns below 39). */
-    static final int SAMPLE_PER_LIST = 40;
-    /** At most this many floats of sample on the heap (128 MB). */
-    static final int MAX_SAMPLE_FLOATS = 1 << 25;
+    static final int SAMPLE_PER_LIST = 64;
+    static final int MIN_SAMPLE = 1 << 17;
 
     private IvfBuilder() {
     }
@@ -32,14 +32,17 @@ final class IvfBuilder {
         int n = shape[0];
         int d = shape[1];
         int lists = n == 0 ? 0 : Math.min(n, params.lists() > 0 ? params.lists() : IvfIndex.Params.defaultLists(n));
-        int probes = Math.min(lists, params.probes() > 0 ? params.probes() : IvfIndex.Params.defaultProbes(lists));
+        
         float[] centres = new float[0];
         int[] offsets = new int[lists + 1];
         int[] slotRows = new int[n];
         if (n > 0) {
             MappedFile vectors = MappedFile.open(dir.resolve(IvfIndex.VECTORS), 4L * n * d);
-            centres = train(vectors, n, d, lists, params, threads);
-            int[] assigned = assign(vectors, n, d, new Centroids(centres, lists, d), threads);
+            TwoLevelLists trained = train(vectors, n, d, lists, params, threads);
+            lists = trained.lists;
+            int[] assigned = assign(vectors, n, d, trained, threads);
+            centres = trained.centres;
+            offsets = new int[lists + 1];
             for (int a : assigned) {
                 offsets[a + 1]++;
             }
@@ -57,6 +60,7 @@ final class IvfBuilder {
         }
         writeFloats(dir.resolve(IvfIndex.CENTROIDS), centres);
         writeInts(dir.resolve(IvfIndex.LISTS), offsets, slotRows);
+        int probes = Math.min(lists, params.probes() > 0 ? params.probes() : IvfIndex.Params.defaultProbes(lists));
         IvfHeader h = new IvfHeader(n, d, lists, probes, params.rerank(), root, userData);
         h.write(dir.resolve(IvfIndex.HEADER));
     }
@@ -98,9 +102,9 @@ final class IvfBuilder {
         }
     }
 
-    /** k-means centres of a random sample of the rows (at most {@link #MAX_SAMPLE_FLOATS} floats). */
-    private static float[] train(MappedFile vectors, int n, int d, int lists, IvfIndex.Params params, int threads) {
-        int size = (int) Math.min(n, Math.max(lists, Math.min((long) lists * SAMPLE_PER_LIST, MAX_SAMPLE_FLOATS / Math.max(1, d))));
+    /** List centres of a random sample of the rows ({@link #sampleSize}), in two levels. */
+    private static TwoLevelLists train(MappedFile vectors, int n, int d, int lists, IvfIndex.Params params, int threads) {
+        int size = sampleSize(n, lists);
         int[] rows = size == n ? java.util.stream.IntStream.range(0, n).toArray()
                 : new java.util.SplittableRandom(params.seed()).ints(0, n).distinct().limit(size).sorted().toArray();
         // shuffled, so that the first rows (the starting centres) are a random choice
@@ -111,31 +115,79 @@ final class IvfBuilder {
             rows[i] = rows[j];
             rows[j] = t;
         }
-        float[] sample = new float[size * d];
-        for (int i = 0; i < size; i++) {
-            vectors.floats((long) rows[i] * d, sample, i * d, d);
-        }
-        return SphericalKMeans.train(sample, size, d, lists, params.iterations(), threads, params.seed());
+        return TwoLevelLists.train((id, dst) -> vectors.floats((long) id * d, dst, 0, d), rows, d, lists, params.iterations(), threads,
+                params.seed());
     }
 
-    /** The nearest centre of every row, two rows at a time per worker. */
-    private static int[] assign(MappedFile vectors, int n, int d, Centroids table, int threads) {
+    /**
+     * Rows k-means learns from: {@link #SAMPLE_PER_LIST} per list, at least {@link #MIN_SAMPLE} (read from the
+     * mapped file, not kept on the heap): a cluster of the data with few sample rows has no centre of
+     * its own, and its rows scatter over many lists.
+     */
+    static int sampleSize(int n, int lists) {
+        return (int) Math.min(n, Math.max(MIN_SAMPLE, (long) lists * SAMPLE_PER_LIST));
+    }
+
+    /**
+     * The list of every row, two rows at a time per worker; the list centres become the unit means
+     * of all their rows (not only the sample's), which is what queries are compared with.
+     */
+    private static int[] assign(MappedFile vectors, int n, int d, TwoLevelLists centres, int threads) {
         int[] out = new int[n];
-        Workers.forChunks(n, 1024, threads, (w, from, to) -> {
+        int workers = Math.max(1, threads);
+        float[][] sums = new float[workers][];
+        Workers.forChunks(n, 1024, workers, (w, from, to) -> {
+            if (sums[w] == null) {
+                sums[w] = new float[centres.lists * d];
+            }
+            float[] sum = sums[w];
             float[] a = new float[d];
             float[] b = new float[d];
-            float[] sa = new float[table.count];
-            float[] sb = new float[table.count];
+            int[] pair = new int[2];
+            TwoLevelLists.Scratch s = centres.new Scratch();
             for (int i = from; i < to; i += 2) {
                 int j = Math.min(i + 1, to - 1);
                 vectors.floats((long) i * d, a, 0, d);
                 vectors.floats((long) j * d, b, 0, d);
-                table.similarities(a, b, sa, sb);
-                out[i] = Centroids.argmax(sa, table.count);
-                out[j] = Centroids.argmax(sb, table.count);
+                centres.assign(a, b, s, pair);
+                out[i] = pair[0];
+                out[j] = pair[1];
+                add(sum, pair[0] * d, a);
+                if (j != i) {
+                    add(sum, pair[1] * d, b);
+                }
             }
         });
+        for (int c = 0; c < centres.lists; c++) {
+            float[] mean = new float[d];
+            for (float[] sum : sums) {
+                if (sum != null) {
+                    for (int k = 0; k < d; k++) {
+                        mean[k] += sum[c * d + k];
+                    }
+                }
+            }
+            float[] unit = Vectors.unit(mean);
+            if (unit.length > 0 && !allZero(unit)) {
+                System.arraycopy(unit, 0, centres.centres, c * d, d);
+            }
+        }
         return out;
+    }
+
+    private static void add(float[] sum, int at, float[] v) {
+        for (int k = 0; k < v.length; k++) {
+            sum[at + k] += v[k];
+        }
+    }
+
+    private static boolean allZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -50,9 +50,9 @@ public final class IvfIndex implements VectorIndex, AutoCloseable {
             }
         }
 
-        /** sqrt(n) / 4 lists: the build's assignment pass costs n × lists × d multiply-adds. */
+        /** sqrt(n) lists (found in two levels, {@link TwoLevelLists}, so the build does not pay n × lists × d). */
         public static int defaultLists(int n) {
-            return (int) Math.max(1, Math.min(n, Math.round(Math.sqrt(n) / 4)));
+            return (int) Math.max(1, Math.min(n, Math.round(Math.sqrt(n))));
         }
 
         /** An eighth of the lists, at least 8. */
