@@ -48,7 +48,7 @@ final class KnnSection {
     void run() throws IOException {
         out.printf("%nk-NN on synthetic clustered %d-d vectors (n/100 Gaussian clusters, noise 0.7), %d queries, k = 10, %d threads,"
                 + " max heap %.0f MB, Java %s; indexes: %s%n"
-                + "  IVF: sqrt(n)/4 lists (spherical k-means), int8 codes, %d candidates re-ranked exactly, memory-mapped%n"
+                + "  IVF: about sqrt(n) lists (two-level spherical k-means), int8 codes, %d candidates re-ranked exactly, memory-mapped%n"
                 + "  own HNSW: m = %d, efConstruction = %d, efSearch = %d, float32 on the heap%n"
                 + "  Lucene %s HNSW: m = 16, beam 200, int7 scalar quantised, memory-mapped; 128+ candidates re-ranked exactly%n",
                 o.dim(), o.queries(), cores, Runtime.getRuntime().maxMemory() / 1e6, System.getProperty("java.version"), o.indexes(),
@@ -71,7 +71,9 @@ final class KnnSection {
         int d = o.dim();
         Path flat = work.resolve("vectors.f32");
         long t0 = System.nanoTime();
-        generate(flat, n, d, Math.max(10, n / 100), 17);
+        if (!(o.indexDir() != null && Files.isRegularFile(flat) && Files.size(flat) == 4L * n * d)) {
+            generate(flat, n, d, Math.max(10, n / 100), 17); // else kept from an earlier run in --index-dir
+        }
         double genS = (System.nanoTime() - t0) / 1e9;
         float[][] q = queries(flat, n, d);
         long t1 = System.nanoTime();

@@ -9,6 +9,7 @@ package dev.loupe.knn;
  */
 final class Centroids {
     private final float[][] t;
+    private final float[] rowMajor;
     final int count;
     final int dimension;
 
@@ -16,6 +17,7 @@ final class Centroids {
     Centroids(float[] data, int count, int d) {
         this.count = count;
         this.dimension = d;
+        rowMajor = data;
         t = new float[d][count];
         for (int c = 0; c < count; c++) {
             for (int k = 0; k < d; k++) {
@@ -40,15 +42,14 @@ final class Centroids {
         }
     }
 
-    /** Similarities of row {@code a} to every centre, into {@code sa}. */
+    /**
+     * Similarities of row {@code a} to every centre, into {@code sa}: one dot product at a time
+     * ({@link Vectors#dot}'s four sums), faster than the loops across centres when they are few
+     * (a group's lists: the loop across 8 centres is too short to vectorise, 3x slower at 1280-d).
+     */
     void similarities(float[] a, float[] sa) {
-        java.util.Arrays.fill(sa, 0, count, 0f);
-        for (int k = 0; k < dimension; k++) {
-            float x = a[k];
-            float[] col = t[k];
-            for (int j = 0; j < count; j++) {
-                sa[j] += col[j] * x;
-            }
+        for (int j = 0; j < count; j++) {
+            sa[j] = Vectors.dot(rowMajor, j * dimension, a, 0, dimension);
         }
     }
 

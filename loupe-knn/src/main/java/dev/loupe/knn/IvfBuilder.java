@@ -28,7 +28,9 @@ final class IvfBuilder {
     static void build(RowSource rows, boolean root, Path dir, IvfIndex.Params params, int threads, Map<String, String> userData)
             throws IOException {
         Files.createDirectories(dir);
+        long t0 = System.nanoTime();
         int[] shape = writeVectors(rows, dir.resolve(IvfIndex.VECTORS));
+        log("copy", t0);
         int n = shape[0];
         int d = shape[1];
         int lists = n == 0 ? 0 : Math.min(n, params.lists() > 0 ? params.lists() : IvfIndex.Params.defaultLists(n));
@@ -38,10 +40,15 @@ final class IvfBuilder {
         int[] slotRows = new int[n];
         if (n > 0) {
             MappedFile vectors = MappedFile.open(dir.resolve(IvfIndex.VECTORS), 4L * n * d);
+            long t1 = System.nanoTime();
             TwoLevelLists trained = train(vectors, n, d, lists, params, threads);
+            log("train", t1);
+            t1 = System.nanoTime();
             lists = trained.lists;
             int[] assigned = assign(vectors, n, d, trained, threads);
             centres = trained.centres;
+            log("assign", t1);
+            t1 = System.nanoTime();
             offsets = new int[lists + 1];
             for (int a : assigned) {
                 offsets[a + 1]++;
@@ -54,15 +61,22 @@ final class IvfBuilder {
                 slotRows[next[assigned[row]]++] = row;
             }
             writeCodes(vectors, d, offsets, slotRows, dir, threads);
+            log("codes", t1);
         } else {
             Files.write(dir.resolve(IvfIndex.CODES), new byte[0]);
             Files.write(dir.resolve(IvfIndex.SCALES), new byte[0]);
         }
         writeFloats(dir.resolve(IvfIndex.CENTROIDS), centres);
         writeInts(dir.resolve(IvfIndex.LISTS), offsets, slotRows);
-        int probes = Math.min(lists, params.probes() > 0 ? params.probes() : IvfIndex.Params.defaultProbes(lists));
+        int probes = Math.min(lists, params.probes() > 0 ? params.probes() : IvfIndex.Params.defaultProbes(lists, n));
         IvfHeader h = new IvfHeader(n, d, lists, probes, params.rerank(), root, userData);
         h.write(dir.resolve(IvfIndex.HEADER));
+    }
+
+    private static void log(String phase, long t0) {
+        if (Boolean.getBoolean("loupe.ivf.log")) {
+            System.err.printf("ivf %s %.1f s%n", phase, (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     /** Streams the rows into {@code file} (little-endian floats); returns {n, d}. */
@@ -136,26 +150,21 @@ final class IvfBuilder {
         int[] out = new int[n];
         int workers = Math.max(1, threads);
         float[][] sums = new float[workers][];
+        TwoLevelLists.Scratch[] scratches = new TwoLevelLists.Scratch[workers];
         Workers.forChunks(n, 1024, workers, (w, from, to) -> {
             if (sums[w] == null) {
                 sums[w] = new float[centres.lists * d];
             }
             float[] sum = sums[w];
-            float[] a = new float[d];
-            float[] b = new float[d];
-            int[] pair = new int[2];
-            TwoLevelLists.Scratch s = centres.new Scratch();
-            for (int i = from; i < to; i += 2) {
-                int j = Math.min(i + 1, to - 1);
-                vectors.floats((long) i * d, a, 0, d);
-                vectors.floats((long) j * d, b, 0, d);
-                centres.assign(a, b, s, pair);
-                out[i] = pair[0];
-                out[j] = pair[1];
-                add(sum, pair[0] * d, a);
-                if (j != i) {
-                    add(sum, pair[1] * d, b);
-                }
+            float[][] chunk = new float[to - from][d];
+            int[] lists = new int[to - from];
+            for (int i = from; i < to; i++) {
+                vectors.floats((long) i * d, chunk[i - from], 0, d);
+            }
+            centres.assign(chunk, to - from, scratch(w, centres, scratches), lists);
+            for (int i = from; i < to; i++) {
+                out[i] = lists[i - from];
+                add(sum, lists[i - from] * d, chunk[i - from]);
             }
         });
         for (int c = 0; c < centres.lists; c++) {
@@ -173,6 +182,13 @@ final class IvfBuilder {
             }
         }
         return out;
+    }
+
+    private static TwoLevelLists.Scratch scratch(int worker, TwoLevelLists centres, TwoLevelLists.Scratch[] scratches) {
+        if (scratches[worker] == null) {
+            scratches[worker] = centres.new Scratch();
+        }
+        return scratches[worker];
     }
 
     private static void add(float[] sum, int at, float[] v) {

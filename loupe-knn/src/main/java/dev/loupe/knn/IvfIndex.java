@@ -55,9 +55,13 @@ public final class IvfIndex implements VectorIndex, AutoCloseable {
             return (int) Math.max(1, Math.min(n, Math.round(Math.sqrt(n))));
         }
 
-        /** An eighth of the lists, at least 8. */
-        public static int defaultProbes(int lists) {
-            return Math.min(lists, Math.max(8, (lists + 7) / 8));
+        /** Rows a query scores at least (all of a smaller index: it is then exact, and still cheap). */
+        public static final int MIN_SCANNED = 4096;
+
+        /** An eighth of the lists, and enough to score about {@link #MIN_SCANNED} of the n rows. */
+        public static int defaultProbes(int lists, int n) {
+            long forMin = lists == 0 ? 0 : (long) Math.ceil((double) MIN_SCANNED * lists / Math.max(1, n));
+            return (int) Math.min(lists, Math.max(forMin, (lists + 7) / 8));
         }
     }
 
