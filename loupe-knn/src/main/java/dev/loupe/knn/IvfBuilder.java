@@ -75,7 +75,9 @@ final class IvfBuilder {
 
     private static void log(String phase, long t0) {
         if (Boolean.getBoolean("loupe.ivf.log")) {
-            System.err.printf("ivf %s %.1f s%n", phase, (System.nanoTime() - t0) / 1e9);
+            long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            System.err.printf("ivf %s %.1f s (process CPU so far %.1f s)%n", phase, (System.nanoTime() - t0) / 1e9, cpu / 1e9);
         }
     }
 
@@ -90,11 +92,16 @@ final class IvfBuilder {
                 } else if (v.length != shape[1]) {
                     throw new IllegalArgumentException("row " + shape[0] + " has " + v.length + " values, row 0 " + shape[1]);
                 }
-                for (float x : v) {
-                    if (!b.hasRemaining()) {
-                        flush(ch, b);
-                    }
-                    b.putFloat(x);
+                if (b.remaining() < 4 * v.length) {
+                    flush(ch, b);
+                }
+                if (b.remaining() < 4 * v.length) {
+                    ByteBuffer one = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+                    one.asFloatBuffer().put(v);
+                    flush(ch, one.position(one.capacity()));
+                } else {
+                    b.asFloatBuffer().put(v); // a view at the buffer's position: one bulk copy, not a call per value
+                    b.position(b.position() + 4 * v.length);
                 }
                 shape[0]++;
             });

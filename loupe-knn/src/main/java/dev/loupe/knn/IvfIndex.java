@@ -42,7 +42,7 @@ public final class IvfIndex implements VectorIndex, AutoCloseable {
      * @param seed       for the k-means sample and start
      */
     public record Params(int lists, int probes, int rerank, int iterations, long seed) {
-        public static final Params DEFAULT = new Params(0, 0, 200, 10, 42);
+        public static final Params DEFAULT = new Params(0, 0, 200, 6, 42);
 
         public Params {
             if (lists < 0 || probes < 0 || rerank < 1 || iterations < 0) {

@@ -126,10 +126,10 @@ final class TwoLevelLists {
                 continue;
             }
             int[] idx = s.members[g];
-            for (int k = 0; k < d; k++) {
-                float[] col = s.block[k];
-                for (int x = 0; x < m; x++) {
-                    col[x] = rows[idx[x]][k];
+            for (int x = 0; x < m; x++) {
+                float[] row = rows[idx[x]];
+                for (int k = 0; k < d; k++) {
+                    s.block[k][x] = row[k];
                 }
             }
             for (int c = groupStart[g]; c < groupStart[g + 1]; c += 2) {
