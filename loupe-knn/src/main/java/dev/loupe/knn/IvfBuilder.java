@@ -75,9 +75,7 @@ final class IvfBuilder {
 
     private static void log(String phase, long t0) {
         if (Boolean.getBoolean("loupe.ivf.log")) {
-            long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-            System.err.printf("ivf %s %.1f s (process CPU so far %.1f s)%n", phase, (System.nanoTime() - t0) / 1e9, cpu / 1e9);
+            System.err.printf("ivf %s %.1f s%n", phase, (System.nanoTime() - t0) / 1e9);
         }
     }
 
