@@ -30,11 +30,12 @@ import picocli.CommandLine.Option;
 
 /**
  * Embedding speed on real images (built-in MobileNetV2 on 1 worker and on all cores, against the
- * model-free fallback as baseline), the model's start-up cost, and k-NN query latency of exact
- * search and HNSW at several sizes of synthetic clustered vectors, with HNSW recall@10 and memory.
+ * model-free fallback as baseline), the model's start-up cost, and the k-NN indexes (IVF, own HNSW,
+ * Lucene HNSW) at several sizes of synthetic clustered vectors: build time, latency, recall@10 against
+ * exact search, heap and disk ({@link KnnSection}).
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = "Embeddings/s (1 worker and all cores), model start-up, kNN latency/recall/memory (exact and HNSW) on synthetic vectors.")
+        description = "Embeddings/s (1 worker and all cores), model start-up, k-NN build/latency/recall/memory (IVF, HNSW, Lucene) on synthetic vectors.")
 final class EmbedBench implements Callable<Integer> {
     @Option(names = "--images", paramLabel = "DIR", description = "folder of JPEG images (default: the voc100 sample)")
     Path images;
@@ -59,8 +60,16 @@ final class EmbedBench implements Callable<Integer> {
     @Option(names = "--knn-only", description = "skip the model measurements (k-NN only)")
     boolean knnOnly;
 
-    @Option(names = "--index-dir", paramLabel = "DIR", description = "where the Lucene index is built (default: a temporary folder, removed after)")
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "where the vectors and indexes are written (default: a temporary folder, removed after)")
     Path indexDir;
+
+    static final Set<String> KNN_INDEXES = Set.of("ivf", "hnsw", "lucene");
+
+    @Option(names = "--indexes", split = ",", defaultValue = "ivf,hnsw,lucene", paramLabel = "NAME",
+            description = "k-NN indexes to build and measure: ivf, hnsw (own, on the heap), lucene (default: ${DEFAULT-VALUE}; "
+                    + "the HNSW builds take hours at 10^6 vectors)")
+    List<String> indexes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -103,15 +112,11 @@ final class EmbedBench implements Callable<Integer> {
     }
 
     private void knnSection(PrintWriter out, int cores) throws IOException {
-        out.printf("%nk-NN on synthetic clustered %d-d vectors, %d queries, k = 10, %d threads, max heap %.0f MB, Java %s%n"
-                + "  own HNSW: m = %d, efConstruction = %d, efSearch = %d, float32 on the heap%n"
-                + "  Lucene %s HNSW: m = 16, beam 200, int7 scalar quantised, memory-mapped; %d+ candidates re-ranked exactly%n",
-                dim, queries, cores, Runtime.getRuntime().maxMemory() / 1e6, System.getProperty("java.version"),
-                HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch(),
-                org.apache.lucene.util.Version.LATEST, 128);
-        for (int n : sizes) {
-            knn(out, n, cores);
+        Set<String> chosen = new java.util.TreeSet<>(indexes);
+        if (!KNN_INDEXES.containsAll(chosen)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--indexes: unknown " + chosen + "; known: " + KNN_INDEXES);
         }
+        new KnnSection(new KnnSection.Options(sizes, dim, queries, efConstruction, chosen, indexDir), out, cores).run();
     }
 
     private static void startup(PrintWriter out) {
@@ -165,127 +170,9 @@ final class EmbedBench implements Callable<Integer> {
         }
     }
 
-    private void knn(PrintWriter out, int n, int cores) throws IOException {
-        Runtime rt = Runtime.getRuntime();
-        Vectors v = Vectors.normalised(clustered(n, dim, Math.max(10, n / 100), 17));
-        ExactIndex exact = new ExactIndex(v);
-        SplittableRandom r = new SplittableRandom(99);
-        float[][] q = new float[queries][];
-        for (int i = 0; i < queries; i++) {
-            float[] base = v.row(r.nextInt(n));
-            for (int k = 0; k < dim; k++) {
-                base[k] += 0.05f * (float) r.nextGaussian();
-            }
-            q[i] = Vectors.unit(base);
-        }
-        List<Set<Integer>> truth = new ArrayList<>();
-        long[] exactNs = new long[queries];
-        for (int i = 0; i < queries; i++) {
-            long t = System.nanoTime();
-            Set<Integer> s = new HashSet<>();
-            for (int row : exact.search(q[i], 10, null).rows()) {
-                s.add(row);
-            }
-            exactNs[i] = System.nanoTime() - t;
-            truth.add(s);
-        }
-        long heap0 = usedHeap(rt);
-        long t1 = System.nanoTime();
-        HnswIndex.Params p = new HnswIndex.Params(HnswIndex.Params.DEFAULT.m(), efConstruction, HnswIndex.Params.DEFAULT.efSearch(), 42);
-        HnswIndex hnsw = HnswIndex.build(v, p, cores);
-        double ownBuild = (System.nanoTime() - t1) / 1e9;
-        long ownHeap = usedHeap(rt) - heap0;
-        Measured own = measure(hnsw, q, truth);
-        hnsw = null;
-        out.printf("  n = %,d  exact: p50 %.3f ms, p95 %.3f ms%n", n, percentile(exactNs, 0.5), percentile(exactNs, 0.95));
-        out.printf("    own HNSW    build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (links; vectors %.1f MB on the heap too), disk -%n",
-                ownBuild, own.p50(), own.p95(), own.recall(), ownHeap / 1e6, v.bytes() / 1e6);
-        out.flush();
-        Path dir = indexDir != null ? indexDir.resolve("n" + n + "-d" + dim) : Files.createTempDirectory("loupe-knn-bench");
-        try {
-            long t2 = System.nanoTime();
-            LuceneIndex.build(v, dir, cores, java.util.Map.of());
-            double luceneBuild = (System.nanoTime() - t2) / 1e9;
-            long disk = LuceneIndex.diskBytes(dir);
-            long heap1 = usedHeap(rt);
-            long t3 = System.nanoTime();
-            try (LuceneIndex lucene = LuceneIndex.open(dir)) {
-                double openMs = (System.nanoTime() - t3) / 1e6;
-                long luceneHeap = usedHeap(rt) - heap1;
-                Measured l = measure(lucene, q, truth);
-                out.printf("    Lucene HNSW build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (open index), disk %.1f MB%n",
-                        luceneBuild, l.p50(), l.p95(), l.recall(), luceneHeap / 1e6, disk / 1e6);
-                out.printf("    Lucene / own: build %.2fx, p50 %.2fx, p95 %.2fx, recall %+.3f; heap %.1f MB vs %.1f MB; opening the built index %.0f ms%n",
-                        luceneBuild / ownBuild, l.p50() / own.p50(), l.p95() / own.p95(), l.recall() - own.recall(),
-                        luceneHeap / 1e6, (ownHeap + v.bytes()) / 1e6, openMs);
-            }
-        } finally {
-            if (indexDir == null) {
-                deleteTree(dir);
-            }
-        }
-        out.flush();
-    }
-
-    /** Latency percentiles (ms) and recall@10 of an index over the queries. */
-    private record Measured(double p50, double p95, double recall) {
-    }
-
-    private static Measured measure(dev.loupe.knn.VectorIndex index, float[][] q, List<Set<Integer>> truth) {
-        for (int i = 0; i < Math.min(20, q.length); i++) {
-            index.search(q[i], 10, null);
-        }
-        long[] ns = new long[q.length];
-        double hits = 0;
-        for (int i = 0; i < q.length; i++) {
-            long t = System.nanoTime();
-            Neighbours nn = index.search(q[i], 10, null);
-            ns[i] = System.nanoTime() - t;
-            for (int row : nn.rows()) {
-                hits += truth.get(i).contains(row) ? 1 : 0;
-            }
-        }
-        return new Measured(percentile(ns, 0.5), percentile(ns, 0.95), hits / (10.0 * q.length));
-    }
-
     static double percentile(long[] ns, double p) {
         long[] s = ns.clone();
         java.util.Arrays.sort(s);
         return s[(int) Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] / 1e6;
-    }
-
-    private static long usedHeap(Runtime rt) {
-        System.gc();
-        System.gc();
-        return rt.totalMemory() - rt.freeMemory();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-    }
-
-    /** Gaussian clusters around random centres (unit-variance centres, noise 0.7). */
-    static float[][] clustered(int n, int d, int clusters, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[][] centres = new float[clusters][d];
-        for (float[] c : centres) {
-            for (int k = 0; k < d; k++) {
-                c[k] = (float) r.nextGaussian();
-            }
-        }
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            float[] c = centres[r.nextInt(clusters)];
-            float[] x = new float[d];
-            for (int k = 0; k < d; k++) {
-                x[k] = c[k] + 0.7f * (float) r.nextGaussian();
-            }
-            out[i] = x;
-        }
-        return out;
     }
 }

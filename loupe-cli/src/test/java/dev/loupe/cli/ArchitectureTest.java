@@ -75,7 +75,7 @@ class ArchitectureTest {
     void theKnnModuleNeedsOnlyTheJdkAndLucene() {
         check(classes().that().resideInAPackage("dev.loupe.knn..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.loupe.knn..", "java..", "org.apache.lucene..")
-                .because("the server searches vectors with it; lucene-core (pure Java, no dependencies) holds the index on disk"));
+                .because("the server searches vectors with it; lucene-core (pure Java, no dependencies) only for the benchmark's Lucene baseline"));
     }
 
     @Test

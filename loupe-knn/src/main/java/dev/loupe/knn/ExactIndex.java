@@ -172,6 +172,16 @@ public final class ExactIndex implements VectorIndex {
             t = new float[d][CANDIDATE_BLOCK];
         }
 
+        /** Rows given as vectors (at most {@link #CANDIDATE_BLOCK}). */
+        void load(float[][] rows) {
+            width = rows.length;
+            for (int j = 0; j < width; j++) {
+                for (int k = 0; k < rows[j].length; k++) {
+                    t[k][j] = rows[j][k];
+                }
+            }
+        }
+
         void load(Vectors v, int from, int to) {
             width = to - from;
             int d = v.dimension();
@@ -191,8 +201,11 @@ public final class ExactIndex implements VectorIndex {
          * which the JIT turns into vector instructions (4-8x faster than one dot product at a time).
          */
         void similarities(Vectors v, int a, int b) {
-            float[] qa = v.row(a);
-            float[] qb = v.row(b);
+            similarities(v.row(a), v.row(b));
+        }
+
+        /** As {@link #similarities(Vectors, int, int)} for two query vectors given as such. */
+        void similarities(float[] qa, float[] qb) {
             int d = qa.length;
             for (int m = 0; m < 4; m++) {
                 java.util.Arrays.fill(acc1[m], 0, width, 0f);

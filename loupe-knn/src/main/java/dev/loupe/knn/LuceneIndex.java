@@ -90,11 +90,6 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
         this.dimension = d;
     }
 
-    /** Rows 0, 1, ... of an index to build, prepared (unit length), handed to a sink one at a time from one thread. */
-    public interface RowSource {
-        void forEach(java.util.function.Consumer<float[]> sink) throws IOException;
-    }
-
     /**
      * Writes an index of {@code vectors} (unit length) into {@code folder}, which must not exist or
      * be empty, on {@code threads} threads; {@code userData} is kept with the commit ({@link #userData}).

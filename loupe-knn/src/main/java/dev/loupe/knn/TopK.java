@@ -21,6 +21,11 @@ final class TopK {
         return size < k ? Float.NEGATIVE_INFINITY : sims[0];
     }
 
+    /** Pairs kept so far. */
+    int size() {
+        return size;
+    }
+
     void offer(int row, float sim) {
         if (k == 0) {
             return;

@@ -6,7 +6,7 @@ import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorKeys;
 import dev.loupe.core.embed.VectorSet;
 import dev.loupe.knn.ExactIndex;
-import dev.loupe.knn.LuceneIndex;
+import dev.loupe.knn.IvfIndex;
 import dev.loupe.knn.VectorIndex;
 import dev.loupe.knn.Vectors;
 import java.nio.file.Path;
@@ -126,8 +126,8 @@ public final class EmbeddingIndexes implements AutoCloseable {
         if (cached != null && cached.model().id() == model.id() && cached.count() == count) {
             return cached;
         }
-        if (cached != null && cached.index() instanceof LuceneIndex) {
-            // a request may still be searching it: unmapping it now could crash the JVM, so it is closed with the rest
+        if (cached != null && cached.index() instanceof AutoCloseable) {
+            // a request may still be searching it, so it is closed with the rest
             replaced.add(cached);
         }
         int id = model.id();
@@ -137,7 +137,7 @@ public final class EmbeddingIndexes implements AutoCloseable {
         }
         VectorKeys k = store.with(s -> objectScope ? s.embeddings().objectVectorKeys(id) : s.embeddings().imageVectorKeys(id));
         Path folder = StoredIndex.folder(store.with(s -> s.dir()), model, objectScope ? "objects" : "images");
-        LuceneIndex index = StoredIndex.load(folder, StoredIndex.key(model, k), k.size(),
+        IvfIndex index = StoredIndex.load(folder, StoredIndex.key(model, k), k.size(),
                 rows -> store.with(s -> {
                     s.embeddings().scanVectors(id, objectScope, rows);
                     return null;
@@ -146,12 +146,8 @@ public final class EmbeddingIndexes implements AutoCloseable {
     }
 
     private static void closeIndex(Loaded loaded) {
-        if (loaded != null && loaded.index() instanceof LuceneIndex l) {
-            try {
-                l.close();
-            } catch (java.io.IOException ignored) {
-                // the mapping goes with the garbage collector
-            }
+        if (loaded != null && loaded.index() instanceof IvfIndex l) {
+            l.close();
         }
     }
 

@@ -3,21 +3,19 @@ package dev.loupe.app.similar;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.embed.EmbeddingModelInfo;
 import dev.loupe.core.embed.VectorKeys;
-import dev.loupe.knn.LuceneIndex;
+import dev.loupe.knn.IvfIndex;
 import dev.loupe.knn.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * The k-NN index of one model's vectors of one kind kept on disk in {@code PROJECT/index/} (Lucene
- * HNSW, int7-quantised, memory-mapped: the heap holds 8 bytes per vector instead of 4 × dimension,
- * also while building, which streams the vectors from the store).
+ * The k-NN index of one model's vectors of one kind kept on disk in {@code PROJECT/index/} ({@link
+ * IvfIndex}: inverted lists of int8 codes and the raw vectors for an exact re-rank, memory-mapped:
+ * the heap holds the list centres and 4 bytes per vector instead of 4 × dimension, also while
+ * building, which streams the vectors from the store).
  * Built once per model and stored vectors; the commit records what it was built from (model id,
  * name, dimension, count and a fingerprint of the ids), so a newer {@code loupe embed} run that
  * added or dropped vectors makes it stale and it is rebuilt. A folder that is missing, stale or
@@ -48,11 +46,11 @@ final class StoredIndex {
      *
      * @param notes where a rebuild is announced ("building ...", "... is stale", "... cannot be read")
      */
-    static LuceneIndex load(Path folder, String key, int size, Consumer<Consumer<float[]>> scan, int threads, Consumer<String> notes) {
+    static IvfIndex load(Path folder, String key, int size, Consumer<Consumer<float[]>> scan, int threads, Consumer<String> notes) {
         String why = null;
         if (Files.isDirectory(folder)) {
             try {
-                LuceneIndex index = LuceneIndex.open(folder);
+                IvfIndex index = IvfIndex.open(folder);
                 if (key.equals(index.userData().get(KEY)) && index.size() == size) {
                     return index;
                 }
@@ -65,7 +63,7 @@ final class StoredIndex {
         notes.accept((why != null ? why : "building the k-NN index " + folder) + " (" + size + " vectors, once per embedding run)");
         build(folder, key, scan, threads);
         try {
-            return LuceneIndex.open(folder);
+            return IvfIndex.open(folder);
         } catch (IOException e) {
             throw new LoupeException(LoupeException.Reason.STORE, folder + ": the index just built cannot be read: " + e.getMessage());
         }
@@ -79,32 +77,11 @@ final class StoredIndex {
             }
         });
         boolean root = nonNegative[0];
-        Path partial = folder.resolveSibling("." + folder.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
-            deleteTree(partial);
-            LuceneIndex.build(sink -> scan.accept(raw -> sink.accept(Vectors.prepare(raw, raw.length, root))), root, partial, threads,
-                    Map.of(KEY, key));
-            deleteTree(folder);
-            Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            IvfIndex.build(sink -> scan.accept(raw -> sink.accept(Vectors.prepare(raw, raw.length, root))), root, folder,
+                    IvfIndex.Params.DEFAULT, threads, Map.of(KEY, key));
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new LoupeException(LoupeException.Reason.STORE, folder + ": cannot write the k-NN index: " + e.getMessage());
-        } finally {
-            try {
-                deleteTree(partial);
-            } catch (IOException ignored) {
-                // a later build removes it
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 }

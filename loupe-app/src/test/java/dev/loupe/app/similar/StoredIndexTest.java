@@ -8,7 +8,7 @@ import dev.loupe.core.model.ImageRecord;
 import dev.loupe.store.ImportSource;
 import dev.loupe.formats.coco.CocoImporter;
 import dev.loupe.knn.ExactIndex;
-import dev.loupe.knn.LuceneIndex;
+import dev.loupe.knn.IvfIndex;
 import dev.loupe.knn.Neighbours;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
@@ -73,7 +73,7 @@ class StoredIndexTest {
     private List<Object> allNeighbours(ProjectStore store, int exactLimit) {
         try (EmbeddingIndexes indexes = new EmbeddingIndexes(StoreLender.of(store), exactLimit, notes::add)) {
             EmbeddingIndexes.Loaded l = indexes.images(null);
-            assertThat(l.index()).isInstanceOf(exactLimit == 0 ? LuceneIndex.class : ExactIndex.class);
+            assertThat(l.index()).isInstanceOf(exactLimit == 0 ? IvfIndex.class : ExactIndex.class);
             List<Object> out = new ArrayList<>();
             for (int row = 0; row < l.keys().size(); row++) {
                 int self = row;
