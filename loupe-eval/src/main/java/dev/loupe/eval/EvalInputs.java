@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -45,8 +46,8 @@ public final class EvalInputs {
                     + image.id());
         }
         Geometry g = a.geometry();
-        Box box = spatialBox(g, "annotation " + a.id());
-        String what = "annotation " + (a.sourceId() != null ? a.sourceId() : a.id());
+        Box box = spatialBox(g, () -> "annotation " + a.id());
+        Supplier<String> what = () -> "annotation " + (a.sourceId() != null ? a.sourceId() : a.id());
         Rle mask = type == IouType.SEGM ? mask(g, image, what) : null;
         double area;
         if (a.area() != null) {
@@ -72,7 +73,7 @@ public final class EvalInputs {
      */
     public static Detection detection(long id, ImageRecord image, int categoryId, Geometry shape, double score,
                                       IouType type) {
-        String what = "detection " + id;
+        Supplier<String> what = () -> "detection " + id;
         Box box = spatialBox(shape, what);
         if (shape instanceof Geometry.BoxShape) {
             Rle mask = type == IouType.SEGM ? mask(shape, image, what) : null;
@@ -117,19 +118,19 @@ public final class EvalInputs {
         }
     }
 
-    private static Box spatialBox(Geometry g, String what) {
+    private static Box spatialBox(Geometry g, Supplier<String> what) {
         if (g.box() == null) {
-            throw new IllegalArgumentException(what + " is an image-level label, not a box or mask");
+            throw new IllegalArgumentException(what.get() + " is an image-level label, not a box or mask");
         }
         return g.box();
     }
 
-    private static Rle mask(Geometry g, ImageRecord image, String what) {
+    private static Rle mask(Geometry g, ImageRecord image, Supplier<String> what) {
         if (g instanceof Geometry.MaskShape m) {
             return m.rle();
         }
         if (!image.hasSize()) {
-            throw LoupeException.badInput(image.path() + ": image size unknown, cannot rasterize " + what
+            throw LoupeException.badInput(image.path() + ": image size unknown, cannot rasterize " + what.get()
                     + " for mask evaluation");
         }
         if (g instanceof Geometry.PolygonShape p) {
