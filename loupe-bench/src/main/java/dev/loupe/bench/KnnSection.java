@@ -105,7 +105,7 @@ final class KnnSection {
                 ivf = measure(index, q, truth, build);
                 out.printf("    IVF         build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (open index), disk %.1f MB"
                         + " (%d lists, %d probed)%n", build, ivf.p50(), ivf.p95(), ivf.recall(), heap / 1e6,
-                        IvfIndex.diskBytes(dir) / 1e6, index.lists(), index.probes());
+                        ScaleBench.diskBytes(dir) / 1e6, index.lists(), index.probes());
                 out.printf("      build CPU time %.1f s (this process, all threads): %.1f s of wall time on %d cores left to it%n",
                         cpu, cpu / cores, cores);
                 for (int probes : new int[] {index.probes() / 2, index.probes() * 2}) {
@@ -145,7 +145,7 @@ final class KnnSection {
                 long heap = usedHeap(rt) - heap0;
                 Measured l = measure(lucene, q, truth, build);
                 out.printf("    Lucene HNSW build %7.1f s  p50 %7.3f ms  p95 %7.3f ms  recall@10 %.3f  heap +%.1f MB (open index), disk %.1f MB%n",
-                        build, l.p50(), l.p95(), l.recall(), heap / 1e6, LuceneIndex.diskBytes(dir) / 1e6);
+                        build, l.p50(), l.p95(), l.recall(), heap / 1e6, ScaleBench.diskBytes(dir) / 1e6);
                 if (own != null) {
                     out.printf("    Lucene / own HNSW build %.2fx%n", l.build() / own.build());
                 }

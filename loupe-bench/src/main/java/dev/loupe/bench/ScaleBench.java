@@ -260,7 +260,8 @@ final class ScaleBench implements Callable<Integer> {
         }
     }
 
-    private static long diskBytes(Path dir) throws IOException {
+    /** Bytes of the regular files below {@code dir}. */
+    static long diskBytes(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }

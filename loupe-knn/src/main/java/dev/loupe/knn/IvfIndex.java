@@ -308,17 +308,6 @@ public final class IvfIndex implements VectorIndex, AutoCloseable {
         return 4L * centroids.length + 4L * offsets.length + 4L * slotRows.length;
     }
 
-    /** Bytes of the index's files. */
-    public static long diskBytes(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            long b = 0;
-            for (Path f : (Iterable<Path>) files::iterator) {
-                b += Files.size(f);
-            }
-            return b;
-        }
-    }
-
     /** The mappings go with the garbage collector (Java 17 cannot unmap safely), so closing only forgets them. */
     @Override
     public void close() {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
-import java.util.stream.Stream;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
@@ -211,17 +210,6 @@ public final class LuceneIndex implements VectorIndex, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
-        }
-    }
-
-    /** Bytes of the index files in {@code folder}. */
-    public static long diskBytes(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            long b = 0;
-            for (Path f : (Iterable<Path>) files::iterator) {
-                b += Files.size(f);
-            }
-            return b;
         }
     }
 
