@@ -137,7 +137,9 @@ final class ScaleBench implements Callable<Integer> {
         ChildJvm.Run analyze = jvm.run("analyze", project.toString());
         row(out, "analyze", analyze, n, "images");
         if (!noEmbed) {
-            row(out, "embed", jvm.run("embed", project.toString(), "--model", model), n, "images");
+            ChildJvm.Run embed = jvm.run("embed", project.toString(), "--model", model);
+            row(out, "embed", embed, n, "images");
+            out.printf("  %s%n", indexBuild(embed.out()));
         }
         long disk = diskBytes(project);
         out.printf("  project on disk: %.0f MB (%.0f bytes per annotation)%n", disk / 1e6, (double) disk / data.annotations());
@@ -151,6 +153,17 @@ final class ScaleBench implements Callable<Integer> {
                     + "Spark / plain = %.2fx%n", job.seconds(), job.peakRssMb(), plain, job.seconds() / plain);
         }
         out.flush();
+    }
+
+    private static final java.util.regex.Pattern INDEX_BUILT =
+            java.util.regex.Pattern.compile("k-NN index of the (.+?) vectors stored in .+ in ([0-9.]+) s\\.");
+
+    /** The k-NN index build embed reports (part of its time above), or why there was none. */
+    static String indexBuild(String embedOut) {
+        java.util.regex.Matcher m = INDEX_BUILT.matcher(embedOut);
+        return m.find() ? String.format(java.util.Locale.ROOT, "index build (IVF, %s vectors, within embed): %s s", m.group(1), m.group(2))
+                : "index build: none (no kind above the exact-search limit of " + dev.loupe.knn.VectorIndex.EXACT_LIMIT
+                + " vectors: searched exactly)";
     }
 
     private static void row(PrintWriter out, String name, ChildJvm.Run p, long items, String unit) {
