@@ -34,12 +34,16 @@ public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt
                            List<Detection> detections, Set<Long> difficult) {
 
     /**
-     * @param annotations calls its argument with every annotation of the project
-     * @param predictions calls its argument with every prediction of the set
+     * The annotations and each part of the predictions are read at the same time, each on a thread of
+     * its own (so each source must have its own store connection); the parts, concatenated in order,
+     * are the set's predictions in the order the evaluation ranks ties by.
+     *
+     * @param annotations     calls its argument with every annotation of the project
+     * @param predictionParts each calls its argument with the predictions of its part of the set
      */
     public static DetectionEvaluation run(List<ImageRecord> projectImages, List<Category> projectCategories,
                                           Consumer<Consumer<Annotation>> annotations,
-                                          Consumer<Consumer<Prediction>> predictions, IouType type) {
+                                          List<Consumer<Consumer<Prediction>>> predictionParts, IouType type) {
         List<ImageRecord> images = EvalInputs.cocoImageOrder(projectImages);
         List<Category> categories = EvalInputs.cocoCategoryOrder(projectCategories);
         Map<Long, ImageRecord> byId = new HashMap<>();
@@ -47,7 +51,9 @@ public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt
         List<GroundTruth> gts = new ArrayList<>();
         Map<String, Long> skipped = new HashMap<>();
         Set<Long> difficult = new HashSet<>();
-        annotations.accept(a -> {
+        List<List<Detection>> parts = new ArrayList<>();
+        List<Runnable> readers = new ArrayList<>();
+        readers.add(() -> annotations.accept(a -> {
             if (a.difficult()) {
                 difficult.add(a.id());
             }
@@ -62,14 +68,20 @@ public record DetectionEvaluation(EvalResult result, Map<String, Long> skippedGt
                     skipped.merge("image size unknown", 1L, Long::sum);
                 }
             }
-        });
-        List<Detection> dts = new ArrayList<>();
-        predictions.accept(p -> {
-            ImageRecord im = byId.get(p.imageId());
-            Detection d = EvalInputs.detection(p.id(), im, p.categoryId(), p.geometry(), p.score(), type);
-            dts.add(p.area() == null ? d
-                    : new Detection(d.id(), d.imageId(), d.categoryId(), d.box(), d.mask(), p.area(), d.score()));
-        });
+        }));
+        for (Consumer<Consumer<Prediction>> part : predictionParts) {
+            List<Detection> dts = new ArrayList<>();
+            parts.add(dts);
+            readers.add(() -> part.accept(p -> {
+                ImageRecord im = byId.get(p.imageId());
+                Detection d = EvalInputs.detection(p.id(), im, p.categoryId(), p.geometry(), p.score(), type);
+                dts.add(p.area() == null ? d
+                        : new Detection(d.id(), d.imageId(), d.categoryId(), d.box(), d.mask(), p.area(), d.score()));
+            }));
+        }
+        ParallelReads.runAll(readers);
+        List<Detection> dts = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
+        parts.forEach(dts::addAll);
         EvalResult r = new CocoEvaluator().evaluate(images, categories, gts, dts, EvalParams.defaults(type));
         return new DetectionEvaluation(r, skipped, gts, dts, difficult);
     }

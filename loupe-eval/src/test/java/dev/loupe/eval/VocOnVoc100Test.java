@@ -76,8 +76,8 @@ class VocOnVoc100Test {
             classOf.put(c.id(), categories.stream().filter(k -> k.name().equals(c.name())).findFirst().orElseThrow().id());
         }
         DetectionEvaluation ev = DetectionEvaluation.run(images, categories, annotations::forEach,
-                sink -> dts.forEach(d -> sink.accept(new Prediction(d.id(), imageOf.get(d.imageId()),
-                        classOf.get(d.categoryId()), new Geometry.BoxShape(d.box()), d.score(), null, null))),
+                List.of(sink -> dts.forEach(d -> sink.accept(new Prediction(d.id(), imageOf.get(d.imageId()),
+                        classOf.get(d.categoryId()), new Geometry.BoxShape(d.box()), d.score(), null, null)))),
                 IouType.BBOX);
         assertThat(ev.difficult()).hasSize(38);
         VocResult allPoint = ev.voc(VocParams.voc2012());

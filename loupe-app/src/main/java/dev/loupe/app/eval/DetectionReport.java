@@ -8,6 +8,7 @@ import dev.loupe.eval.performance.PerformanceAnalysis;
 import dev.loupe.store.predictions.OutcomeCounts;
 import dev.loupe.store.predictions.PredictionSetInfo;
 import dev.loupe.store.ProjectStore;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,11 +40,18 @@ public record DetectionReport(PredictionSetInfo set, DetectionEvaluation evaluat
         return run(store, set, cocoEvaluation(store, set), tIndex, bucketing, sliceConditions);
     }
 
-    /** The COCO evaluation of a set: the part of a report that no IoU threshold of the grid changes. */
+    /**
+     * The COCO evaluation of a set: the part of a report that no IoU threshold of the grid changes.
+     * The annotations and the two halves of the predictions are read at once, on connections of their
+     * own (reading 600 000 boxes through JDBC took longer than evaluating them).
+     */
     public static DetectionEvaluation cocoEvaluation(ProjectStore store, PredictionSetInfo set) {
         IouType type = IouType.valueOf(set.iouType().toUpperCase(Locale.ROOT));
-        return DetectionEvaluation.run(store.labels().images(), store.labels().categories(), store.labels()::forEachAnnotation,
-                c -> store.predictions().forEach(set.id(), c), type);
+        try (ProjectStore labels = store.duplicate(); ProjectStore secondHalf = store.duplicate()) {
+            return DetectionEvaluation.run(store.labels().images(), store.labels().categories(), labels.labels()::forEachAnnotation,
+                    List.of(c -> store.predictions().forEach(set.id(), 0, 2, c), c -> secondHalf.predictions().forEach(set.id(), 1, 2, c)),
+                    type);
+        }
     }
 
     /** A report on a COCO evaluation already made ({@link #cocoEvaluation}) at one outcome threshold. */

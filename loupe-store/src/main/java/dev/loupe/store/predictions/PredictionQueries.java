@@ -85,6 +85,43 @@ final class PredictionQueries {
         }
     }
 
+    /** The predictions of a set in part {@code part} of {@code parts} equal ranges of its ids, in id order. */
+    void forEach(int setId, int part, int parts, Consumer<Prediction> consumer) {
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts);
+        }
+        long lo;
+        long hi;
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(id), max(id) FROM predictions WHERE set_id = ?")) {
+            ps.setInt(1, setId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getObject(1) == null) {
+                    return;
+                }
+                long min = rs.getLong(1);
+                long span = rs.getLong(2) - min + 1;
+                lo = min + span * part / parts;
+                hi = min + span * (part + 1) / parts - 1;
+            }
+        } catch (SQLException e) {
+            throw StoreFailure.reading(e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(PredictionRows.PREDICTION_SELECT
+                + " WHERE set_id = ? AND id BETWEEN ? AND ? ORDER BY id")) {
+            ps.setInt(1, setId);
+            ps.setLong(2, lo);
+            ps.setLong(3, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(PredictionRows.prediction(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreFailure.reading(e);
+        }
+    }
+
     /** The class probabilities of a classification set: image id to (class id to probability). */
     Map<Long, Map<Integer, Double>> probabilities(int setId) {
         Map<Long, Map<Integer, Double>> out = new java.util.TreeMap<>();

@@ -59,6 +59,15 @@ public final class Predictions {
     }
 
     /**
+     * Streams part {@code part} (from 0) of {@code parts} of a set's predictions: those whose ids fall
+     * in that equal share of the set's id range, in id order. The parts in order are {@link #forEach}'s
+     * stream; each can be read on a connection of its own ({@code ProjectStore.duplicate}) at once.
+     */
+    public void forEach(int setId, int part, int parts, Consumer<Prediction> consumer) {
+        new PredictionQueries(c).forEach(setId, part, parts, consumer);
+    }
+
+    /**
      * TP / FP (by reason) / FN of a detection set at grid threshold index {@code tIndex} (see
      * {@link dev.loupe.core.outcome.Thresholds}), overall and per class.
      */

@@ -167,4 +167,31 @@ public class PredictionSetWriterTest {
                     .hasMessageContaining("[other, m]");
         }
     }
+
+    @Test
+    void partsOfASetInOrderAreTheWholeSetEachRowOnce() {
+        try (ProjectStore store = ProjectStore.open(project)) {
+            store.predictions().importSet("other", "coco", "o.json", Map.of(), five(), new ScriptedMatcher());
+            store.predictions().importSet("m", "coco", "r.json", Map.of(), five(), new ScriptedMatcher());
+            int id = store.predictions().set("m").id();
+            List<Long> whole = new ArrayList<>();
+            store.predictions().forEach(id, p -> whole.add(p.id()));
+            assertThat(whole).hasSize(5);
+            for (int parts = 1; parts <= 7; parts++) {
+                List<Long> joined = new ArrayList<>();
+                for (int part = 0; part < parts; part++) {
+                    store.predictions().forEach(id, part, parts, p -> joined.add(p.id()));
+                }
+                assertThat(joined).as("%d parts", parts).isEqualTo(whole);
+            }
+            List<Long> second = new ArrayList<>();
+            store.predictions().forEach(id, 1, 2, p -> second.add(p.id()));
+            assertThat(second).as("the second half of 5 ids").containsExactlyElementsOf(whole.subList(2, 5));
+            store.predictions().importSet("empty", "coco", "e.json", Map.of(), (first, sink) -> { }, new ScriptedMatcher());
+            List<Prediction> none = new ArrayList<>();
+            store.predictions().forEach(store.predictions().set("empty").id(), 0, 2, none::add);
+            assertThat(none).isEmpty();
+            assertThatThrownBy(() -> store.predictions().forEach(id, 2, 2, p -> { })).hasMessageContaining("part 2 of 2");
+        }
+    }
 }
