@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Loupe commands run in JVMs of their own (this JVM's class path), so that a command's wall time
- * and peak resident memory ({@code /proc/PID/status} VmHWM) are its own.
+ * and peak resident memory ({@code /proc/PID/status} VmHWM) are its own. They get this JVM's
+ * {@code loupe.home} and DuckDB memory limit ({@code -Dloupe.duckdb.memory}) when set.
  *
  * @param xmx the children's {@code -Xmx}, or null for the JVM's default heap (a user's plain run)
  */
@@ -51,9 +52,11 @@ record ChildJvm(String xmx) {
         if (xmx != null) {
             cmd.add("-Xmx" + xmx);
         }
-        String home = System.getProperty("loupe.home");
-        if (home != null) {
-            cmd.add("-Dloupe.home=" + home);
+        for (String property : List.of("loupe.home", dev.loupe.store.ProjectStore.MEMORY_LIMIT_PROPERTY)) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                cmd.add("-D" + property + "=" + value);
+            }
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.loupe.cli.Loupe"));
         cmd.addAll(args);

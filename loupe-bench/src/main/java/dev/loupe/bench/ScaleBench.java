@@ -92,8 +92,10 @@ final class ScaleBench implements Callable<Integer> {
         jvm = new ChildJvm(xmx);
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("loupe-bench-scale") : Files.createDirectories(dir);
-        out.printf("Scale benchmark: each phase the loupe command in its own JVM with -Xmx%s; %d cores; embed model %s; "
-                + "%d requests per query and client setting%n", xmx, Runtime.getRuntime().availableProcessors(), model, requests);
+        String duckdb = System.getProperty(dev.loupe.store.ProjectStore.MEMORY_LIMIT_PROPERTY);
+        out.printf("Scale benchmark: each phase the loupe command in its own JVM with -Xmx%s and DuckDB's memory limit %s; %d cores; "
+                + "embed model %s; %d requests per query and client setting%n", xmx,
+                duckdb == null ? "its default (80% of the machine's memory)" : duckdb, Runtime.getRuntime().availableProcessors(), model, requests);
         out.flush();
         try {
             for (int n : sizes) {

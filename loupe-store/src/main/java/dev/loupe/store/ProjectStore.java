@@ -65,6 +65,14 @@ public final class ProjectStore implements AutoCloseable {
     public static final String READ_ONLY_PROPERTY = "loupe.read-only";
 
     /**
+     * DuckDB's memory limit for the process's databases ({@code -Dloupe.duckdb.memory=1GB}): the native
+     * memory DuckDB may take beside the JVM's heap (its default is 80% of the machine's memory; what does
+     * not fit is spilled to a temporary folder beside the database where the operation allows it).
+     * Read when a project's database is first opened in the process.
+     */
+    public static final String MEMORY_LIMIT_PROPERTY = "loupe.duckdb.memory";
+
+    /**
      * Opens an existing project for writing (applying any newer schema migrations).
      *
      * @throws LoupeException STORE naming the file when this user cannot write it or its folder
@@ -443,6 +451,10 @@ public final class ProjectStore implements AutoCloseable {
         java.util.Properties properties = new java.util.Properties();
         if (readOnly) {
             properties.setProperty("access_mode", "READ_ONLY");
+        }
+        String memory = System.getProperty(MEMORY_LIMIT_PROPERTY);
+        if (memory != null && !memory.isBlank()) {
+            properties.setProperty("memory_limit", memory.strip());
         }
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         return c.unwrap(DuckDBConnection.class);

@@ -53,6 +53,31 @@ public class ProjectStoreTest {
     };
 
     @Test
+    void theDuckdbMemoryPropertyLimitsTheDatabasesNativeMemory() throws Exception {
+        String before = System.getProperty(ProjectStore.MEMORY_LIMIT_PROPERTY);
+        System.setProperty(ProjectStore.MEMORY_LIMIT_PROPERTY, " 300MB ");
+        try (org.duckdb.DuckDBConnection c = ProjectStore.connect(tmp.resolve("limited.duckdb"));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('memory_limit')")) {
+            rs.next();
+            // DuckDB prints 300 MB in binary units
+            assertThat(rs.getString(1)).isEqualTo("286.1 MiB");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ProjectStore.MEMORY_LIMIT_PROPERTY);
+            } else {
+                System.setProperty(ProjectStore.MEMORY_LIMIT_PROPERTY, before);
+            }
+        }
+        try (org.duckdb.DuckDBConnection c = ProjectStore.connect(tmp.resolve("default.duckdb"));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('memory_limit')")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("without the property: DuckDB's own default").isNotEqualTo("286.1 MiB");
+        }
+    }
+
+    @Test
     void storesEveryShapeLosslesslyAndReadsItBack() {
         Path project = tmp.resolve("p");
         ImportResult result = ProjectStore.create(project, SOURCE, SMALL);
