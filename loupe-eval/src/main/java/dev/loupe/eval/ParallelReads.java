@@ -9,13 +9,14 @@ import java.util.concurrent.Future;
 
 /**
  * Runs readers at the same time, a thread each; returns when all have ended, and then rethrows the
- * failure of the first (in list order) that failed, as it was thrown.
+ * failure of the first (in list order) that failed, as it was thrown. Each reader must use a store
+ * connection of its own.
  */
-final class ParallelReads {
+public final class ParallelReads {
     private ParallelReads() {
     }
 
-    static void runAll(List<Runnable> readers) {
+    public static void runAll(List<Runnable> readers) {
         if (readers.size() == 1) {
             readers.get(0).run();
             return;

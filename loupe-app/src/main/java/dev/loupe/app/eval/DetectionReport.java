@@ -3,6 +3,7 @@ package dev.loupe.app.eval;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.eval.DetectionEvaluation;
 import dev.loupe.eval.IouType;
+import dev.loupe.eval.ParallelReads;
 import dev.loupe.eval.performance.Bucketing;
 import dev.loupe.eval.performance.PerformanceAnalysis;
 import dev.loupe.store.predictions.OutcomeCounts;
@@ -37,7 +38,18 @@ public record DetectionReport(PredictionSetInfo set, DetectionEvaluation evaluat
      */
     public static DetectionReport run(ProjectStore store, PredictionSetInfo set, int tIndex, Bucketing bucketing,
                                       int sliceConditions) {
-        return run(store, set, cocoEvaluation(store, set), tIndex, bucketing, sliceConditions);
+        // The COCO evaluation and the analysis of the stored outcomes need nothing of each other: the
+        // outcomes are read and analysed, on a connection of their own, while the evaluation runs.
+        DetectionEvaluation[] evaluation = new DetectionEvaluation[1];
+        OutcomeCounts[] counts = new OutcomeCounts[1];
+        PerformanceAnalysis[] analysis = new PerformanceAnalysis[1];
+        try (ProjectStore outcomes = store.duplicate()) {
+            ParallelReads.runAll(List.of(() -> evaluation[0] = cocoEvaluation(store, set), () -> {
+                counts[0] = outcomes.predictions().outcomeCounts(set.id(), tIndex);
+                analysis[0] = analysis(outcomes, set, tIndex, bucketing, sliceConditions);
+            }));
+        }
+        return new DetectionReport(set, evaluation[0], counts[0], analysis[0]);
     }
 
     /**
@@ -57,10 +69,14 @@ public record DetectionReport(PredictionSetInfo set, DetectionEvaluation evaluat
     /** A report on a COCO evaluation already made ({@link #cocoEvaluation}) at one outcome threshold. */
     public static DetectionReport run(ProjectStore store, PredictionSetInfo set, DetectionEvaluation ev, int tIndex,
                                       Bucketing bucketing, int sliceConditions) {
-        OutcomeCounts counts = store.predictions().outcomeCounts(set.id(), tIndex);
-        PerformanceAnalysis analysis = PerformanceAnalysis.of(store.predictions().groundTruthOutcomes(set.id(), tIndex),
+        return new DetectionReport(set, ev, store.predictions().outcomeCounts(set.id(), tIndex),
+                analysis(store, set, tIndex, bucketing, sliceConditions));
+    }
+
+    private static PerformanceAnalysis analysis(ProjectStore store, PredictionSetInfo set, int tIndex, Bucketing bucketing,
+                                                int sliceConditions) {
+        return PerformanceAnalysis.of(store.predictions().groundTruthOutcomes(set.id(), tIndex),
                 store.predictions().predictionOutcomes(set.id(), tIndex), store.labels().categories(), bucketing, sliceConditions);
-        return new DetectionReport(set, ev, counts, analysis);
     }
 
     /** The JSON form: {@link EvalJson#detection} plus {@link EvalJson#analysis}, NaN written as null. */

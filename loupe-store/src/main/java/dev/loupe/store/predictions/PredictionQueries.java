@@ -107,7 +107,7 @@ final class PredictionQueries {
         } catch (SQLException e) {
             throw StoreFailure.reading(e);
         }
-        try (PreparedStatement ps = c.prepareStatement(PredictionRows.PREDICTION_SELECT
+        try (PreparedStatement ps = c.prepareStatement(PredictionRows.PREDICTION_SELECT_WITHOUT_SOURCE_IDS
                 + " WHERE set_id = ? AND id BETWEEN ? AND ? ORDER BY id")) {
             ps.setInt(1, setId);
             ps.setLong(2, lo);

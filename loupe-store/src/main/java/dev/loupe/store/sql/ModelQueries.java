@@ -53,7 +53,8 @@ public final class ModelQueries {
     }
 
     /** The columns {@link #annotation} reads, in order. */
-    public static final String ANNOTATION_SELECT = "SELECT id, image_id, category_id, kind, x, y, w, h, polygon, rle, rle_height, "
+    public static final String ANNOTATION_SELECT = "SELECT id, image_id, category_id, " + GeometryKinds.CODE + ", x, y, w, h, "
+            + "polygon, rle, rle_height, "
             + "rle_width, iscrowd, area, annotator, confidence, source_id, difficult FROM annotations";
 
     public void forEachAnnotation(Consumer<Annotation> consumer) {
@@ -84,14 +85,13 @@ public final class ModelQueries {
     }
 
     public static Annotation annotation(ResultSet rs) throws SQLException {
-        String kind = rs.getString(4);
         Box box = rs.getObject(5) == null ? null : new Box(rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
-        Geometry g = switch (kind) {
-            case "box" -> new Geometry.BoxShape(box);
-            case "polygon" -> new Geometry.PolygonShape(box, GeometryText.parsePolygon(rs.getString(9)));
-            case "mask" -> new Geometry.MaskShape(box, RleCodec.fromCocoString(rs.getString(10), rs.getInt(11), rs.getInt(12)));
-            case "label" -> new Geometry.ImageLabel();
-            default -> throw new IllegalStateException("unknown geometry kind in store: " + kind);
+        Geometry g = switch (rs.getInt(4)) {
+            case GeometryKinds.BOX -> new Geometry.BoxShape(box);
+            case GeometryKinds.POLYGON -> new Geometry.PolygonShape(box, GeometryText.parsePolygon(rs.getString(9)));
+            case GeometryKinds.MASK -> new Geometry.MaskShape(box, RleCodec.fromCocoString(rs.getString(10), rs.getInt(11), rs.getInt(12)));
+            case GeometryKinds.LABEL -> new Geometry.ImageLabel();
+            default -> throw new IllegalStateException("unknown geometry kind in store (annotation " + rs.getLong(1) + ")");
         };
         return new Annotation(rs.getLong(1), rs.getLong(2), (Integer) rs.getObject(3), g, rs.getBoolean(13),
                 (Double) rs.getObject(14), rs.getString(15), (Double) rs.getObject(16), rs.getString(17), rs.getBoolean(18));

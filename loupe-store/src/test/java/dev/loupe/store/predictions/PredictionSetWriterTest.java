@@ -2,6 +2,9 @@ package dev.loupe.store.predictions;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.geometry.Box;
+import dev.loupe.core.geometry.Polygon;
+import dev.loupe.core.geometry.Ring;
+import dev.loupe.core.geometry.Rle;
 import dev.loupe.core.model.Annotation;
 import dev.loupe.core.model.Category;
 import dev.loupe.core.model.Geometry;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Prediction sets: atomic replace, a failed import leaves the old set, and outcome counts at a
@@ -165,6 +169,30 @@ public class PredictionSetWriterTest {
             assertThat(all).extracting(Prediction::score).containsExactly(0.8, 0.3);
             assertThatThrownBy(() -> store.predictions().set("nope")).hasMessageContaining("no prediction set named \"nope\"")
                     .hasMessageContaining("[other, m]");
+        }
+    }
+
+    @Test
+    void everyGeometryReadsBackAsWrittenAndThePartsOfASetLeaveOutOnlyTheSourceIds() {
+        Polygon triangle = new Polygon(List.of(new Ring(new double[] {0, 0, 10, 0, 5, 8.5}, false)));
+        List<Prediction> written = List.of(
+                new Prediction(1, 1, 1, new Geometry.BoxShape(new Box(1, 2, 3, 4)), 0.9, null, "det-7"),
+                new Prediction(2, 1, 2, new Geometry.PolygonShape(triangle.bounds(), triangle), 0.5, 42.5, "det-8"),
+                new Prediction(3, 2, 1, new Geometry.MaskShape(new Box(0, 1, 2, 2), new Rle(4, 3, new int[] {1, 2, 3, 6})), 0.25,
+                        4.0, null));
+        try (ProjectStore store = ProjectStore.open(project)) {
+            int id = store.predictions().importSet("g", "coco", "g.json", Map.of(), (first, sink) -> written.forEach(p ->
+                    sink.prediction(new Prediction(first + p.id() - 1, p.imageId(), p.categoryId(), p.geometry(), p.score(), p.area(),
+                            p.sourceId()))), new ScriptedMatcher()).setId();
+            List<Prediction> whole = new ArrayList<>();
+            store.predictions().forEach(id, whole::add);
+            assertThat(whole).extracting(Prediction::geometry, Prediction::score, Prediction::area, Prediction::sourceId)
+                    .containsExactlyElementsOf(written.stream().map(p -> tuple(p.geometry(), p.score(), p.area(), p.sourceId())).toList());
+            List<Prediction> parts = new ArrayList<>();
+            store.predictions().forEach(id, 0, 2, parts::add);
+            store.predictions().forEach(id, 1, 2, parts::add);
+            assertThat(parts).containsExactlyElementsOf(whole.stream().map(p -> new Prediction(p.id(), p.imageId(), p.categoryId(),
+                    p.geometry(), p.score(), p.area(), null)).toList());
         }
     }
 
