@@ -34,49 +34,17 @@ final class HuMoments {
         if (r.width() == 0 || r.height() == 0 || r.width() > MAX_SIDE || r.height() > MAX_SIDE) {
             return null;
         }
-        // Raw moments in window coordinates (Hu moments are translation invariant), summed per row
-        // in longs (a row's sums stay below 2^63 for sides <= MAX_SIDE) and over rows exactly.
-        BigInteger m00 = BigInteger.ZERO;
-        BigInteger m10 = BigInteger.ZERO;
-        BigInteger m01 = BigInteger.ZERO;
-        BigInteger m20 = BigInteger.ZERO;
-        BigInteger m11 = BigInteger.ZERO;
-        BigInteger m02 = BigInteger.ZERO;
-        BigInteger m30 = BigInteger.ZERO;
-        BigInteger m21 = BigInteger.ZERO;
-        BigInteger m12 = BigInteger.ZERO;
-        BigInteger m03 = BigInteger.ZERO;
-        boolean[] inside = r.inside();
-        int w = r.width();
-        for (int y = 0; y < r.height(); y++) {
-            long s0 = 0;
-            long s1 = 0;
-            long s2 = 0;
-            long s3 = 0;
-            for (int x = 0; x < w; x++) {
-                if (inside[y * w + x]) {
-                    long x2 = (long) x * x;
-                    s0++;
-                    s1 += x;
-                    s2 += x2;
-                    s3 += x2 * x;
-                }
-            }
-            if (s0 == 0) {
-                continue;
-            }
-            long y2 = (long) y * y;
-            m00 = m00.add(BigInteger.valueOf(s0));
-            m10 = m10.add(BigInteger.valueOf(s1));
-            m20 = m20.add(BigInteger.valueOf(s2));
-            m30 = m30.add(BigInteger.valueOf(s3));
-            m01 = m01.add(BigInteger.valueOf(y * s0));
-            m11 = m11.add(BigInteger.valueOf(y * s1));
-            m21 = m21.add(BigInteger.valueOf(y * s2));
-            m02 = m02.add(BigInteger.valueOf(y2 * s0));
-            m12 = m12.add(BigInteger.valueOf(y2 * s1));
-            m03 = m03.add(BigInteger.valueOf(y2 * y * s0));
-        }
+        BigInteger[] m = rawMoments(r);
+        BigInteger m00 = m[0];
+        BigInteger m10 = m[1];
+        BigInteger m01 = m[2];
+        BigInteger m20 = m[3];
+        BigInteger m11 = m[4];
+        BigInteger m02 = m[5];
+        BigInteger m30 = m[6];
+        BigInteger m21 = m[7];
+        BigInteger m12 = m[8];
+        BigInteger m03 = m[9];
         if (m00.signum() == 0) {
             return null;
         }
@@ -115,6 +83,100 @@ final class HuMoments {
         num[6] = q1.multiply(t0).multiply(t0sq.subtract(three.multiply(t1sq)))
                 .subtract(q0.multiply(t1).multiply(three.multiply(t0sq).subtract(t1sq)));
         return new HuMoments(num, n.longValueExact());
+    }
+
+    /**
+     * The raw moments m00, m10, m01, m20, m11, m02, m30, m21, m12, m03 in window coordinates (Hu
+     * moments are translation invariant), exact: summed in longs, which hold them for any object
+     * smaller than about 10 000 px a side, and again in {@link BigInteger} when a sum overflows.
+     */
+    static BigInteger[] rawMoments(Raster r) {
+        try {
+            return longMoments(r);
+        } catch (ArithmeticException overflow) {
+            return exactMoments(r);
+        }
+    }
+
+    private static BigInteger[] longMoments(Raster r) {
+        long[] m = new long[10];
+        boolean[] inside = r.inside();
+        int w = r.width();
+        long[] row = new long[4];
+        for (int y = 0; y < r.height(); y++) {
+            if (!rowSums(inside, y, w, row)) {
+                continue;
+            }
+            long y2 = (long) y * y;
+            long y3 = y2 * y;
+            m[0] = Math.addExact(m[0], row[0]);
+            m[1] = Math.addExact(m[1], row[1]);
+            m[2] = Math.addExact(m[2], Math.multiplyExact(y, row[0]));
+            m[3] = Math.addExact(m[3], row[2]);
+            m[4] = Math.addExact(m[4], Math.multiplyExact(y, row[1]));
+            m[5] = Math.addExact(m[5], Math.multiplyExact(y2, row[0]));
+            m[6] = Math.addExact(m[6], row[3]);
+            m[7] = Math.addExact(m[7], Math.multiplyExact(y, row[2]));
+            m[8] = Math.addExact(m[8], Math.multiplyExact(y2, row[1]));
+            m[9] = Math.addExact(m[9], Math.multiplyExact(y3, row[0]));
+        }
+        BigInteger[] out = new BigInteger[10];
+        for (int i = 0; i < 10; i++) {
+            out[i] = BigInteger.valueOf(m[i]);
+        }
+        return out;
+    }
+
+    /** {@link #rawMoments} summed over rows in {@link BigInteger}: exact for every raster up to {@link #MAX_SIDE}. */
+    static BigInteger[] exactMoments(Raster r) {
+        BigInteger[] m = new BigInteger[10];
+        java.util.Arrays.fill(m, BigInteger.ZERO);
+        boolean[] inside = r.inside();
+        int w = r.width();
+        long[] row = new long[4];
+        for (int y = 0; y < r.height(); y++) {
+            if (!rowSums(inside, y, w, row)) {
+                continue;
+            }
+            long y2 = (long) y * y;
+            m[0] = m[0].add(BigInteger.valueOf(row[0]));
+            m[1] = m[1].add(BigInteger.valueOf(row[1]));
+            m[2] = m[2].add(BigInteger.valueOf(y * row[0]));
+            m[3] = m[3].add(BigInteger.valueOf(row[2]));
+            m[4] = m[4].add(BigInteger.valueOf(y * row[1]));
+            m[5] = m[5].add(BigInteger.valueOf(y2 * row[0]));
+            m[6] = m[6].add(BigInteger.valueOf(row[3]));
+            m[7] = m[7].add(BigInteger.valueOf(y * row[2]));
+            m[8] = m[8].add(BigInteger.valueOf(y2 * row[1]));
+            m[9] = m[9].add(BigInteger.valueOf(y2 * y * row[0]));
+        }
+        return m;
+    }
+
+    /**
+     * Σ 1, Σ x, Σ x², Σ x³ over the foreground of row y into {@code out}, in longs (a row's sums stay
+     * below 2^63 for sides up to {@link #MAX_SIDE}, and so does each product with y^k); false when
+     * the row is empty.
+     */
+    private static boolean rowSums(boolean[] inside, int y, int w, long[] out) {
+        long s0 = 0;
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
+        for (int x = 0; x < w; x++) {
+            if (inside[y * w + x]) {
+                long x2 = (long) x * x;
+                s0++;
+                s1 += x;
+                s2 += x2;
+                s3 += x2 * x;
+            }
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+        return s0 != 0;
     }
 
     /** Hu moment k (1..7) as a double (may underflow to 0 for tiny values; use {@link #signedLog10}). */

@@ -9,6 +9,8 @@ import dev.loupe.api.AnnotationMetric;
 import dev.loupe.api.ObjectView;
 import dev.loupe.api.ObjectView.Raster;
 import dev.loupe.core.geometry.RleCodec;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,31 @@ class HuMomentsTest {
             }
         }
         assertThat(checked).isGreaterThan(250);
+    }
+
+    @Test
+    void rawMomentsSummedInLongsEqualTheExactSumsAndFallBackToThemOnOverflow() {
+        Random rnd = new Random(11);
+        for (int i = 0; i < 40; i++) {
+            int w = 1 + rnd.nextInt(300);
+            int h = 1 + rnd.nextInt(300);
+            boolean[] inside = new boolean[w * h];
+            for (int j = 0; j < inside.length; j++) {
+                inside[j] = rnd.nextInt(3) > 0;
+            }
+            Raster r = new Raster(0, 0, w, h, inside);
+            assertThat(HuMoments.rawMoments(r)).containsExactly(HuMoments.exactMoments(r));
+        }
+        // A full 1 000 x 20 000 raster: m03 = w * (h(h-1)/2)^2, about 4e19, beyond a long.
+        int w = 1000;
+        int h = 20_000;
+        boolean[] full = new boolean[w * h];
+        Arrays.fill(full, true);
+        BigInteger[] m = HuMoments.rawMoments(new Raster(0, 0, w, h, full));
+        BigInteger halfH = BigInteger.valueOf((long) h * (h - 1) / 2);
+        assertThat(m[9]).isEqualTo(halfH.pow(2).multiply(BigInteger.valueOf(w)))
+                .isGreaterThan(BigInteger.valueOf(Long.MAX_VALUE));
+        assertThat(m[0]).isEqualTo(BigInteger.valueOf((long) w * h));
     }
 
     @Test
