@@ -12,8 +12,10 @@ import java.util.Map;
  * group. Unlike single linkage (connected components), this cannot chain a row of look-alikes
  * A ~ B ~ C ~ ... into one group whose ends look nothing alike.
  *
- * <p>Cost: components of the link graph are clustered one by one, O(m³) for a component of m rows
- * (naive agglomeration over an m × m matrix). A component larger than {@link #MAX_COMPONENT} keeps only
+ * <p>Cost: components of the link graph are clustered one by one over an m × m matrix, each merge
+ * choosing the closest pair from the rows' own closest partners (kept up to date) instead of a scan
+ * of the matrix: O(m²) for a component of m rows when few rows' closest partner changes per merge,
+ * O(m³) at worst, and the same merges as the scan, ties included. A component larger than {@link #MAX_COMPONENT} keeps only
  * its mutual-nearest links (each row the other's closest link), which leaves pairs.
  */
 public final class CompleteLinkage {
@@ -91,25 +93,26 @@ public final class CompleteLinkage {
         for (int i = 0; i < m; i++) {
             owner[i] = i;
         }
+        // Each row's closest alive partner after it (the first on ties): the pair merged next is the
+        // row-major first closest pair, found from these minima in O(m) instead of a scan of the matrix.
+        double[] rowMin = new double[m];
+        int[] rowArg = new int[m];
+        for (int i = 0; i < m; i++) {
+            rowMinimum(d, alive, i, rowMin, rowArg);
+        }
         while (true) {
             int bi = -1;
-            int bj = -1;
             double best = Double.POSITIVE_INFINITY;
             for (int i = 0; i < m; i++) {
-                if (!alive[i]) {
-                    continue;
-                }
-                for (int j = i + 1; j < m; j++) {
-                    if (alive[j] && d[i][j] < best) {
-                        best = d[i][j];
-                        bi = i;
-                        bj = j;
-                    }
+                if (alive[i] && rowMin[i] < best) {
+                    best = rowMin[i];
+                    bi = i;
                 }
             }
             if (bi < 0) {
                 break;
             }
+            int bj = rowArg[bi];
             // Lance-Williams for complete linkage: the merged group's distance is the larger one (an absent link stays infinite).
             for (int k = 0; k < m; k++) {
                 if (alive[k] && k != bi && k != bj) {
@@ -124,6 +127,12 @@ public final class CompleteLinkage {
                     owner[k] = bi;
                 }
             }
+            // Distances to bi only grew and bj is gone: only the rows whose closest was one of them change.
+            for (int i = 0; i < m; i++) {
+                if (alive[i] && (i == bi || rowArg[i] == bi || rowArg[i] == bj)) {
+                    rowMinimum(d, alive, i, rowMin, rowArg);
+                }
+            }
         }
         // Rows are sorted, so the first row of a group is its smallest.
         int[] first = new int[m];
@@ -134,6 +143,20 @@ public final class CompleteLinkage {
             }
             root[rows[k]] = first[owner[k]];
         }
+    }
+
+    /** Row i's smallest distance to an alive row after it, and that row (the first on ties; -1 when none). */
+    private static void rowMinimum(double[][] d, boolean[] alive, int i, double[] rowMin, int[] rowArg) {
+        double best = Double.POSITIVE_INFINITY;
+        int arg = -1;
+        for (int j = i + 1; j < d.length; j++) {
+            if (alive[j] && d[i][j] < best) {
+                best = d[i][j];
+                arg = j;
+            }
+        }
+        rowMin[i] = best;
+        rowArg[i] = arg;
     }
 
     private static List<Link> mutualNearest(List<Link> links) {

@@ -52,4 +52,82 @@ class CompleteLinkageTest {
         assertThat(g.size()[0]).isEqualTo(2);
         assertThat(g.size()[1]).isEqualTo(2);
     }
+
+    /** The textbook agglomeration: every step scans the whole matrix for its row-major first closest pair. */
+    private static int[] rootsByMatrixScan(int n, List<CompleteLinkage.Link> links) {
+        double[][] d = new double[n][n];
+        for (double[] r : d) {
+            java.util.Arrays.fill(r, Double.POSITIVE_INFINITY);
+        }
+        for (CompleteLinkage.Link l : links) {
+            double v = Math.min(d[l.a()][l.b()], l.distance());
+            d[l.a()][l.b()] = v;
+            d[l.b()][l.a()] = v;
+        }
+        boolean[] alive = new boolean[n];
+        java.util.Arrays.fill(alive, true);
+        int[] owner = new int[n];
+        for (int i = 0; i < n; i++) {
+            owner[i] = i;
+        }
+        while (true) {
+            int bi = -1;
+            int bj = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    if (alive[i] && alive[j] && d[i][j] < best) {
+                        best = d[i][j];
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0) {
+                break;
+            }
+            for (int k = 0; k < n; k++) {
+                if (alive[k] && k != bi && k != bj) {
+                    d[bi][k] = Math.max(d[bi][k], d[bj][k]);
+                    d[k][bi] = d[bi][k];
+                }
+            }
+            alive[bj] = false;
+            for (int k = 0; k < n; k++) {
+                if (owner[k] == bj) {
+                    owner[k] = bi;
+                }
+            }
+        }
+        int[] root = new int[n];
+        int[] first = new int[n];
+        java.util.Arrays.fill(first, -1);
+        for (int k = 0; k < n; k++) {
+            if (first[owner[k]] < 0) {
+                first[owner[k]] = k;
+            }
+            root[k] = first[owner[k]];
+        }
+        return root;
+    }
+
+    @Test
+    void mergesAsTheMatrixScanDoesTiesIncluded() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 2 + rnd.nextInt(150);
+            List<CompleteLinkage.Link> links = new ArrayList<>();
+            int count = rnd.nextInt(4 * n);
+            for (int k = 0; k < count; k++) {
+                int a = rnd.nextInt(n);
+                int b = rnd.nextInt(n);
+                if (a != b) {
+                    // few distinct distances: ties everywhere, as with Hamming distances
+                    links.add(new CompleteLinkage.Link(Math.min(a, b), Math.max(a, b), rnd.nextInt(4)));
+                }
+            }
+            assertThat(CompleteLinkage.of(n, links).root()).as("trial %d, %d rows, %d links", trial, n, links.size())
+                    .containsExactly(rootsByMatrixScan(n, links));
+        }
+    }
 }

@@ -6,7 +6,7 @@ import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ValueKind;
 import dev.loupe.core.similarity.CompleteLinkage;
 import dev.loupe.core.similarity.DuplicateThreshold;
-import java.util.ArrayList;
+import dev.loupe.core.similarity.HammingNeighbours;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,31 +73,17 @@ public final class NearDuplicateGroupSize implements DatasetMetric {
         };
     }
 
-    /** The groups of these hashes (all pairs compared: n²/2 XORs). */
+    /** The groups of these hashes (the nearest distances and the close pairs by {@link HammingNeighbours}). */
     public static CompleteLinkage.Groups groups(long[] hashes) {
         int n = hashes.length;
+        HammingNeighbours index = new HammingNeighbours(hashes);
+        int[] near = index.nearest(NearDuplicateDistance.NO_NEIGHBOUR);
         double[] nearest = new double[n];
-        Arrays.fill(nearest, n > 1 ? 64 : Double.NaN);
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                int d = Long.bitCount(hashes[i] ^ hashes[j]);
-                nearest[i] = Math.min(nearest[i], d);
-                nearest[j] = Math.min(nearest[j], d);
-            }
+            nearest[i] = n > 1 ? near[i] : Double.NaN;
         }
         double t = threshold(nearest).threshold();
-        List<CompleteLinkage.Link> links = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (nearest[i] > t) {
-                continue;
-            }
-            for (int j = i + 1; j < n; j++) {
-                int d = Long.bitCount(hashes[i] ^ hashes[j]);
-                if (d <= t) {
-                    links.add(new CompleteLinkage.Link(i, j, d));
-                }
-            }
-        }
+        List<CompleteLinkage.Link> links = Double.isNaN(t) ? List.of() : index.pairsWithin((int) Math.floor(t), near);
         return CompleteLinkage.of(n, links);
     }
 
