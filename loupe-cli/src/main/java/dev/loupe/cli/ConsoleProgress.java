@@ -17,6 +17,8 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
     private long lastDecile = -1;
     private double lastLine;
+    /** A bar is drawn on the terminal's current line. */
+    private boolean barShown;
 
     private final String label;
     private final String unit;
@@ -54,6 +56,7 @@ final class ConsoleProgress implements ProgressListener {
             out.printf("\r[%s%s] %d/%d %s  %.1f %s/s  ETA %s   ", "#".repeat(filled), ".".repeat(WIDTH - filled),
                     scanned, total, unit, rate, rateUnit, eta);
             out.flush();
+            barShown = true;
             return;
         }
         if (fraction >= 1 && saved < analysed) {
@@ -72,9 +75,20 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void done(RunReport report) {
-        if (terminal) {
+    public void datasetMetric(String id, int number, int count) {
+        if (barShown) {
             out.println();
+            barShown = false;
+        }
+        out.printf("%s: dataset metric %d/%d, %s%n", label, number, count, id);
+        out.flush();
+    }
+
+    @Override
+    public void done(RunReport report) {
+        if (barShown) {
+            out.println();
+            barShown = false;
         }
     }
 

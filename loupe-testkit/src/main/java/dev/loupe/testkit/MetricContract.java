@@ -206,17 +206,17 @@ public final class MetricContract {
 
     private static Map<Long, Double> runDataset(DatasetMetric m, List<ValueKind> kinds) {
         SplittableRandom r = new SplittableRandom(17);
-        DatasetMetric.Accumulator acc = m.start();
+        Map<DatasetMetric.DatasetItem, Object[]> items = new LinkedHashMap<>();
         for (long item = 1; item <= DATASET_ITEMS; item++) {
             Object[] inputs = new Object[kinds.size()];
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = r.nextInt(10) == 0 ? null : input(kinds.get(i), r);
             }
             Integer classId = item % 7 == 0 ? null : (int) (item % 3);
-            acc.observe(new DatasetMetric.DatasetItem(item, (item + 1) / 2, classId), inputs);
+            items.put(new DatasetMetric.DatasetItem(item, (item + 1) / 2, classId), inputs);
         }
         Map<Long, Double> out = new LinkedHashMap<>();
-        acc.finish((itemId, value) -> {
+        DatasetMetric.run(m.start(), items::forEach, (itemId, value) -> {
             Double previous = out.put(itemId, value);
             assertThat(previous).as(m.descriptor().id() + ": one value per item (item " + itemId + ")").isNull();
         });

@@ -176,6 +176,53 @@ public class MetricRunTest {
         }
     }
 
+    /**
+     * annotation.test_class_count_reread: the same counts as {@link ClassCount}, given on a second
+     * read of the items; it checks that both reads see the same items in the same order.
+     */
+    static final class RereadClassCount implements DatasetMetric {
+        @Override
+        public MetricDescriptor descriptor() {
+            return MetricDescriptor.annotation("annotation.test_class_count_reread", "n", "same-class count, read twice",
+                    ValueKind.NON_NEGATIVE_INTEGER, ShapeKind.SPATIAL, Direction.NONE);
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of("annotation.test_w");
+        }
+
+        @Override
+        public Accumulator start() {
+            return new Rereading() {
+                private final Map<Integer, Long> counts = new HashMap<>();
+                private final List<Long> order = new java.util.ArrayList<>();
+                private int revisited;
+
+                @Override
+                public void observe(DatasetItem item, Object[] inputs) {
+                    counts.merge(item.classId(), 1L, Long::sum);
+                    order.add(item.id());
+                }
+
+                @Override
+                public void revisit(DatasetItem item, Object[] inputs, ValueSink out) {
+                    if (order.get(revisited++) != item.id()) {
+                        throw new IllegalStateException("item " + item.id() + " read again out of order");
+                    }
+                    out.accept(item.id(), counts.get(item.classId()));
+                }
+
+                @Override
+                public void finish(ValueSink out) {
+                    if (revisited != order.size()) {
+                        throw new IllegalStateException(revisited + " of " + order.size() + " items read again");
+                    }
+                }
+            };
+        }
+    }
+
     private RunReport run(Metric... metrics) {
         try (ProjectStore store = ProjectStore.open(project)) {
             return new MetricRunner(store.metrics().analysis(), 2, ProgressListener.NONE).run(List.of(metrics), Map.of());
@@ -250,6 +297,8 @@ public class MetricRunTest {
         assertThat(counts).hasSize(21);
         assertThat(counts.values().stream().filter(v -> v.equals(14.0)).count()).isEqualTo(14);
         assertThat(counts.values().stream().filter(v -> v.equals(7.0)).count()).isEqualTo(7);
+        run(new BoxWidth(), new RereadClassCount());
+        assertThat(column("annotation_metrics", "annotation_id", "annotation.test_class_count_reread")).isEqualTo(counts);
     }
 
     /** An identifier metric is stored and filterable, but has no statistics and no samples to compare. */

@@ -4,7 +4,6 @@ import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ValueKind;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +35,22 @@ public final class ClassFrequency implements DatasetMetric {
 
     @Override
     public Accumulator start() {
-        return new Accumulator() {
-            private final List<DatasetItem> items = new ArrayList<>();
+        return new Rereading() {
             private final Map<Integer, Long> counts = new HashMap<>();
+            private long total;
 
             @Override
             public void observe(DatasetItem item, Object[] inputs) {
                 if (item.classId() != null) {
-                    items.add(item);
                     counts.merge(item.classId(), 1L, Long::sum);
+                    total++;
                 }
             }
 
             @Override
-            public void finish(ValueSink out) {
-                double total = items.size();
-                for (DatasetItem item : items) {
-                    out.accept(item.id(), counts.get(item.classId()) / total);
+            public void revisit(DatasetItem item, Object[] inputs, ValueSink out) {
+                if (item.classId() != null) {
+                    out.accept(item.id(), counts.get(item.classId()) / (double) total);
                 }
             }
         };

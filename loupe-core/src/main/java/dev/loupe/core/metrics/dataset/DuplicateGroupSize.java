@@ -4,9 +4,9 @@ import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ValueKind;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,27 +33,29 @@ public final class DuplicateGroupSize implements DatasetMetric {
 
     @Override
     public Accumulator start() {
-        return new Accumulator() {
-            private final List<Long> ids = new ArrayList<>();
-            private final List<String> hashes = new ArrayList<>();
+        return new Rereading() {
             private final Map<String, Integer> counts = new HashMap<>();
 
             @Override
             public void observe(DatasetItem item, Object[] inputs) {
-                if (inputs[0] instanceof String hash && !hash.isEmpty()) {
-                    String key = hash.toLowerCase(java.util.Locale.ROOT);
-                    ids.add(item.id());
-                    hashes.add(key);
+                String key = key(inputs[0]);
+                if (key != null) {
                     counts.merge(key, 1, Integer::sum);
                 }
             }
 
             @Override
-            public void finish(ValueSink out) {
-                for (int i = 0; i < ids.size(); i++) {
-                    out.accept(ids.get(i), counts.get(hashes.get(i)));
+            public void revisit(DatasetItem item, Object[] inputs, ValueSink out) {
+                String key = key(inputs[0]);
+                if (key != null) {
+                    out.accept(item.id(), counts.get(key));
                 }
             }
         };
+    }
+
+    /** The hash as the groups compare it, or null when there is none. */
+    private static String key(Object input) {
+        return input instanceof String hash && !hash.isEmpty() ? hash.toLowerCase(Locale.ROOT) : null;
     }
 }

@@ -47,66 +47,75 @@ public final class ShapeAnomaly implements DatasetMetric {
 
     @Override
     public Accumulator start() {
-        return new Accumulator() {
-            private final Map<Integer, List<Row>> byClass = new HashMap<>();
+        return new Rereading() {
+            private final Map<Integer, ClassMoments> byClass = new HashMap<>();
 
             @Override
             public void observe(DatasetItem item, Object[] inputs) {
-                if (item.classId() == null) {
-                    return;
+                double[] hu = moments(item, inputs);
+                if (hu != null) {
+                    byClass.computeIfAbsent(item.classId(), c -> new ClassMoments()).add(hu);
                 }
-                double[] v = new double[MOMENTS];
-                for (int k = 0; k < MOMENTS; k++) {
-                    if (!(inputs[k] instanceof Number num) || !Double.isFinite(num.doubleValue())) {
-                        return;
-                    }
-                    v[k] = num.doubleValue();
-                }
-                byClass.computeIfAbsent(item.classId(), c -> new ArrayList<>()).add(new Row(item.id(), v));
             }
 
             @Override
-            public void finish(ValueSink out) {
-                for (List<Row> rows : byClass.values()) {
-                    score(rows, out);
+            public void revisit(DatasetItem item, Object[] inputs, ValueSink out) {
+                double[] hu = moments(item, inputs);
+                if (hu != null) {
+                    out.accept(item.id(), byClass.get(item.classId()).score(hu));
                 }
             }
         };
     }
 
-    private record Row(long id, double[] hu) {
+    /** The seven moments of an object of a class, or null when it has no class or a moment is missing. */
+    private static double[] moments(DatasetItem item, Object[] inputs) {
+        if (item.classId() == null) {
+            return null;
+        }
+        double[] v = new double[MOMENTS];
+        for (int k = 0; k < MOMENTS; k++) {
+            if (!(inputs[k] instanceof Number num) || !Double.isFinite(num.doubleValue())) {
+                return null;
+            }
+            v[k] = num.doubleValue();
+        }
+        return v;
     }
 
-    private static void score(List<Row> rows, ValueSink out) {
-        if (rows.size() < MIN_CLASS_SIZE) {
-            rows.forEach(r -> out.accept(r.id(), Double.NaN));
-            return;
-        }
-        double[] mean = new double[MOMENTS];
-        double[] sd = new double[MOMENTS];
-        for (int k = 0; k < MOMENTS; k++) {
-            double m = 0;
-            for (Row r : rows) {
-                m += r.hu()[k];
+    /**
+     * Each moment's mean and population variance over a class, updated one object at a time
+     * (Welford's method: no sum of squares that cancels), so that a class takes 15 numbers however
+     * many objects it has.
+     */
+    private static final class ClassMoments {
+        private long count;
+        private final double[] mean = new double[MOMENTS];
+        private final double[] squares = new double[MOMENTS];
+
+        void add(double[] hu) {
+            count++;
+            for (int k = 0; k < MOMENTS; k++) {
+                double d = hu[k] - mean[k];
+                mean[k] += d / count;
+                squares[k] += d * (hu[k] - mean[k]);
             }
-            m /= rows.size();
-            double ss = 0;
-            for (Row r : rows) {
-                double d = r.hu()[k] - m;
-                ss += d * d;
-            }
-            mean[k] = m;
-            sd[k] = Math.sqrt(ss / rows.size());
         }
-        for (Row r : rows) {
+
+        /** The distance of an object's z-vector to the class mean; NaN for a class that is too small. */
+        double score(double[] hu) {
+            if (count < MIN_CLASS_SIZE) {
+                return Double.NaN;
+            }
             double sum = 0;
             for (int k = 0; k < MOMENTS; k++) {
-                if (sd[k] > 0) {
-                    double z = (r.hu()[k] - mean[k]) / sd[k];
+                double sd = Math.sqrt(squares[k] / count);
+                if (sd > 0) {
+                    double z = (hu[k] - mean[k]) / sd;
                     sum += z * z;
                 }
             }
-            out.accept(r.id(), Math.sqrt(sum));
+            return Math.sqrt(sum);
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.loupe.api.DatasetMetric;
 import dev.loupe.api.Direction;
 import dev.loupe.api.MetricDescriptor;
 import dev.loupe.api.ValueKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,21 +42,16 @@ public final class CleanVisionBlurScore implements DatasetMetric {
 
     @Override
     public Accumulator start() {
-        List<long[]> ids = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        return new Accumulator() {
+        return new Rereading() {
             @Override
             public void observe(DatasetItem item, Object[] inputs) {
-                if (inputs[0] instanceof Number b && inputs[1] instanceof Number s) {
-                    ids.add(new long[] {item.id()});
-                    scores.add(score(b.doubleValue(), s.doubleValue()));
-                }
+                // Nothing to gather: the score is the item's own, given on the second read.
             }
 
             @Override
-            public void finish(ValueSink out) {
-                for (int i = 0; i < ids.size(); i++) {
-                    out.accept(ids.get(i)[0], scores.get(i));
+            public void revisit(DatasetItem item, Object[] inputs, ValueSink out) {
+                if (inputs[0] instanceof Number b && inputs[1] instanceof Number s) {
+                    out.accept(item.id(), score(b.doubleValue(), s.doubleValue()));
                 }
             }
         };

@@ -56,10 +56,10 @@ public final class MetricRunner {
             if (!perItem.isEmpty()) {
                 analysed[0] = runPerItem(runId, perItem, total, start);
             }
-            for (Metric m : metrics) {
-                if (m instanceof DatasetMetric dm) {
-                    runDataset(runId, dm);
-                }
+            List<DatasetMetric> dataset = metrics.stream().filter(DatasetMetric.class::isInstance).map(DatasetMetric.class::cast).toList();
+            for (int k = 0; k < dataset.size(); k++) {
+                progress.datasetMetric(dataset.get(k).descriptor().id(), k + 1, dataset.size());
+                runDataset(runId, dataset.get(k));
             }
         } catch (RuntimeException | Error e) {
             store.finishAfter(runId, "failed", e);
@@ -87,19 +87,15 @@ public final class MetricRunner {
     }
 
     private void runDataset(long runId, DatasetMetric metric) {
-        DatasetMetric.Accumulator acc = metric.start();
-        store.forEachItem(metric.descriptor().scope(), metric.inputs(), acc::observe);
-        long[][] ids = {new long[1024]};
-        double[][] values = {new double[1024]};
-        int[] n = {0};
-        acc.finish((id, value) -> {
-            if (n[0] == ids[0].length) {
-                ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
-                values[0] = java.util.Arrays.copyOf(values[0], n[0] * 2);
-            }
-            ids[0][n[0]] = id;
-            values[0][n[0]++] = value;
-        });
-        store.writeAll(runId, metric.descriptor(), ids[0], values[0], n[0]);
+        MetricDescriptor d = metric.descriptor();
+        ValueBuffer values = new ValueBuffer();
+        DatasetMetric.run(metric.start(), consumer -> {
+            values.readStarts();
+            store.forEachItem(d.scope(), metric.inputs(), (item, inputs) -> {
+                values.itemRead();
+                consumer.accept(item, inputs);
+            });
+        }, values);
+        store.writeAll(runId, d, values.ids(), values.values(), values.size());
     }
 }

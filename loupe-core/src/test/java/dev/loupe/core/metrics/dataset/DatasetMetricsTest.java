@@ -10,12 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DatasetMetricsTest {
-    /** Runs the two phases: observe each item with its inputs, then collect the values. */
+    /** Runs the metric as the runner does (observe every item, read them again if it asks, finish) and collects the values. */
     private static Map<Long, Double> run(DatasetMetric m, Map<DatasetItem, Object[]> items) {
-        DatasetMetric.Accumulator acc = m.start();
-        items.forEach(acc::observe);
         Map<Long, Double> out = new LinkedHashMap<>();
-        acc.finish((id, v) -> {
+        DatasetMetric.run(m.start(), items::forEach, (id, v) -> {
             Double previous = out.put(id, v);
             assertThat(previous).as("item %d given twice", id).isNull();
         });
@@ -93,6 +91,47 @@ class DatasetMetricsTest {
         assertThat(v.get(10L)).isCloseTo(Math.sqrt(2), within(1e-12));
         assertThat(new ShapeAnomaly().inputs()).containsExactly("annotation.hu_1", "annotation.hu_2",
                 "annotation.hu_3", "annotation.hu_4", "annotation.hu_5", "annotation.hu_6", "annotation.hu_7");
+    }
+
+    @Test
+    void shapeAnomalyKeepsItsPrecisionOnAManyObjectClassWithATinySpread() {
+        // 200 000 objects whose moments sit near -20 with a spread of 1e-4: a sum of squares minus
+        // the squared sum would cancel to noise here. Reference: the two-pass mean and population sd.
+        // Both round (the scores differ by about 1e-9); a cancelling sum would be off by far more than 1e-7.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        int n = 200_000;
+        double[][] hu = new double[n][7];
+        Map<DatasetItem, Object[]> items = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Object[] inputs = new Object[7];
+            for (int k = 0; k < 7; k++) {
+                hu[i][k] = -20 - k + 1e-4 * r.nextGaussian();
+                inputs[k] = hu[i][k];
+            }
+            items.put(ann(i + 1, 4), inputs);
+        }
+        double[] mean = new double[7];
+        double[] sd = new double[7];
+        for (int k = 0; k < 7; k++) {
+            for (double[] h : hu) {
+                mean[k] += h[k] / n;
+            }
+            double ss = 0;
+            for (double[] h : hu) {
+                ss += (h[k] - mean[k]) * (h[k] - mean[k]);
+            }
+            sd[k] = Math.sqrt(ss / n);
+        }
+        Map<Long, Double> v = run(new ShapeAnomaly(), items);
+        assertThat(v).hasSize(n);
+        for (int i = 0; i < n; i += 997) {
+            double sum = 0;
+            for (int k = 0; k < 7; k++) {
+                double z = (hu[i][k] - mean[k]) / sd[k];
+                sum += z * z;
+            }
+            assertThat(v.get(i + 1L)).as("object %d", i + 1).isCloseTo(Math.sqrt(sum), within(1e-7));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.loupe.api.DatasetMetric;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,12 @@ class CleanVisionBlurScoreTest {
 
     @Test
     void scoresOnlyItemsWithBothInputs() {
-        DatasetMetric.Accumulator acc = new CleanVisionBlurScore().start();
-        acc.observe(new DatasetMetric.DatasetItem(1, 1, null), new Object[] {33.0, 0.0});
-        acc.observe(new DatasetMetric.DatasetItem(2, 2, null), new Object[] {null, 0.0});
+        Map<DatasetMetric.DatasetItem, Object[]> items = new LinkedHashMap<>();
+        items.put(new DatasetMetric.DatasetItem(1, 1, null), new Object[] {33.0, 0.0});
+        items.put(new DatasetMetric.DatasetItem(2, 2, null), new Object[] {null, 0.0});
         Map<Long, Double> out = new HashMap<>();
-        acc.finish(out::put);
+        DatasetMetric.run(new CleanVisionBlurScore().start(), items::forEach, out::put);
         assertThat(out).containsOnlyKeys(1L);
+        assertThat(out.get(1L)).isCloseTo(1 - Math.exp(-0.33), within(1e-15));
     }
 }
