@@ -121,16 +121,24 @@ abstract class CoveredMetricStore implements MetricRunStore {
             long first = images.get(0).id();
             long last = images.get(images.size() - 1).id();
             Map<Long, Set<String>> covered = coverage(first, last);
-            Map<Long, List<Annotation>> objects = objects(first, last);
-            List<ImageWork> work = new ArrayList<>();
+            Map<ImageRecord, List<Metric>> pending = new LinkedHashMap<>();
             for (ImageRecord image : images) {
                 Set<String> done = covered.getOrDefault(image.id(), Set.of());
-                List<Metric> pending = metrics.stream()
+                List<Metric> todo = metrics.stream()
                         .filter(m -> !done.contains(MetricColumns.coverageKey(m.descriptor()))).toList();
-                if (!pending.isEmpty()) {
-                    work.add(new ImageWork(image, imageFolder, objects.getOrDefault(image.id(), List.of()), classNames(), pending));
+                if (!todo.isEmpty()) {
+                    pending.put(image, todo);
                 }
             }
+            if (pending.isEmpty()) {
+                // A chunk already done reads no objects: a re-run over 10^6 done images scanned 10^7 annotations.
+                return new WorkPage<>(List.of(), last, images.size());
+            }
+            List<ImageRecord> todo = List.copyOf(pending.keySet());
+            Map<Long, List<Annotation>> objects = objects(todo.get(0).id(), todo.get(todo.size() - 1).id());
+            List<ImageWork> work = new ArrayList<>();
+            pending.forEach((image, metricsOfImage) -> work.add(
+                    new ImageWork(image, imageFolder, objects.getOrDefault(image.id(), List.of()), classNames(), metricsOfImage)));
             return new WorkPage<>(work, last, images.size());
         } catch (SQLException e) {
             throw failure(e);

@@ -149,8 +149,12 @@ final class LabelMetricStore extends CoveredMetricStore {
                     a.endRow();
                 }
             }
-            s.execute("INSERT INTO " + table + " (" + key + ", " + col + ") SELECT item_id, value FROM _stage_dataset "
-                    + "ON CONFLICT (" + key + ") DO UPDATE SET " + col + " = excluded." + col);
+            // An update joined to the staged values, then an insert of the items without a row. The
+            // upsert this replaces (INSERT ... ON CONFLICT DO UPDATE) was about half of the dataset
+            // phase at 10^6 images and 10^7 annotations (JFR: ~96 of 182 s).
+            s.execute("UPDATE " + table + " SET " + col + " = d.value FROM _stage_dataset d WHERE " + table + "." + key + " = d.item_id");
+            s.execute("INSERT INTO " + table + " (" + key + ", " + col + ") SELECT d.item_id, d.value FROM _stage_dataset d "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE t." + key + " = d.item_id)");
             s.execute("DROP TABLE _stage_dataset");
             c.commit();
         } catch (SQLException e) {

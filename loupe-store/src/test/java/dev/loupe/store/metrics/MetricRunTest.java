@@ -301,6 +301,30 @@ public class MetricRunTest {
         assertThat(column("annotation_metrics", "annotation_id", "annotation.test_class_count_reread")).isEqualTo(counts);
     }
 
+    @Test
+    void aDatasetMetricsValuesReplaceItsOldOnesAndGiveRowsToItemsWithoutOne() throws Exception {
+        MetricDescriptor d = MetricDescriptor.image("image.test_dataset", "d", "written whole",
+                ValueKind.REAL, Direction.NONE);
+        run(new Width());
+        try (ProjectStore store = ProjectStore.open(project)) {
+            var runs = store.metrics().analysis();
+            long first = runs.begin(List.of(d), Map.of());
+            runs.writeAll(first, d, new long[] {1, 2, 3}, new double[] {1.5, 2.5, 3.5}, 3);
+            runs.finish(first, "succeeded", "");
+            long second = runs.begin(List.of(d), Map.of());
+            // Image 7 has no row (no size: no per-item values); item 8's NaN is stored as missing.
+            runs.writeAll(second, d, new long[] {2, 7, 8, 9}, new double[] {-2, 7, Double.NaN, 9, 99}, 4);
+            runs.finish(second, "succeeded", "");
+        }
+        Map<Long, Object> values = column("image_metrics", "image_id", "image.test_dataset");
+        assertThat(values.get(1L)).isNull();
+        assertThat(values.get(3L)).isNull();
+        assertThat(values.get(8L)).isNull();
+        assertThat(values).containsEntry(2L, -2.0).containsEntry(7L, 7.0).containsEntry(9L, 9.0);
+        assertThat(values.values().stream().filter(java.util.Objects::nonNull)).hasSize(3);
+        assertThat(column("image_metrics", "image_id", "image.test_width")).containsEntry(2L, 20.0);
+    }
+
     /** An identifier metric is stored and filterable, but has no statistics and no samples to compare. */
     @Test
     void identifiersAreFilterableButNotQuantities() {

@@ -14,7 +14,8 @@ import java.util.Map;
  * decoded once, all its metrics run on it); one writing thread stores results in batches, each
  * batch one transaction.
  * Memory is bounded by the number of images in flight, not by the dataset. Dataset metrics run
- * last, over the stored values. Because every batch marks its images done, a killed run resumes
+ * last, over the stored values (read twice for a {@link DatasetMetric.Rereading} one); their values
+ * are held as 16 bytes per item until they are written. Because every batch marks its images done, a killed run resumes
  * where it stopped, and a run with a new metric computes only that metric.
  */
 public final class MetricRunner {
