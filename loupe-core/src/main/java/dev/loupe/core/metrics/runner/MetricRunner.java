@@ -20,7 +20,12 @@ import java.util.Map;
  */
 public final class MetricRunner {
     private static final int CHUNK = 256;
-    private static final int BATCH = 128;
+    /**
+     * Images per write (each one transaction), or what BATCH_MILLIS gathers: about one write a second
+     * for small images (128 made ~9 a second at 10^6 images and the writer's upserts and commits took
+     * half of a core; 1024 ran 10^5 of those images 1.3-1.5x faster).
+     */
+    private static final int BATCH = 1024;
     private static final long BATCH_MILLIS = 1000;
 
     private final MetricRunStore store;
