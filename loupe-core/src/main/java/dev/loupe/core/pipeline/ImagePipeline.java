@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Reads pages of work, processes each item on a pool of workers and writes the results in batches.
  * One reading thread (the caller's) pages through {@link Pages} in image id order; at most
- * {@code threads × inFlightPerThread} items are in flight, so memory is bounded by that, not by the
- * dataset; one writing thread hands the results to {@link Writer} in batches of at most
+ * {@code threads × inFlightPerThread} items are in flight, so memory is bounded by that and by one
+ * page (the page size, or up to {@value #MAX_PAGE_GROWTH} times it after pages without work), not by
+ * the dataset; one writing thread hands the results to {@link Writer} in batches of at most
  * {@code writeBatch} items or every {@code writeMillis}. The first failure of a worker or of the
  * writer stops the run and is rethrown; what was written before it stays written.
  *
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param <R> its result
  */
 public final class ImagePipeline<W, R> {
+    /** How many page sizes a page grows to after pages without work. */
+    static final int MAX_PAGE_GROWTH = 64;
 
     /** Where the work comes from: the next page after an image id. */
     @FunctionalInterface
@@ -95,12 +98,17 @@ public final class ImagePipeline<W, R> {
         long submitted = 0;
         try {
             long after = 0;
+            int limit = settings.pageSize();
             while (true) {
-                WorkPage<W> page = pages.next(after, settings.pageSize());
+                WorkPage<W> page = pages.next(after, limit);
                 if (page.scanned() == 0) {
                     break;
                 }
                 after = page.lastImageId();
+                // Images with nothing to do (a re-run, a resume) are paged through in doubling pages, up to
+                // MAX_PAGE_GROWTH page sizes: a re-run at 10^6 done images made 3 900 pairs of queries.
+                limit = page.work().isEmpty() ? (int) Math.min(2L * limit, (long) MAX_PAGE_GROWTH * settings.pageSize())
+                        : settings.pageSize();
                 skipped.addAndGet(page.scanned() - page.work().size());
                 for (W work : page.work()) {
                     inFlight.acquire();

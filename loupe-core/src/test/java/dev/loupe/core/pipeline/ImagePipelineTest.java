@@ -54,6 +54,37 @@ class ImagePipelineTest {
     }
 
     @Test
+    void pagesWithoutWorkGrowUpToTheirBoundAndAPageWithWorkIsAPageAgain() throws InterruptedException {
+        // Images 1..5000 are done, 5001..5030 pending: the done ones are scanned in pages of
+        // 10, 20, 40, ... up to 640 (64 pages' worth), and a page with work sets the size back to 10.
+        List<Integer> limits = Collections.synchronizedList(new ArrayList<>());
+        ImagePipeline.Pages<Long> pages = (after, limit) -> {
+            limits.add(limit);
+            List<Long> work = new ArrayList<>();
+            long last = after;
+            int scanned = 0;
+            for (long id = after + 1; id <= 5030 && scanned < limit; id++) {
+                scanned++;
+                last = id;
+                if (id > 5000) {
+                    work.add(id);
+                }
+            }
+            return scanned == 0 ? WorkPage.end(after) : new WorkPage<>(work, last, scanned);
+        };
+        List<Long> written = Collections.synchronizedList(new ArrayList<>());
+        ImagePipeline.Counts counts = new ImagePipeline<Long, Long>(SETTINGS).run(pages, id -> id, written::addAll, 5030,
+                (s, t, a, w, sec) -> { }, System.nanoTime());
+        assertEquals(30, counts.processed());
+        assertEquals(5000, counts.skipped());
+        assertEquals(30, written.size());
+        // 10 + 20 + ... + 320 = 630 images, six pages of 640 to 4 470, the seventh holds the work
+        // (and ends at 5 030); the call after it asks for 10 again and finds the end.
+        assertEquals(List.of(10, 20, 40, 80, 160, 320, 640, 640, 640, 640, 640, 640, 640, 10), limits);
+        assertEquals(640, 10 * ImagePipeline.MAX_PAGE_GROWTH);
+    }
+
+    @Test
     void aSlowWriterHoldsBackTheWorkersSoResultsWaitingAreBounded() throws InterruptedException {
         AtomicLong processed = new AtomicLong();
         AtomicLong written = new AtomicLong();
