@@ -53,6 +53,31 @@ class CompleteLinkageTest {
         assertThat(g.size()[1]).isEqualTo(2);
     }
 
+    @Test
+    void aHugeComponentOfManyMutualPairsNeedsNoMatrixOverIt() {
+        // A path of 60 000 rows whose links alternate 1, 2, 1, 2, ...: every (2k, 2k+1) link is both
+        // ends' nearest, so 30 000 pairs; a matrix over the component would take 28.8 GB.
+        int n = 60_000;
+        List<CompleteLinkage.Link> links = new ArrayList<>();
+        for (int i = 0; i < n - 1; i++) {
+            links.add(link(i, i + 1, i % 2 == 0 ? 1 : 2));
+        }
+        CompleteLinkage.Groups g = CompleteLinkage.of(n, links);
+        assertThat(g.grouped()).isEqualTo(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(g.size()[i]).isEqualTo(2);
+            assertThat(g.root()[i]).isEqualTo(i - i % 2);
+        }
+        // The same on a smaller path, against the matrix agglomeration of its mutual-nearest links.
+        int small = CompleteLinkage.MAX_COMPONENT + 11;
+        List<CompleteLinkage.Link> path = links.subList(0, small - 1);
+        List<CompleteLinkage.Link> mutual = new ArrayList<>();
+        for (int i = 0; i + 1 < small; i += 2) {
+            mutual.add(path.get(i));
+        }
+        assertThat(CompleteLinkage.of(small, path).root()).isEqualTo(rootsByMatrixScan(small, mutual));
+    }
+
     /** The textbook agglomeration: every step scans the whole matrix for its row-major first closest pair. */
     private static int[] rootsByMatrixScan(int n, List<CompleteLinkage.Link> links) {
         double[][] d = new double[n][n];
