@@ -134,8 +134,9 @@ abstract class CoveredMetricStore implements MetricRunStore {
                 // A chunk already done reads no objects: a re-run over 10^6 done images scanned 10^7 annotations.
                 return new WorkPage<>(List.of(), last, images.size());
             }
-            List<ImageRecord> todo = List.copyOf(pending.keySet());
-            Map<Long, List<Annotation>> objects = objects(todo.get(0).id(), todo.get(todo.size() - 1).id());
+            List<ImageRecord> pendingImages = List.copyOf(pending.keySet());
+            Map<Long, List<Annotation>> objects = objects(pendingImages.get(0).id(),
+                    pendingImages.get(pendingImages.size() - 1).id());
             List<ImageWork> work = new ArrayList<>();
             pending.forEach((image, metricsOfImage) -> work.add(
                     new ImageWork(image, imageFolder, objects.getOrDefault(image.id(), List.of()), classNames(), metricsOfImage)));
