@@ -37,6 +37,16 @@ final class AttachCommand implements Callable<Integer> {
         ParquetDump result = ProjectStore.attach(project, dump, images);
         PrintWriter out = spec.commandLine().getOut();
         DumpText.print(out, "Attached " + project.toAbsolutePath().normalize() + " from", result);
+        if (images == null) {
+            String root;
+            try (ProjectStore store = ProjectStore.openForReading(project)) {
+                root = store.labels().meta("images_root");
+            }
+            if (root != null && !Files.isDirectory(Path.of(root))) {
+                out.printf("Its images folder %s is not a folder here: the metrics, evaluation and exports work, but to see the "
+                        + "images run attach again with --images DIR, a local copy of it.%n", root);
+            }
+        }
         out.printf("Run 'loupe info %s' to see it, 'loupe serve %s' to browse it.%n", project, project);
         return 0;
     }

@@ -5,6 +5,7 @@ import dev.loupe.formats.DatasetChoice;
 import dev.loupe.formats.DatasetFormats;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,11 +24,11 @@ final class JobImporters {
     /** Exactly one label source. */
     static final class LabelSource {
         @Option(names = "--coco", paramLabel = "FILE", description = "COCO instances JSON")
-        Path coco;
+        String coco;
         @Option(names = "--voc", paramLabel = "DIR", description = "Pascal VOC folder (Annotations/*.xml or *.xml; ImageSets/Main splits)")
-        Path voc;
+        String voc;
         @Option(names = "--yolo", paramLabel = "DIR", description = "YOLO txt labels folder")
-        Path yolo;
+        String yolo;
         @Option(names = "--folders", description = "classification: one sub-folder of --images per class")
         boolean folders;
         @Option(names = "--format", paramLabel = "ID", description = "a dataset format by id, built-in or plugin (as "
@@ -35,17 +36,27 @@ final class JobImporters {
         String format;
     }
 
-    /** The format and labels the options name. */
-    static DatasetChoice choice(LabelSource l, Path labels, CommandLine cmd) {
+    /** Where a label file or folder given as a path or URI is read from locally (a copy, for a URI). */
+    interface Locator {
+        Path locate(String location, String what) throws IOException;
+    }
+
+    /** The format and labels the options name, the labels located by {@code place}. */
+    static DatasetChoice choice(LabelSource l, String labels, CommandLine cmd, Locator place) throws IOException {
         if (l.format == null && labels != null) {
             throw new CommandLine.ParameterException(cmd, "--labels goes with --format ID (--coco FILE and the other "
                     + "format options name their labels themselves)");
         }
-        return l.coco != null ? new DatasetChoice("coco", l.coco, "--coco")
-                : l.voc != null ? new DatasetChoice("voc", l.voc, "--voc")
-                : l.yolo != null ? new DatasetChoice("yolo", l.yolo, "--yolo")
-                : l.format != null ? new DatasetChoice(l.format, labels, "--labels")
+        return l.coco != null ? new DatasetChoice("coco", place.locate(l.coco, "COCO file (--coco)"), "--coco")
+                : l.voc != null ? new DatasetChoice("voc", place.locate(l.voc, "VOC folder (--voc)"), "--voc")
+                : l.yolo != null ? new DatasetChoice("yolo", place.locate(l.yolo, "YOLO folder (--yolo)"), "--yolo")
+                : l.format != null ? new DatasetChoice(l.format, labels == null ? null : place.locate(labels, "labels (--labels)"), "--labels")
                 : new DatasetChoice("folders", null, "--folders");
+    }
+
+    /** Whether any label option names a URI. */
+    static boolean anyUri(LabelSource l, String labels) {
+        return HadoopFiles.isUri(l.coco) || HadoopFiles.isUri(l.voc) || HadoopFiles.isUri(l.yolo) || HadoopFiles.isUri(labels);
     }
 
     /** The chosen format's importer, the built-ins' and the plugin jars' formats known. */

@@ -34,8 +34,7 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
     static final List<String> OUTPUT = List.of("metric_sets", "image_metrics", "annotation_metrics", "metric_failures",
             "metric_coverage");
 
-    private final String input;
-    private final String output;
+    private final JobFolders folders;
     private final List<String> metricIds;
     private final String plugins;
     private final int threads;
@@ -44,8 +43,11 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
 
     SliceTask(Path input, Path output, List<String> metricIds, Path plugins, int threads, long maxPixels,
               Map<String, String> parameters) {
-        this.input = input.toString();
-        this.output = output.toString();
+        this(JobFolders.local(input, output), metricIds, plugins, threads, maxPixels, parameters);
+    }
+
+    SliceTask(JobFolders folders, List<String> metricIds, Path plugins, int threads, long maxPixels, Map<String, String> parameters) {
+        this.folders = folders;
         this.metricIds = List.copyOf(metricIds);
         this.plugins = plugins == null ? null : plugins.toString();
         this.threads = threads;
@@ -61,9 +63,19 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
             List<Metric> perItem = perItemMetrics();
             RunReport report;
             double outputSeconds;
-            try (ProjectStore store = ProjectStore.attachSlice(local.resolve("project"), Path.of(input), INPUT, range)) {
+            Path input = folders.inputFor(range, local.resolve("input"));
+            Path images = folders.images() == null ? null : Files.createDirectories(local.resolve("images"));
+            try (ProjectStore store = ProjectStore.attachSlice(local.resolve("project"), input, INPUT, range, images)) {
+                if (images != null) {
+                    folders.fetchImages(store.labels().images(), images);
+                }
                 report = new MetricRunner(store.metrics().analysis(), threads, ProgressListener.NONE, maxPixels).run(perItem, parameters);
-                outputSeconds = store.exports().dumpTables(Path.of(output), fileName(range), OUTPUT).seconds();
+                if (images != null) {
+                    store.exports().replaceInProvenance(images, folders.images());
+                }
+                Path output = folders.outputFor(local.resolve("output"));
+                outputSeconds = store.exports().dumpTables(output, JobFolders.rangeFile(range), OUTPUT).seconds();
+                folders.publish(output, JobFolders.rangeFile(range));
             }
             return new SliceReport(range, report.runId(), report.images(), report.analysed(), report.failures(),
                     (System.nanoTime() - start) / 1e9, report.seconds(), outputSeconds);
@@ -76,10 +88,6 @@ final class SliceTask implements Function<ImageRange, SliceReport>, Serializable
     private List<Metric> perItemMetrics() {
         MetricRegistry registry = MetricRegistry.withPlugins(plugins == null ? null : Path.of(plugins), SliceTask.class.getClassLoader());
         return registry.select(metricIds).stream().filter(m -> !(m instanceof DatasetMetric)).toList();
-    }
-
-    static String fileName(ImageRange range) {
-        return String.format("images-%012d-%012d.parquet", range.first(), range.last());
     }
 
     static void deleteRecursively(Path dir) {

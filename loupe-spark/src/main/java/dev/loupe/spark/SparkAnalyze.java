@@ -10,12 +10,14 @@ import dev.loupe.core.metrics.runner.RunReport;
 import dev.loupe.formats.DatasetChoice;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
+import dev.loupe.store.ImportSource;
 import dev.loupe.store.parquet.ParquetDump;
 import dev.loupe.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,14 +33,20 @@ import picocli.CommandLine.Option;
 /**
  * The Spark job: {@code spark-submit --class dev.loupe.spark.SparkAnalyze ... ARGS}, or
  * {@code loupe spark analyze ARGS} for a local run. Imports the dataset on the driver, analyses its
- * images on the executors, and writes the project's tables as Parquet to the output folder, which
- * must be visible to the driver and to every executor (a shared or local file system), as must the
- * images. {@code loupe attach} makes a project of the output.
+ * images on the executors, and writes the project's tables as Parquet to the output folder.
+ * {@code loupe attach} makes a project of the output.
+ *
+ * <p>Each of the images folder, the labels and the output folder is either a path, which the driver
+ * and every executor must reach as it is (a local or shared file system), or a URI of a Hadoop file
+ * system (HDFS, S3 through s3a, ...). From a URI the driver copies the labels, and reads the image
+ * headers through the executors into a {@link HeaderMirror} the importers read; each partition
+ * copies its own images and input rows, and its output back ({@link JobFolders}).
  */
 @Command(name = "loupe spark analyze", mixinStandardHelpOptions = true,
         description = {"Import a dataset and compute its metrics on Apache Spark, writing the project's tables",
             "as Parquet (the same tables as 'loupe dump'). 'loupe attach PROJECT OUT_DIR' makes it a project.",
-            "The images and OUT_DIR must be reachable at the same paths from the driver and every executor."},
+            "--images, the labels and -o are paths that the driver and every executor reach as they are, or",
+            "URIs of a Hadoop file system (hdfs://..., s3a://..., with its connector on the class path)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:invalid command line", "3:bad input", "6:the output could not be written"})
 public final class SparkAnalyze implements Callable<Integer> {
@@ -46,17 +54,17 @@ public final class SparkAnalyze implements Callable<Integer> {
             description = "Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
     String master;
 
-    @Option(names = "--images", required = true, paramLabel = "DIR", description = "folder the image paths are relative to")
-    Path images;
+    @Option(names = "--images", required = true, paramLabel = "DIR", description = "folder the image paths are relative to (a path or a URI)")
+    String images;
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Label format (exactly one):%n")
     JobImporters.LabelSource labels;
 
     @Option(names = "--labels", paramLabel = "PATH", description = "the labels of --format ID (a file or folder, as the format reads)")
-    Path labelsPath;
+    String labelsPath;
 
     @Option(names = "--classes", paramLabel = "FILE", description = "class names file for --yolo and --voc (as 'loupe init')")
-    Path classes;
+    String classes;
 
     @Option(names = "--metrics", split = ",", paramLabel = "ID", description = "metric ids to run (default: all); dependencies are added")
     List<String> metrics;
@@ -75,13 +83,12 @@ public final class SparkAnalyze implements Callable<Integer> {
             description = "images declaring more pixels are not decoded; each is recorded as a failure (default: ${DEFAULT-VALUE})")
     long maxPixels;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT_DIR", description = "folder to write (must not exist or be empty)")
-    Path output;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT_DIR", description = "folder to write, a path or a URI "
+            + "(must not exist or be empty)")
+    String output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    private DatasetChoice choice;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -107,19 +114,33 @@ public final class SparkAnalyze implements Callable<Integer> {
         if (threads < 1 || maxPixels < 1 || (partitions != null && partitions < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --partitions and --max-pixels must be >= 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Path target = output.toAbsolutePath().normalize();
-        requireEmpty(target);
-        if (plugins != null && !java.nio.file.Files.isDirectory(plugins)) {
+        if (plugins != null && !Files.isDirectory(plugins)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plugins " + plugins + " is not a folder");
         }
-        choice = JobImporters.choice(labels, labelsPath, spec.commandLine());
-        DatasetImporter importer = JobImporters.create(images, choice, classes, plugins, spec.commandLine());
-        List<Metric> selected = MetricRegistry.withPlugins(plugins, SparkAnalyze.class.getClassLoader()).select(metrics);
-        List<String> ids = selected.stream().map(m -> m.descriptor().id()).toList();
+        boolean remote = HadoopFiles.isUri(images) || HadoopFiles.isUri(output) || HadoopFiles.isUri(classes)
+                || JobImporters.anyUri(labels, labelsPath);
+        return remote ? runWithHadoop() : runLocal();
+    }
+
+    /** Every location a path: checked before Spark starts; the work folder is the output's. */
+    private int runLocal() throws IOException {
+        Path target = Path.of(output).toAbsolutePath().normalize();
+        requireEmpty(target);
+        DatasetChoice choice = JobImporters.choice(labels, labelsPath, spec.commandLine(), (location, what) -> Path.of(location));
+        Path classFile = classes == null ? null : Path.of(classes);
+        DatasetImporter importer = JobImporters.create(Path.of(images), choice, classFile, plugins, spec.commandLine());
+        ImportSource source = JobImporters.source(importer, Path.of(images), choice, classFile);
         Path work = target.resolve("_work");
         try {
-            return run(out, target, work, importer, selected, ids);
+            printImport(ProjectStore.create(work.resolve("project"), source, importer::read), importer);
+            ParquetDump dump;
+            try (JavaSparkContext spark = new JavaSparkContext(conf())) {
+                dump = analyse(spark, work, JobFolders.local(work.resolve("input"), work.resolve("output")), Map.of());
+            }
+            publish(dump.dir(), target);
+            SliceTask.deleteRecursively(work);
+            report(dump, target.toString());
+            return 0;
         } catch (IOException | RuntimeException | Error e) {
             // a failed run leaves no half output: the next run may use the same folder
             SliceTask.deleteRecursively(work);
@@ -127,28 +148,110 @@ public final class SparkAnalyze implements Callable<Integer> {
         }
     }
 
-    private int run(PrintWriter out, Path target, Path work, DatasetImporter importer, List<Metric> selected, List<String> ids)
-            throws IOException {
-        Path project = work.resolve("project");
-        ImportResult imported = ProjectStore.create(project, JobImporters.source(importer, images, choice, classes), importer::read);
-        out.printf("Imported %d images, %d annotations, %d issues (%s, %.1f s)%n", imported.images(), imported.annotations(),
+    /**
+     * Some location a URI: Spark starts first (its Hadoop configuration reaches the file systems),
+     * the labels are copied and the image headers mirrored to a local work folder, and the output is
+     * written through a work folder inside the output's.
+     */
+    private int runWithHadoop() throws IOException {
+        try (JavaSparkContext spark = new JavaSparkContext(conf())) {
+            HadoopFiles files = new HadoopFiles(spark.hadoopConfiguration());
+            boolean remoteOutput = HadoopFiles.isUri(output);
+            String target = remoteOutput ? files.path(output).toString() : Path.of(output).toAbsolutePath().normalize().toString();
+            if (remoteOutput && !files.isMissingOrEmpty(target)) {
+                throw LoupeException.badInput("output folder " + target + " is not empty; choose a new folder");
+            } else if (!remoteOutput) {
+                requireEmpty(Path.of(target));
+            }
+            // the driver's work folder: the output's when it is a path (the executors read it), else a local one
+            Path work = remoteOutput ? Files.createTempDirectory("loupe-spark-") : Path.of(target, "_work");
+            String remoteWork = remoteOutput ? HadoopFiles.resolve(target, "_work") : null;
+            try {
+                Map<Path, String> staged = new LinkedHashMap<>();
+                JobImporters.Locator place = (location, what) -> stage(files, location, what, work.resolve("labels"), staged);
+                DatasetChoice choice = JobImporters.choice(labels, labelsPath, spec.commandLine(), place);
+                Path classFile = classes == null ? null : place.locate(classes, "class names file (--classes)");
+                Path imageRoot = Path.of(images);
+                String imagesUri = null;
+                if (HadoopFiles.isUri(images)) {
+                    imagesUri = files.path(images).toString();
+                    if (!files.isFolder(imagesUri)) {
+                        throw LoupeException.badInput("images folder (--images) not found: " + imagesUri);
+                    }
+                    imageRoot = work.resolve("images");
+                    HeaderMirror.Result mirror = HeaderMirror.build(spark, files, imagesUri, imageRoot, out());
+                    mirror.unreadable().forEach(u -> out().println("  cannot read " + u));
+                    staged.put(imageRoot, imagesUri);
+                }
+                DatasetImporter importer = JobImporters.create(imageRoot, choice, classFile, plugins, spec.commandLine());
+                importInto(work.resolve("project"), JobImporters.source(importer, imageRoot, choice, classFile), importer, staged);
+                JobFolders folders = remoteOutput
+                        ? new JobFolders(HadoopFiles.resolve(remoteWork, "input"), HadoopFiles.resolve(remoteWork, "output"), imagesUri, files)
+                        : new JobFolders(work.resolve("input").toString(), work.resolve("output").toString(), imagesUri, files);
+                ParquetDump dump = analyse(spark, work, folders, Map.of());
+                if (remoteOutput) {
+                    files.upload(dump.dir(), target);
+                    files.delete(remoteWork);
+                } else {
+                    publish(dump.dir(), Path.of(target));
+                }
+                report(dump, target);
+                return 0;
+            } finally {
+                // a finished or failed run leaves no work folder: the next run may use the same output
+                SliceTask.deleteRecursively(work);
+                if (remoteWork != null) {
+                    files.delete(remoteWork);
+                }
+            }
+        }
+    }
+
+    /** Copies a label file or folder given as a URI to a local folder; a path stays as it is. */
+    private static Path stage(HadoopFiles files, String location, String what, Path dir, Map<Path, String> staged) throws IOException {
+        if (!HadoopFiles.isUri(location)) {
+            return Path.of(location);
+        }
+        String uri = files.path(location).toString();
+        if (!files.exists(uri)) {
+            throw LoupeException.badInput(what + " not found: " + uri);
+        }
+        Path local = Files.createDirectories(dir.resolve(Integer.toString(staged.size()))).resolve(new org.apache.hadoop.fs.Path(uri).getName());
+        files.download(uri, local);
+        staged.put(local, uri);
+        return local;
+    }
+
+    private void importInto(Path project, ImportSource source, DatasetImporter importer, Map<Path, String> staged) {
+        printImport(ProjectStore.create(project, source, importer::read), importer);
+        try (ProjectStore store = ProjectStore.open(project)) {
+            staged.forEach((local, uri) -> store.exports().replaceInProvenance(local, uri));
+        }
+    }
+
+    private void printImport(ImportResult imported, DatasetImporter importer) {
+        out().printf("Imported %d images, %d annotations, %d issues (%s, %.1f s)%n", imported.images(), imported.annotations(),
                 imported.issueCount(), importer.format(), imported.seconds());
-        out.flush();
-        RunReport report;
-        DistributedAnalysis analysis;
-        ParquetDump dump;
-        try (JavaSparkContext spark = new JavaSparkContext(conf()); ProjectStore store = ProjectStore.open(project)) {
+        out().flush();
+    }
+
+    /** Runs the metrics of the project in {@code work/project} on Spark and dumps its tables to {@code work/dump}. */
+    private ParquetDump analyse(JavaSparkContext spark, Path work, JobFolders folders, Map<String, String> extra) {
+        List<Metric> selected = MetricRegistry.withPlugins(plugins, SparkAnalyze.class.getClassLoader()).select(metrics);
+        List<String> ids = selected.stream().map(m -> m.descriptor().id()).toList();
+        try (ProjectStore store = ProjectStore.open(work.resolve("project"))) {
             int parts = partitions != null ? partitions : 4 * spark.defaultParallelism();
-            Map<String, String> params = new TreeMap<>();
+            Map<String, String> params = new TreeMap<>(extra);
             params.put("engine", "spark");
             params.put("master", spark.master());
             params.put("partitions", Integer.toString(parts));
             params.put("threads", Integer.toString(threads));
             params.put("max_pixels", Long.toString(maxPixels));
             Path pluginDir = plugins == null ? null : plugins.toAbsolutePath().normalize();
-            analysis = new DistributedAnalysis(store, spark, work, parts,
-                    (in, slices, p) -> new SliceTask(in, slices, ids, pluginDir, threads, maxPixels, p));
-            report = new MetricRunner(analysis, 1, ProgressListener.NONE, maxPixels).run(selected, params);
+            DistributedAnalysis analysis = new DistributedAnalysis(store, spark, work, folders, parts,
+                    (f, p) -> new SliceTask(f, ids, pluginDir, threads, maxPixels, p));
+            RunReport report = new MetricRunner(analysis, 1, ProgressListener.NONE, maxPixels).run(selected, params);
+            PrintWriter out = out();
             out.printf("Analysed %d images with %d metrics on Spark (%s, %d partitions) in %.1f s (%.1f images/s); %d failures%n",
                     analysis.reports().stream().mapToLong(SliceReport::analysed).sum(), ids.size(), spark.master(),
                     analysis.reports().size(), report.seconds(), report.seconds() > 0 ? report.images() / report.seconds() : 0,
@@ -158,14 +261,26 @@ public final class SparkAnalyze implements Callable<Integer> {
                     tasks.size(), tasks.stream().mapToDouble(SliceReport::seconds).average().orElse(0),
                     tasks.stream().mapToDouble(SliceReport::metricSeconds).average().orElse(0),
                     tasks.stream().mapToDouble(SliceReport::outputSeconds).average().orElse(0));
-            dump = store.exports().dump(work.resolve("dump"));
+            return store.exports().dump(work.resolve("dump"));
         }
-        publish(work.resolve("dump"), target);
-        SliceTask.deleteRecursively(work);
+    }
+
+    private void report(ParquetDump dump, String target) {
         long rows = dump.rows().values().stream().mapToLong(Long::longValue).sum();
-        out.printf("Wrote %s: %d rows in %d tables. Run 'loupe attach PROJECT %s' to open it as a project.%n", target, rows,
-                dump.rows().size(), target);
-        return 0;
+        if (HadoopFiles.isUri(target)) {
+            out().printf("Wrote %s: %d rows in %d tables. Copy it to a local folder (hdfs dfs -get, aws s3 cp --recursive, ...) "
+                    + "and run 'loupe attach PROJECT DIR' to open it as a project.%n", target, rows, dump.rows().size());
+        } else {
+            out().printf("Wrote %s: %d rows in %d tables. Run 'loupe attach PROJECT %s' to open it as a project.%n", target, rows,
+                    dump.rows().size(), target);
+        }
+        if (HadoopFiles.isUri(images)) {
+            out().printf("Its images are in %s: give 'loupe attach' --images DIR, a local copy of them, to see them.%n", images);
+        }
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 
     private SparkConf conf() {

@@ -79,6 +79,56 @@ class SparkAnalyzeTest {
     }
 
     @Test
+    void aRunOnAHadoopFileSystemGivesTheLocalRunsValues() throws Exception {
+        BccdSubset data = BccdSubset.copy(tmp.resolve("data"), 12);
+        Path local = tmp.resolve("local");
+        cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
+        cli("analyze", local.toString(), "--threads", "2");
+
+        // every location a URI of a scheme only the Hadoop file system API reaches, as for HDFS or S3
+        Path out = tmp.resolve("out");
+        String images = SchemeFileSystem.uri(data.images());
+        System.setProperty("spark.hadoop.fs." + SchemeFileSystem.SCHEME + ".impl", SchemeFileSystem.class.getName());
+        Run spark;
+        try {
+            spark = run(SparkAnalyze.commandLine(), "--master", "local[2]", "--partitions", "2", "--images", images,
+                    "--voc", SchemeFileSystem.uri(data.voc()), "-o", SchemeFileSystem.uri(out));
+        } finally {
+            System.clearProperty("spark.hadoop.fs." + SchemeFileSystem.SCHEME + ".impl");
+        }
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(spark.out()).contains("Read the headers of 12 of 12 images").contains("Imported 12 images")
+                .contains("Analysed 12 images with");
+        assertThat(Files.exists(out.resolve("_work"))).isFalse();
+
+        Path attached = tmp.resolve("attached");
+        cli("attach", attached.toString(), out.toString(), "--images", data.images().toString());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("ATTACH '" + local.resolve(ProjectStore.DATABASE_FILE) + "' AS a (READ_ONLY)");
+            s.execute("ATTACH '" + attached.resolve(ProjectStore.DATABASE_FILE) + "' AS b (READ_ONLY)");
+            for (String t : List.of("images", "annotations", "categories", "issues", "image_metrics", "annotation_metrics",
+                    "metric_sets", "metric_coverage")) {
+                assertSame(s, "SELECT * FROM a." + t, "SELECT * FROM b." + t, t);
+            }
+            String failures = "SELECT item_id, metric_id, replace(message, '%s', '<images>') FROM %s.metric_failures";
+            assertSame(s, String.format(failures, data.images(), "a"), String.format(failures, "loupetest:" + data.images(), "b"),
+                    "metric_failures");
+            assertThat(count(s, "SELECT count(*) FROM b.metric_failures WHERE metric_id = 'decode' AND message LIKE '%"
+                    + data.brokenImage() + "%'")).isEqualTo(1);
+            // where the labels and images were read from is recorded, not the driver's local copies of them
+            assertThat(count(s, "SELECT count(*) FROM b.runs WHERE kind = 'import' AND parameters LIKE '%loupetest:" + data.voc()
+                    + "%' AND parameters LIKE '%loupetest:" + data.images() + "%'")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM b.runs WHERE parameters LIKE '%loupe-spark-%' OR parameters LIKE '%loupe-slice-%'"))
+                    .isZero();
+            assertThat(count(s, "SELECT count(*) FROM read_parquet('" + out.resolve("project_meta") + "/*.parquet') "
+                    + "WHERE key = 'images_root' AND value = 'loupetest:" + data.images() + "'")).isEqualTo(1);
+        }
+        Run plain = run(Loupe.commandLine(), "attach", tmp.resolve("attached-as-written").toString(), out.toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("Its images folder loupetest:" + data.images() + " is not a folder here").contains("--images DIR");
+    }
+
+    @Test
     void refusesAFullOutputFolderMissingLabelsAndAnUnknownFormatBeforeStartingSpark() throws Exception {
         Path full = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(full.resolve("x"), "x");

@@ -287,11 +287,7 @@ public final class ProjectStore implements AutoCloseable {
             params.put("dump", dumpDir.toAbsolutePath().normalize().toString());
             if (imagesRoot != null) {
                 params.put("images", imagesRoot.toAbsolutePath().normalize().toString());
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO project_meta (key, value) VALUES ('images_root', ?) "
-                        + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                    ps.setString(1, imagesRoot.toAbsolutePath().normalize().toString());
-                    ps.executeUpdate();
-                }
+                setImagesRoot(c, imagesRoot);
             }
             long runId = Runs.start(c, "attach", params);
             Runs.finish(c, runId, "succeeded", loaded.values().stream().mapToLong(Long::longValue).sum() + " rows in "
@@ -306,8 +302,30 @@ public final class ProjectStore implements AutoCloseable {
      * the rows of images in {@code images} (a partition of a distributed run works on it).
      */
     public static ProjectStore attachSlice(Path projectDir, Path dumpDir, List<String> tables, ImageRange images) {
-        build(projectDir, c -> load(c, dumpDir, tables, images));
+        return attachSlice(projectDir, dumpDir, tables, images, null);
+    }
+
+    /**
+     * As {@link #attachSlice(Path, Path, List, ImageRange)}, the images read from {@code imagesRoot}
+     * (a partition's local copy of them) instead of the dump's images folder; null keeps the dump's.
+     */
+    public static ProjectStore attachSlice(Path projectDir, Path dumpDir, List<String> tables, ImageRange images, Path imagesRoot) {
+        build(projectDir, c -> {
+            Map<String, Long> rows = load(c, dumpDir, tables, images);
+            if (imagesRoot != null) {
+                setImagesRoot(c, imagesRoot);
+            }
+            return rows;
+        });
         return open(projectDir);
+    }
+
+    private static void setImagesRoot(DuckDBConnection c, Path imagesRoot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO project_meta (key, value) VALUES ('images_root', ?) "
+                + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, imagesRoot.toAbsolutePath().normalize().toString());
+            ps.executeUpdate();
+        }
     }
 
     private static Map<String, Long> load(DuckDBConnection c, Path dumpDir, List<String> tables, ImageRange images)

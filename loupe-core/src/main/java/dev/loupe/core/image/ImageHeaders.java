@@ -38,25 +38,36 @@ public final class ImageHeaders {
             if (in == null) {
                 throw new IOException("cannot open " + file);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("not a supported image format (no reader recognises its header)");
+            return read(in, size);
+        }
+    }
+
+    /**
+     * Reads the header of an image from a stream (a file on another file system, say), reading only
+     * as far as the header; the caller closes the stream.
+     *
+     * @param size the file's size in bytes, reported in the header
+     * @throws IOException when it is not an image ImageIO can read, or its header is corrupt
+     */
+    public static ImageHeader read(ImageInputStream in, long size) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new IOException("not a supported image format (no reader recognises its header)");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            if (w <= 0 || h <= 0) {
+                throw new IOException("header gives a non-positive size " + w + "x" + h);
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                if (w <= 0 || h <= 0) {
-                    throw new IOException("header gives a non-positive size " + w + "x" + h);
-                }
-                return new ImageHeader(w, h, reader.getFormatName().toLowerCase(Locale.ROOT), size);
-            } catch (RuntimeException e) {
-                // ImageIO plugins throw unchecked exceptions on some corrupt headers.
-                throw new IOException("corrupt image header: " + e, e);
-            } finally {
-                reader.dispose();
-            }
+            return new ImageHeader(w, h, reader.getFormatName().toLowerCase(Locale.ROOT), size);
+        } catch (RuntimeException e) {
+            // ImageIO plugins throw unchecked exceptions on some corrupt headers.
+            throw new IOException("corrupt image header: " + e, e);
+        } finally {
+            reader.dispose();
         }
     }
 }

@@ -52,7 +52,7 @@ public final class Exports {
             } else if (Files.exists(dir)) {
                 throw LoupeException.badInput("dump folder " + dir + " is a file; choose a new folder");
             }
-            Map<String, Long> rows = ParquetTables.export(c, dir, "part-0.parquet", ParquetTables.tables(c));
+            Map<String, Long> rows = ParquetTables.export(c, dir, "part-0.parquet", ParquetTables.tables(c), null);
             return new ParquetDump(dir, rows, (System.nanoTime() - start) / 1e9);
         } catch (SQLException | IOException e) {
             throw new LoupeException(LoupeException.Reason.STORE, "cannot dump " + project + " to " + dir + ": " + e.getMessage(), e);
@@ -64,12 +64,20 @@ public final class Exports {
      * partition's share of a distributed run's output: a retried partition writes no duplicate rows).
      */
     public ParquetDump dumpTables(Path dir, String fileName, List<String> tables) {
+        return dumpTables(dir, fileName, tables, null);
+    }
+
+    /**
+     * As {@link #dumpTables(Path, String, List)}, only the rows of the images in {@code images} (of
+     * tables with an image id; null writes every row): a distributed job's input cut by partition.
+     */
+    public ParquetDump dumpTables(Path dir, String fileName, List<String> tables, ImageRange images) {
         long start = System.nanoTime();
         if (!fileName.matches("[A-Za-z0-9_.-]+\\.parquet")) {
             throw new IllegalArgumentException("not a Parquet file name: " + fileName);
         }
         try {
-            Map<String, Long> rows = ParquetTables.export(c, dir, fileName, tables);
+            Map<String, Long> rows = ParquetTables.export(c, dir, fileName, tables, images);
             return new ParquetDump(dir, rows, (System.nanoTime() - start) / 1e9);
         } catch (SQLException | IOException e) {
             throw new LoupeException(LoupeException.Reason.STORE, "cannot write " + tables + " of " + project + " to " + dir
@@ -98,6 +106,44 @@ public final class Exports {
             }
         } catch (SQLException e) {
             throw new LoupeException(LoupeException.Reason.STORE, "cannot load " + dumpDir + " into " + project + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code location} where the project's provenance names the local folder {@code local}:
+     * in the project's settings (images folder, labels), the runs' parameters, the import issues'
+     * files and messages and the metric failures' messages. A distributed job that copied its labels
+     * or images from another file system (HDFS, S3) to a local folder records where they are.
+     */
+    public void replaceInProvenance(Path local, String location) {
+        String from = local.toAbsolutePath().normalize().toString();
+        String[] updates = {
+            "UPDATE project_meta SET value = replace(value, ?, ?) WHERE value LIKE '%' || ? || '%'",
+            "UPDATE runs SET parameters = replace(parameters, ?, ?) WHERE parameters LIKE '%' || ? || '%'",
+            "UPDATE issues SET file = replace(file, ?, ?) WHERE file LIKE '%' || ? || '%'",
+            "UPDATE issues SET message = replace(message, ?, ?) WHERE message LIKE '%' || ? || '%'",
+            "UPDATE metric_failures SET message = replace(message, ?, ?) WHERE message LIKE '%' || ? || '%'"};
+        try {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                for (String sql : updates) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setString(1, from);
+                        ps.setString(2, location);
+                        ps.setString(3, from);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                Transactions.rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new LoupeException(LoupeException.Reason.STORE, "cannot record " + location + " in " + project + ": " + e.getMessage(), e);
         }
     }
 

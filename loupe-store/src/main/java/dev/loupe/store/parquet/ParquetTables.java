@@ -58,21 +58,23 @@ public final class ParquetTables {
      * Writes each table to {@code dir/TABLE/FILE_NAME} (through a temporary file and a rename, so a
      * reader never sees half a file and a rewrite replaces it).
      *
+     * @param images when not null, only the rows of these images (tables with an image id)
      * @return rows written per table
      */
-    static Map<String, Long> export(Connection c, Path dir, String fileName, List<String> tables) throws SQLException, IOException {
+    static Map<String, Long> export(Connection c, Path dir, String fileName, List<String> tables, ImageRange images)
+            throws SQLException, IOException {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : tables) {
+            String select = "SELECT * FROM " + identifier(table) + (images == null ? "" : imageFilter(c, table, images));
             Path folder = dir.resolve(table);
             Files.createDirectories(folder);
             Path target = folder.resolve(fileName);
             Path partial = folder.resolve("." + fileName + ".partial");
             try (Statement s = c.createStatement()) {
-                s.execute("COPY (SELECT * FROM " + identifier(table) + ") TO " + literal(partial.toString())
-                        + " (FORMAT parquet, COMPRESSION zstd)");
+                s.execute("COPY (" + select + ") TO " + literal(partial.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            rows.put(table, count(c, "SELECT count(*) FROM " + identifier(table)));
+            rows.put(table, count(c, "SELECT count(*) FROM (" + select + ")"));
         }
         return rows;
     }

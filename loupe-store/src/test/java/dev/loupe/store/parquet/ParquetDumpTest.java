@@ -70,6 +70,46 @@ class ParquetDumpTest {
     }
 
     @Test
+    void aDumpCutByImageRangeHoldsOnlyItsRowsAndASliceReadsItsImagesFromAFolderOfItsOwn() {
+        ProjectStore.create(tmp.resolve("p"), ProjectStoreTest.SOURCE, ProjectStoreTest.SMALL);
+        Path dump = tmp.resolve("d");
+        try (ProjectStore store = ProjectStore.open(tmp.resolve("p"))) {
+            store.exports().dumpTables(dump, "all.parquet", List.of("schema_version", "categories", "project_meta"));
+            ParquetDump second = store.exports().dumpTables(dump, "second.parquet", List.of("images", "annotations"), new ImageRange(2, 2));
+            assertThat(second.rows("images")).isEqualTo(1);
+            assertThat(second.rows("annotations")).isEqualTo(2);
+            assertThat(Files.exists(dump.resolve("images/all.parquet"))).isFalse();
+        }
+        Path copies = tmp.resolve("copies");
+        try (ProjectStore slice = ProjectStore.attachSlice(tmp.resolve("s"), dump, List.of("project_meta", "images", "annotations",
+                "categories"), new ImageRange(1, 2), copies)) {
+            assertThat(slice.labels().images()).extracting(ImageRecord::id).containsExactly(2L);
+            assertThat(slice.labels().imagesRoot()).isEqualTo(copies.toAbsolutePath().normalize());
+            assertThat(slice.labels().meta("format")).isEqualTo("coco");
+        }
+    }
+
+    @Test
+    void provenanceNamesTheLocationALocalCopyStandsFor() {
+        ProjectStore.create(tmp.resolve("p"), ProjectStoreTest.SOURCE, ProjectStoreTest.SMALL);
+        try (ProjectStore store = ProjectStore.open(tmp.resolve("p"))) {
+            Path root = store.labels().imagesRoot();
+            store.exports().replaceInProvenance(root, "hdfs://nn:8020/data/images");
+            assertThat(store.labels().meta("images_root")).isEqualTo("hdfs://nn:8020/data/images");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + tmp.resolve("p").resolve(ProjectStore.DATABASE_FILE));
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FILTER (parameters LIKE '%\"/data/images\"%'), "
+                     + "count(*) FILTER (parameters LIKE '%hdfs://nn:8020/data/images%') FROM runs WHERE kind = 'import'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+            assertThat(rs.getLong(2)).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void refusesANewerDumpAnUnknownTableAndAFullFolder() throws Exception {
         ProjectStore.create(tmp.resolve("p"), ProjectStoreTest.SOURCE, ProjectStoreTest.SMALL);
         Path dump = tmp.resolve("d");

@@ -1,0 +1,168 @@
+package dev.loupe.spark;
+
+import dev.loupe.core.image.ImageHeaders;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Files on a Hadoop file system (HDFS, S3 through s3a, or any other with a connector on the class
+ * path), for the job's inputs and output given as URIs: listing, copying to and from local
+ * folders, reading. Serializable with the driver's Hadoop configuration, so that executors reach
+ * the same file systems with the same credentials.
+ */
+final class HadoopFiles implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** A URI scheme ("hdfs:", "s3a:", "file:"); a Windows drive letter is one letter and not a scheme. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+    private final SerializableConfiguration conf;
+
+    HadoopFiles(Configuration conf) {
+        this.conf = new SerializableConfiguration(conf);
+    }
+
+    /** Whether a location given on the command line is a URI for a Hadoop file system rather than a local path. */
+    static boolean isUri(String location) {
+        return location != null && SCHEME.matcher(location).matches();
+    }
+
+    /** The location as a path of its file system, absolute and qualified (scheme and authority filled in). */
+    Path path(String location) throws IOException {
+        Path p = new Path(location);
+        return p.getFileSystem(conf.value()).makeQualified(p);
+    }
+
+    /** A file under a folder, by its '/'-separated relative path. */
+    Path child(String root, String relativePath) throws IOException {
+        try {
+            URI base = path(root).toUri();
+            String dir = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+            return new Path(new URI(base.getScheme(), base.getAuthority(), dir + relativePath, null, null));
+        } catch (URISyntaxException e) {
+            throw new IOException("not a file name under " + root + ": " + relativePath + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private FileSystem fs(Path p) throws IOException {
+        return p.getFileSystem(conf.value());
+    }
+
+    boolean exists(String location) throws IOException {
+        Path p = path(location);
+        return fs(p).exists(p);
+    }
+
+    boolean isFolder(String location) throws IOException {
+        Path p = path(location);
+        return fs(p).exists(p) && fs(p).getFileStatus(p).isDirectory();
+    }
+
+    /** Whether a folder is missing or has no entries (an output folder may be either). */
+    boolean isMissingOrEmpty(String location) throws IOException {
+        Path p = path(location);
+        FileSystem fs = fs(p);
+        if (!fs.exists(p)) {
+            return true;
+        }
+        return fs.getFileStatus(p).isDirectory() && fs.listStatus(p).length == 0;
+    }
+
+    /** An image file under a folder: its '/'-separated path relative to the folder and its size. */
+    record RemoteImage(String relativePath, long length) implements Serializable {
+    }
+
+    /** The image files (by extension, as a local folder is scanned) under a folder and its sub-folders, sorted by path. */
+    List<RemoteImage> listImages(String root) throws IOException {
+        Path p = path(root);
+        FileSystem fs = fs(p);
+        if (!fs.exists(p) || !fs.getFileStatus(p).isDirectory()) {
+            throw new FileNotFoundException("images folder (--images) not found: " + root);
+        }
+        String prefix = p.toUri().getPath().endsWith("/") ? p.toUri().getPath() : p.toUri().getPath() + "/";
+        List<RemoteImage> images = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
+        while (files.hasNext()) {
+            LocatedFileStatus f = files.next();
+            String path = f.getPath().toUri().getPath();
+            if (f.isFile() && path.startsWith(prefix) && ImageHeaders.isImageFile(java.nio.file.Path.of(f.getPath().getName()))) {
+                images.add(new RemoteImage(path.substring(prefix.length()), f.getLen()));
+            }
+        }
+        images.sort(Comparator.comparing(RemoteImage::relativePath));
+        return images;
+    }
+
+    InputStream open(Path file) throws IOException {
+        return fs(file).open(file);
+    }
+
+    long length(Path file) throws IOException {
+        return fs(file).getFileStatus(file).getLen();
+    }
+
+    /** Copies a file or a folder (with everything under it) to a local path, which must not exist. */
+    void download(String location, java.nio.file.Path local) throws IOException {
+        Path p = path(location);
+        FileSystem fs = fs(p);
+        FileStatus status = fs.getFileStatus(p);
+        if (status.isDirectory()) {
+            Files.createDirectories(local);
+            for (FileStatus child : fs.listStatus(p)) {
+                download(child.getPath().toString(), local.resolve(child.getPath().getName()));
+            }
+        } else {
+            Files.createDirectories(local.toAbsolutePath().getParent());
+            try (InputStream in = fs.open(p)) {
+                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Copies a local file or folder to a location, replacing a file of the same name. */
+    void upload(java.nio.file.Path local, String location) throws IOException {
+        Path p = path(location);
+        FileSystem fs = fs(p);
+        if (Files.isDirectory(local)) {
+            fs.mkdirs(p);
+            try (Stream<java.nio.file.Path> children = Files.list(local)) {
+                for (java.nio.file.Path child : children.sorted().toList()) {
+                    upload(child, resolve(p.toString(), child.getFileName().toString()));
+                }
+            }
+        } else {
+            try (OutputStream out = fs.create(p, true)) {
+                Files.copy(local, out);
+            }
+        }
+    }
+
+    /** Deletes a file or a folder with everything under it; nothing when it does not exist. */
+    void delete(String location) throws IOException {
+        Path p = path(location);
+        fs(p).delete(p, true);
+    }
+
+    /** A location under a folder location. */
+    static String resolve(String folder, String name) {
+        return folder.endsWith("/") ? folder + name : folder + "/" + name;
+    }
+}
