@@ -8,7 +8,6 @@ import dev.loupe.app.similar.EmbeddingIndexes;
 import java.util.List;
 import dev.loupe.embed.space.EmbeddingSpace;
 import dev.loupe.embed.space.EmbeddingMetrics;
-import dev.loupe.embed.space.Pca;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.run.EmbedReport;
 import dev.loupe.embed.run.EmbeddingRunner;
@@ -170,14 +169,6 @@ final class EmbedCommand implements Callable<Integer>, ProjectCommand {
 
     /** Stores the metric values (as any metric: filters, sorting and outliers apply) and the maps. */
     static void store(ProjectStore store, EmbeddingModelInfo info, EmbeddingSpace a, String modelName) {
-        EmbeddingMetrics.write(store.metrics().analysis(), a, modelName);
-        map(store, info.id(), "image", a.imageIds(), a.imageMap());
-        map(store, info.id(), "annotation", a.annotationIds(), a.objectMap());
-    }
-
-    private static void map(ProjectStore store, int modelId, String itemType, long[] ids, Pca.Projection p) {
-        if (p != null) {
-            store.embeddings().writeMap(modelId, itemType, ids, p.x(), p.y(), "pca");
-        }
+        EmbeddingMetrics.store(store.metrics().analysis(), store.embeddings(), info.id(), a, modelName);
     }
 }

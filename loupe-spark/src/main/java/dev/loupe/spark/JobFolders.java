@@ -46,12 +46,12 @@ record JobFolders(String input, String output, String images, HadoopFiles files)
         return String.format("images-%012d-%012d.parquet", range.first(), range.last());
     }
 
-    /** The input tables of a partition as a local folder: the shared one, or a copy of its share under {@code local}. */
-    Path inputFor(ImageRange range, Path local) throws IOException {
+    /** Some input tables of a partition as a local folder: the shared one, or a copy of its share under {@code local}. */
+    Path inputFor(ImageRange range, Path local, List<String> tables) throws IOException {
         if (!remoteTables()) {
             return Path.of(input);
         }
-        for (String table : SliceTask.INPUT) {
+        for (String table : tables) {
             String folder = HadoopFiles.resolve(input, table);
             if (RANGED.contains(table)) {
                 String file = HadoopFiles.resolve(folder, rangeFile(range));

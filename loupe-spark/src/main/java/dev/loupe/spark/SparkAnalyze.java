@@ -2,11 +2,18 @@ package dev.loupe.spark;
 
 import dev.loupe.api.Metric;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.embed.EmbeddingModelInfo;
+import dev.loupe.core.embed.VectorSet;
 import dev.loupe.core.image.ImageDecoder;
 import dev.loupe.core.metrics.MetricRegistry;
 import dev.loupe.core.metrics.runner.MetricRunner;
 import dev.loupe.core.metrics.runner.ProgressListener;
 import dev.loupe.core.metrics.runner.RunReport;
+import dev.loupe.embed.model.EmbeddingModel;
+import dev.loupe.embed.run.EmbedReport;
+import dev.loupe.embed.run.EmbeddingRunner;
+import dev.loupe.embed.space.EmbeddingMetrics;
+import dev.loupe.embed.space.EmbeddingSpace;
 import dev.loupe.formats.DatasetChoice;
 import dev.loupe.formats.DatasetImporter;
 import dev.loupe.store.ImportResult;
@@ -22,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -50,6 +58,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:invalid command line", "3:bad input", "6:the output could not be written"})
 public final class SparkAnalyze implements Callable<Integer> {
+    /** Crops per inference call, as 'loupe embed''s default. */
+    private static final int EMBED_BATCH = 16;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
     String master;
@@ -82,6 +93,14 @@ public final class SparkAnalyze implements Callable<Integer> {
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
             description = "images declaring more pixels are not decoded; each is recorded as a failure (default: ${DEFAULT-VALUE})")
     long maxPixels;
+
+    @Option(names = "--embed", paramLabel = "MODEL", description = {"also embed every image and object crop on the executors with "
+            + "this model, as 'loupe embed --model' (mobilenet, fallback, onnx:PATH with a path every executor reads, or a plugin's), "
+            + "then compute uniqueness, near-duplicate clusters, annotation quality and the 2-D map on the driver"})
+    String embed;
+
+    @Option(names = "--no-objects", description = "with --embed: whole images only, not object crops")
+    boolean noObjects;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT_DIR", description = "folder to write, a path or a URI "
             + "(must not exist or be empty)")
@@ -135,7 +154,7 @@ public final class SparkAnalyze implements Callable<Integer> {
             printImport(ProjectStore.create(work.resolve("project"), source, importer::read), importer);
             ParquetDump dump;
             try (JavaSparkContext spark = new JavaSparkContext(conf())) {
-                dump = analyse(spark, work, JobFolders.local(work.resolve("input"), work.resolve("output")), Map.of());
+                dump = analyse(spark, work, pass -> JobFolders.local(work.resolve(pass).resolve("input"), work.resolve(pass).resolve("output")));
             }
             publish(dump.dir(), target);
             SliceTask.deleteRecursively(work);
@@ -185,10 +204,10 @@ public final class SparkAnalyze implements Callable<Integer> {
                 }
                 DatasetImporter importer = JobImporters.create(imageRoot, choice, classFile, plugins, spec.commandLine());
                 importInto(work.resolve("project"), JobImporters.source(importer, imageRoot, choice, classFile), importer, staged);
-                JobFolders folders = remoteOutput
-                        ? new JobFolders(HadoopFiles.resolve(remoteWork, "input"), HadoopFiles.resolve(remoteWork, "output"), imagesUri, files)
-                        : new JobFolders(work.resolve("input").toString(), work.resolve("output").toString(), imagesUri, files);
-                ParquetDump dump = analyse(spark, work, folders, Map.of());
+                String shared = remoteOutput ? remoteWork : work.toString();
+                String imagesAt = imagesUri;
+                ParquetDump dump = analyse(spark, work, pass -> new JobFolders(HadoopFiles.resolve(shared, pass + "/input"),
+                        HadoopFiles.resolve(shared, pass + "/output"), imagesAt, files));
                 if (remoteOutput) {
                     files.upload(dump.dir(), target);
                     files.delete(remoteWork);
@@ -235,34 +254,74 @@ public final class SparkAnalyze implements Callable<Integer> {
         out().flush();
     }
 
-    /** Runs the metrics of the project in {@code work/project} on Spark and dumps its tables to {@code work/dump}. */
-    private ParquetDump analyse(JavaSparkContext spark, Path work, JobFolders folders, Map<String, String> extra) {
+    /**
+     * Runs the metrics (and, with --embed, the embeddings) of the project in {@code work/project} on
+     * Spark and dumps its tables to {@code work/dump}.
+     *
+     * @param folders where the partitions of a pass ("metrics", "embed") read and write
+     */
+    private ParquetDump analyse(JavaSparkContext spark, Path work, Function<String, JobFolders> folders) {
         List<Metric> selected = MetricRegistry.withPlugins(plugins, SparkAnalyze.class.getClassLoader()).select(metrics);
         List<String> ids = selected.stream().map(m -> m.descriptor().id()).toList();
         try (ProjectStore store = ProjectStore.open(work.resolve("project"))) {
             int parts = partitions != null ? partitions : 4 * spark.defaultParallelism();
-            Map<String, String> params = new TreeMap<>(extra);
+            Map<String, String> params = new TreeMap<>();
             params.put("engine", "spark");
             params.put("master", spark.master());
             params.put("partitions", Integer.toString(parts));
             params.put("threads", Integer.toString(threads));
             params.put("max_pixels", Long.toString(maxPixels));
-            Path pluginDir = plugins == null ? null : plugins.toAbsolutePath().normalize();
-            DistributedAnalysis analysis = new DistributedAnalysis(store, spark, work, folders, parts,
-                    (f, p) -> new SliceTask(f, ids, pluginDir, threads, maxPixels, p));
+            String pluginDir = plugins == null ? null : plugins.toAbsolutePath().normalize().toString();
+            PartitionStage stage = new PartitionStage(store, spark, work.resolve("metrics"), folders.apply("metrics"), parts);
+            DistributedAnalysis analysis = new DistributedAnalysis(store, stage,
+                    p -> new MetricSlice(ids, pluginDir, threads, maxPixels, p));
             RunReport report = new MetricRunner(analysis, 1, ProgressListener.NONE, maxPixels).run(selected, params);
             PrintWriter out = out();
             out.printf("Analysed %d images with %d metrics on Spark (%s, %d partitions) in %.1f s (%.1f images/s); %d failures%n",
                     analysis.reports().stream().mapToLong(SliceReport::analysed).sum(), ids.size(), spark.master(),
                     analysis.reports().size(), report.seconds(), report.seconds() > 0 ? report.images() / report.seconds() : 0,
                     report.failures());
-            List<SliceReport> tasks = analysis.reports();
-            out.printf("  %d tasks, on average %.1f s each: %.1f s metrics, %.1f s Parquet out, the rest setting up its store%n",
-                    tasks.size(), tasks.stream().mapToDouble(SliceReport::seconds).average().orElse(0),
-                    tasks.stream().mapToDouble(SliceReport::metricSeconds).average().orElse(0),
-                    tasks.stream().mapToDouble(SliceReport::outputSeconds).average().orElse(0));
+            printTasks(analysis.reports());
+            if (embed != null) {
+                Map<String, String> embedParams = new TreeMap<>(params);
+                embedParams.put("objects", Boolean.toString(!noObjects));
+                embed(store, new PartitionStage(store, spark, work.resolve("embed"), folders.apply("embed"), parts), embedParams,
+                        pluginDir);
+            }
             return store.exports().dump(work.resolve("dump"));
         }
+    }
+
+    /** The embedding pass on the executors, then the second phase over every vector on the driver, as 'loupe embed' does. */
+    private void embed(ProjectStore store, PartitionStage stage, Map<String, String> params, String pluginDir) {
+        PrintWriter out = out();
+        try (EmbeddingModel model = EmbeddingSlice.open(embed, pluginDir)) {
+            DistributedEmbedding embedding = new DistributedEmbedding(store, stage,
+                    p -> new EmbeddingSlice(embed, !noObjects, pluginDir, threads, EMBED_BATCH, maxPixels, p));
+            EmbedReport report = new EmbeddingRunner(embedding, model, 1, EMBED_BATCH, !noObjects, ProgressListener.NONE, maxPixels)
+                    .run(params);
+            EmbeddingModelInfo info = store.embeddings().models().stream().filter(m -> m.name().equals(model.name())).findFirst()
+                    .orElseThrow(() -> new LoupeException(LoupeException.Reason.STORE, "model " + model.name() + " was not recorded"));
+            VectorSet images = store.embeddings().imageVectors(info.id());
+            VectorSet objects = store.embeddings().objectVectors(info.id());
+            out.printf("Embedded %d images and %d objects with %s on Spark in %.1f s; %d failures%n", images.size(), objects.size(),
+                    model.name(), report.seconds(), embedding.reports().stream().mapToLong(SliceReport::failures).sum());
+            printTasks(embedding.reports());
+            long start = System.nanoTime();
+            EmbeddingSpace space = EmbeddingSpace.of(images, objects, Runtime.getRuntime().availableProcessors());
+            EmbeddingMetrics.store(store.metrics().analysis(), store.embeddings(), info.id(), space, model.name());
+            store.embeddings().recordSpace(EmbeddingSpace.fingerprint(model.name(), images, objects));
+            out.printf("Uniqueness, near-duplicate clusters, annotation quality and the 2-D map on the driver in %.1f s%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private void printTasks(List<SliceReport> tasks) {
+        out().printf("  %d tasks, on average %.1f s each: %.1f s the pass, %.1f s Parquet out, the rest setting up its store%n",
+                tasks.size(), tasks.stream().mapToDouble(SliceReport::seconds).average().orElse(0),
+                tasks.stream().mapToDouble(SliceReport::metricSeconds).average().orElse(0),
+                tasks.stream().mapToDouble(SliceReport::outputSeconds).average().orElse(0));
+        out().flush();
     }
 
     private void report(ParquetDump dump, String target) {

@@ -30,17 +30,17 @@ class SliceTaskTest {
         Path output = tmp.resolve("output");
         List<String> metrics = List.of("image.brightness", "annotation.area");
         try (ProjectStore store = ProjectStore.open(project)) {
-            store.exports().dumpTables(input, "part-0.parquet", SliceTask.INPUT);
+            store.exports().dumpTables(input, "part-0.parquet", MetricSlice.INPUT);
             List<ImageRange> ranges = store.exports().imageRanges(2);
             assertThat(ranges).hasSize(2);
-            SliceTask task = new SliceTask(input, output, metrics, null, 1, 1_000_000, Map.of());
+            SliceTask task = new SliceTask(JobFolders.local(input, output), new MetricSlice(metrics, null, 1, 1_000_000, Map.of()));
             SliceReport first = task.call(ranges.get(0));
             SliceReport again = task.call(ranges.get(0));
             task.call(ranges.get(1));
             assertThat(first.images()).isEqualTo(3);
             assertThat(first.analysed()).isEqualTo(3);
             assertThat(again.runId()).isEqualTo(first.runId()).isEqualTo(2);
-            for (String table : SliceTask.OUTPUT) {
+            for (String table : MetricSlice.OUTPUT) {
                 try (Stream<Path> files = Files.list(output.resolve(table))) {
                     assertThat(files.filter(p -> p.toString().endsWith(".parquet")).count()).as(table).isEqualTo(2);
                 }
@@ -48,7 +48,7 @@ class SliceTaskTest {
             // the columns the driver's run creates before loading
             store.metrics().analysis().begin(metrics.stream().map(id -> dev.loupe.core.metrics.MetricRegistry.load(getClass().getClassLoader())
                     .get(id).descriptor()).toList(), Map.of());
-            ParquetDump loaded = store.exports().load(output, SliceTask.OUTPUT);
+            ParquetDump loaded = store.exports().load(output, MetricSlice.OUTPUT);
             assertThat(loaded.rows("image_metrics")).isEqualTo(5);
             assertThat(loaded.rows("metric_coverage")).isEqualTo(6);
             assertThat(loaded.rows("metric_sets")).isEqualTo(1);

@@ -33,6 +33,7 @@ class SparkAnalyzeTest {
         Path local = tmp.resolve("local");
         cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
         cli("analyze", local.toString(), "--threads", "2");
+        cli("embed", local.toString(), "--model", "fallback", "--threads", "2");
 
         Path out = tmp.resolve("out");
         // through the CLI's launcher: a JVM of its own with the class path this module laid out in target/
@@ -42,7 +43,8 @@ class SparkAnalyzeTest {
         try {
             // --format voc --labels DIR: the job finds the format through the registry, as 'init --voc DIR' does
             spark = run(Loupe.commandLine(), "spark", "analyze", "--master", "local[2]", "--partitions", "2",
-                    "--images", data.images().toString(), "--format", "voc", "--labels", data.voc().toString(), "-o", out.toString());
+                    "--images", data.images().toString(), "--format", "voc", "--labels", data.voc().toString(), "-o", out.toString(),
+                    "--embed", "fallback");
         } finally {
             if (home == null) {
                 System.clearProperty("loupe.home");
@@ -62,7 +64,8 @@ class SparkAnalyzeTest {
             s.execute("ATTACH '" + local.resolve(ProjectStore.DATABASE_FILE) + "' AS a (READ_ONLY)");
             s.execute("ATTACH '" + attached.resolve(ProjectStore.DATABASE_FILE) + "' AS b (READ_ONLY)");
             for (String t : List.of("images", "annotations", "categories", "issues", "image_metrics", "annotation_metrics",
-                    "metric_failures", "metric_sets", "metric_coverage")) {
+                    "metric_failures", "metric_sets", "metric_coverage", "image_embeddings", "annotation_embeddings",
+                    "embedding_coverage", "embedding_map", "embedding_models")) {
                 assertSame(s, "SELECT * FROM a." + t, "SELECT * FROM b." + t, t);
             }
             assertSame(s, "SELECT scope, metric_id, column_name, version, run_id, kind, title, outliers FROM a.metric_columns",
@@ -71,6 +74,12 @@ class SparkAnalyzeTest {
             assertThat(count(s, "SELECT count(*) FROM b.metric_failures WHERE metric_id = 'decode' AND message LIKE '%"
                     + data.brokenImage() + "%'")).isEqualTo(1);
             assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.duplicate_group_size\" IS NOT NULL")).isEqualTo(11);
+            // the embedding pass and the second phase: vectors of the 11 decodable images, uniqueness and quality from them
+            assertThat(count(s, "SELECT count(*) FROM b.image_embeddings")).isEqualTo(11);
+            assertThat(count(s, "SELECT count(*) FROM b.image_metrics WHERE \"image.uniqueness\" IS NOT NULL")).isEqualTo(11);
+            assertThat(count(s, "SELECT count(*) FROM b.annotation_metrics WHERE \"annotation.quality\" IS NOT NULL")).isPositive();
+            assertThat(count(s, "SELECT count(*) FROM b.runs WHERE kind = 'embed' AND status = 'succeeded' "
+                    + "AND message LIKE '12 images embedded on Spark in 2 partitions, 1 failures'")).isEqualTo(1);
             assertThat(count(s, "SELECT count(*) FROM b.runs WHERE kind = 'analyze' AND status = 'succeeded' "
                     + "AND parameters LIKE '%\"engine\":\"spark\"%' AND message LIKE '12 images analysed on Spark in 2 partitions%'")).isEqualTo(1);
         }
@@ -84,6 +93,7 @@ class SparkAnalyzeTest {
         Path local = tmp.resolve("local");
         cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
         cli("analyze", local.toString(), "--threads", "2");
+        cli("embed", local.toString(), "--model", "fallback", "--threads", "2");
 
         // every location a URI of a scheme only the Hadoop file system API reaches, as for HDFS or S3
         Path out = tmp.resolve("out");
@@ -92,7 +102,7 @@ class SparkAnalyzeTest {
         Run spark;
         try {
             spark = run(SparkAnalyze.commandLine(), "--master", "local[2]", "--partitions", "2", "--images", images,
-                    "--voc", SchemeFileSystem.uri(data.voc()), "-o", SchemeFileSystem.uri(out));
+                    "--voc", SchemeFileSystem.uri(data.voc()), "-o", SchemeFileSystem.uri(out), "--embed", "fallback");
         } finally {
             System.clearProperty("spark.hadoop.fs." + SchemeFileSystem.SCHEME + ".impl");
         }
@@ -107,7 +117,7 @@ class SparkAnalyzeTest {
             s.execute("ATTACH '" + local.resolve(ProjectStore.DATABASE_FILE) + "' AS a (READ_ONLY)");
             s.execute("ATTACH '" + attached.resolve(ProjectStore.DATABASE_FILE) + "' AS b (READ_ONLY)");
             for (String t : List.of("images", "annotations", "categories", "issues", "image_metrics", "annotation_metrics",
-                    "metric_sets", "metric_coverage")) {
+                    "metric_sets", "metric_coverage", "image_embeddings", "annotation_embeddings", "embedding_coverage", "embedding_map")) {
                 assertSame(s, "SELECT * FROM a." + t, "SELECT * FROM b." + t, t);
             }
             String failures = "SELECT item_id, metric_id, replace(message, '%s', '<images>') FROM %s.metric_failures";

@@ -62,6 +62,9 @@ public interface EmbeddingStore {
     /** Records the fingerprint of the model and vectors the embedding metrics now stored were computed from. */
     void recordSpace(String fingerprint);
 
+    /** Replaces the 2-D map of a model's images or objects ({@code itemType} "image" or "annotation"), one transaction. */
+    void writeMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method);
+
     /** Ends a run with a status ("succeeded", "failed", "interrupted") and a one-line message. */
     void finish(long runId, String status, String message);
 

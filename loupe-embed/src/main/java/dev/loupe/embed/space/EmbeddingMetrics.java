@@ -1,6 +1,7 @@
 package dev.loupe.embed.space;
 
 import dev.loupe.api.MetricDescriptor;
+import dev.loupe.core.embed.EmbeddingStore;
 import dev.loupe.core.metrics.runner.MetricRunStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,20 @@ public final class EmbeddingMetrics {
             metrics.addAll(List.of(Pca.OBJECT_X, Pca.OBJECT_Y));
         }
         return metrics;
+    }
+
+    /**
+     * Stores the second phase's results of a model: the metric values (as any metric's: filters,
+     * sorting and outliers apply, {@link #write}) and the 2-D maps.
+     */
+    public static void store(MetricRunStore runs, EmbeddingStore vectors, int modelId, EmbeddingSpace a, String modelName) {
+        write(runs, a, modelName);
+        if (a.imageMap() != null) {
+            vectors.writeMap(modelId, "image", a.imageIds(), a.imageMap().x(), a.imageMap().y(), "pca");
+        }
+        if (a.objectMap() != null) {
+            vectors.writeMap(modelId, "annotation", a.annotationIds(), a.objectMap().x(), a.objectMap().y(), "pca");
+        }
     }
 
     /** Writes every value in one run of {@code runs}; a failure marks the run failed and is rethrown. */

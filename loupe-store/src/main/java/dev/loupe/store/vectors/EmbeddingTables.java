@@ -321,7 +321,7 @@ public final class EmbeddingTables implements EmbeddingStore {
         return v;
     }
 
-    /** Replaces the 2-D map of a model and scope ("image" or "annotation"), one transaction. */
+    @Override
     public synchronized void writeMap(int modelId, String itemType, long[] ids, double[] x, double[] y, String method) {
         try {
             boolean auto = c.getAutoCommit();
