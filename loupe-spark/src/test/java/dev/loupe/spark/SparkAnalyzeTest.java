@@ -100,9 +100,15 @@ class SparkAnalyzeTest {
         String images = SchemeFileSystem.uri(data.images());
         System.setProperty("spark.hadoop.fs." + SchemeFileSystem.SCHEME + ".impl", SchemeFileSystem.class.getName());
         Run spark;
+        Run full;
+        Run noLabels;
         try {
             spark = run(SparkAnalyze.commandLine(), "--master", "local[2]", "--partitions", "2", "--images", images,
                     "--voc", SchemeFileSystem.uri(data.voc()), "-o", SchemeFileSystem.uri(out), "--embed", "fallback");
+            full = run(SparkAnalyze.commandLine(), "--master", "local[1]", "--images", images, "--voc", SchemeFileSystem.uri(data.voc()),
+                    "-o", SchemeFileSystem.uri(out));
+            noLabels = run(SparkAnalyze.commandLine(), "--master", "local[1]", "--images", images, "--voc",
+                    SchemeFileSystem.uri(tmp.resolve("nowhere")), "-o", SchemeFileSystem.uri(tmp.resolve("out2")));
         } finally {
             System.clearProperty("spark.hadoop.fs." + SchemeFileSystem.SCHEME + ".impl");
         }
@@ -110,6 +116,11 @@ class SparkAnalyzeTest {
         assertThat(spark.out()).contains("Read the headers of 12 of 12 images").contains("Imported 12 images")
                 .contains("Analysed 12 images with");
         assertThat(Files.exists(out.resolve("_work"))).isFalse();
+        assertThat(full.code()).isEqualTo(3);
+        assertThat(full.err()).contains("output folder loupetest:" + out + " is not empty");
+        assertThat(noLabels.code()).isEqualTo(3);
+        assertThat(noLabels.err()).contains("VOC folder (--voc) not found: loupetest:" + tmp.resolve("nowhere"));
+        assertThat(Files.exists(tmp.resolve("out2"))).isFalse();
 
         Path attached = tmp.resolve("attached");
         cli("attach", attached.toString(), out.toString(), "--images", data.images().toString());
