@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Loupe commands run in JVMs of their own (this JVM's class path), so that a command's wall time
- * and peak resident memory ({@code /proc/PID/status} VmHWM) are its own. They get this JVM's
+ * and peak resident memory ({@code /proc/PID/status} VmHWM, of its JVM and the processes it starts)
+ * are its own. They get this JVM's
  * {@code loupe.home} and DuckDB memory limit ({@code -Dloupe.duckdb.memory}) when set.
  *
  * @param xmx the children's {@code -Xmx}, or null for the JVM's default heap (a user's plain run)
@@ -63,20 +64,31 @@ record ChildJvm(String xmx) {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
-    /** Follows a process's peak resident set (VmHWM, KB) until it ends. */
+    /**
+     * Follows the peak resident set (VmHWM, KB) of a process and of every process it starts (the
+     * Spark launcher's JVM) until it ends: each process's peak, added.
+     */
     static Thread rssWatcher(Process p, AtomicLong peakKb) {
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
         Thread t = new Thread(() -> {
             Pattern hwm = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+            java.util.Map<Long, Long> peaks = new java.util.HashMap<>();
             while (p.isAlive()) {
-                try {
-                    Matcher m = hwm.matcher(Files.readString(status));
-                    if (m.find()) {
-                        peakKb.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+                List<ProcessHandle> tree = new ArrayList<>();
+                tree.add(p.toHandle());
+                p.descendants().forEach(tree::add);
+                for (ProcessHandle h : tree) {
+                    try {
+                        Matcher m = hwm.matcher(Files.readString(Path.of("/proc", Long.toString(h.pid()), "status")));
+                        if (m.find()) {
+                            peaks.merge(h.pid(), Long.parseLong(m.group(1)), Math::max);
+                        }
+                    } catch (IOException e) {
+                        // ended, or no /proc: its peak stays what was seen
                     }
+                }
+                peakKb.set(peaks.values().stream().mapToLong(Long::longValue).sum());
+                try {
                     Thread.sleep(50);
-                } catch (IOException e) {
-                    return; // ended, or no /proc: the peak stays what was seen
                 } catch (InterruptedException e) {
                     return;
                 }

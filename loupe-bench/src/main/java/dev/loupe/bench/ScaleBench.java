@@ -138,21 +138,30 @@ final class ScaleBench implements Callable<Integer> {
         row(out, "import", init, data.annotations(), "annotations");
         ChildJvm.Run analyze = jvm.run("analyze", project.toString());
         row(out, "analyze", analyze, n, "images");
+        double embedSeconds = 0;
         if (!noEmbed) {
             ChildJvm.Run embed = jvm.run("embed", project.toString(), "--model", model);
             row(out, "embed", embed, n, "images");
             out.printf("  %s%n", indexBuild(embed.out()));
+            embedSeconds = embed.seconds();
         }
         long disk = diskBytes(project);
         out.printf("  project on disk: %.0f MB (%.0f bytes per annotation)%n", disk / 1e6, (double) disk / data.annotations());
         out.flush();
         served(out, project, n, data.annotations());
         if (spark && n == sizes.stream().mapToInt(Integer::intValue).min().orElseThrow()) {
-            ChildJvm.Run job = jvm.run("spark", "analyze", "--master", "local[2]", "--images", data.images().toString(), "--coco",
-                    data.instances().toString(), "-o", base.resolve("spark").toString());
-            double plain = init.seconds() + analyze.seconds();
-            out.printf("  Spark local[2] import + analyze: %.1f s, peak RSS %d MB (driver JVM); loupe init + analyze: %.1f s; "
-                    + "Spark / plain = %.2fx%n", job.seconds(), job.peakRssMb(), plain, job.seconds() / plain);
+            List<String> args = new ArrayList<>(List.of("spark", "analyze", "--master", "local[2]", "--images", data.images().toString(),
+                    "--coco", data.instances().toString(), "-o", base.resolve("spark").toString()));
+            if (!noEmbed) {
+                args.addAll(List.of("--embed", model));
+            }
+            ChildJvm.Run job = jvm.run(args.toArray(String[]::new));
+            double plain = init.seconds() + analyze.seconds() + embedSeconds;
+            String what = noEmbed ? "import + analyze" : "import + analyze + embed";
+            out.printf("  Spark local[2] %s: %.1f s, peak RSS %d MB (the launcher's and the job's JVM, the executors threads of "
+                    + "the job's; each one's peak, added); loupe init + analyze%s: %.1f s; "
+                    + "Spark / plain = %.2fx%n", what, job.seconds(), job.peakRssMb(), noEmbed ? "" : " + embed", plain,
+                    job.seconds() / plain);
         }
         out.flush();
     }

@@ -1,6 +1,8 @@
 package dev.loupe.spark;
 
+import dev.loupe.core.plugin.ExtensionRegistry;
 import dev.loupe.core.plugin.PluginJars;
+import dev.loupe.embed.model.EmbeddingModelFactory;
 import dev.loupe.embed.model.EmbeddingModel;
 import dev.loupe.embed.model.EmbeddingModels;
 import dev.loupe.embed.model.Preprocessing;
@@ -44,9 +46,18 @@ record EmbeddingSlice(String model, boolean objects, String plugins, int threads
 
     /** Opens the model as the driver and every partition do. */
     static EmbeddingModel open(String model, String plugins) {
-        ClassLoader loader = PluginJars.classLoader(plugins == null ? null : Path.of(plugins), EmbeddingSlice.class.getClassLoader());
-        return EmbeddingModels.open(EmbeddingModels.registry(loader), model,
-                new Preprocessing(224, Preprocessing.IMAGENET_MEAN, Preprocessing.IMAGENET_STD), cache(), 1);
+        return EmbeddingModels.open(models(plugins), model, new Preprocessing(224, Preprocessing.IMAGENET_MEAN,
+                Preprocessing.IMAGENET_STD), cache(), 1);
+    }
+
+    /** Checks a model spec before the job starts (an unknown model, a missing argument), without opening it. */
+    static void check(String model, String plugins) {
+        EmbeddingModels.check(models(plugins), model);
+    }
+
+    private static ExtensionRegistry<EmbeddingModelFactory> models(String plugins) {
+        return EmbeddingModels.registry(PluginJars.classLoader(plugins == null ? null : Path.of(plugins),
+                EmbeddingSlice.class.getClassLoader()));
     }
 
     private static Path cache() {

@@ -136,6 +136,11 @@ public final class SparkAnalyze implements Callable<Integer> {
         if (plugins != null && !Files.isDirectory(plugins)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plugins " + plugins + " is not a folder");
         }
+        if (embed != null) {
+            EmbeddingSlice.check(embed, plugins == null ? null : plugins.toAbsolutePath().normalize().toString());
+        } else if (noObjects) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-objects goes with --embed MODEL");
+        }
         boolean remote = HadoopFiles.isUri(images) || HadoopFiles.isUri(output) || HadoopFiles.isUri(classes)
                 || JobImporters.anyUri(labels, labelsPath);
         return remote ? runWithHadoop() : runLocal();

@@ -168,6 +168,14 @@ class SparkAnalyzeTest {
                 tmp.resolve("images.txt").toString(), "-o", tmp.resolve("o").toString());
         assertThat(list.code()).isEqualTo(3);
         assertThat(list.err()).contains("image list (--labels) not found");
+        Run model = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--folders", "-o", tmp.resolve("o").toString(),
+                "--embed", "nope");
+        assertThat(model.code()).isEqualTo(3);
+        assertThat(model.err()).contains("unknown embedding model 'nope'").contains("fallback");
+        Run objects = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--folders", "-o", tmp.resolve("o").toString(),
+                "--no-objects");
+        assertThat(objects.code()).isEqualTo(2);
+        assertThat(objects.err()).contains("--no-objects goes with --embed");
     }
 
     private static void assertSame(Statement s, String a, String b, String what) throws SQLException {

@@ -46,14 +46,26 @@ public final class EmbeddingModels {
             Path cacheDir, int intraOpThreads) {
         String s = spec == null ? DEFAULT : spec.trim();
         int colon = s.indexOf(':');
-        String id = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
         String argument = colon < 0 ? null : s.substring(colon + 1);
+        return check(models, spec).open(new ModelRequest(argument, onnxInput, cacheDir, intraOpThreads));
+    }
+
+    /**
+     * The factory of a model spec, without opening the model (a job checks its arguments before it starts).
+     *
+     * @throws LoupeException BAD_INPUT for an unknown model or a spec written wrongly
+     */
+    public static EmbeddingModelFactory check(ExtensionRegistry<EmbeddingModelFactory> models, String spec) {
+        String s = spec == null ? DEFAULT : spec.trim();
+        int colon = s.indexOf(':');
+        String id = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
+        boolean hasArgument = colon >= 0;
         EmbeddingModelFactory factory = models.find(id.equals("mobilenet_v2") ? DEFAULT : id).orElseThrow(() ->
                 LoupeException.badInput("unknown embedding model '" + spec + "': use " + usages(models)));
-        if ((factory.argument() == null) != (argument == null)) {
+        if ((factory.argument() == null) == hasArgument) {
             throw LoupeException.badInput("embedding model '" + spec + "': write it as " + factory.usage());
         }
-        return factory.open(new ModelRequest(argument, onnxInput, cacheDir, intraOpThreads));
+        return factory;
     }
 
     /** "mobilenet, mobilenet-pooled, fallback or onnx:PATH" */
