@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
         "--yolo DIR | --folders) -o OUT_DIR. '--help' prints the job's options."})
 final class SparkAnalyzeLauncher implements Callable<Integer> {
     static final String MAIN = "dev.loupe.spark.SparkAnalyze";
+    /** Environment variable: class path entries added to the job's (for example a Hadoop file system's connector). */
+    static final String EXTRA_CLASS_PATH = "LOUPE_SPARK_CLASSPATH";
 
     @CommandLine.Unmatched
     List<String> args = new ArrayList<>();
@@ -46,8 +48,7 @@ final class SparkAnalyzeLauncher implements Callable<Integer> {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(Files.readString(options).trim().split("\\s+")));
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, target.resolve("classes").toString(),
-                target.resolve("lib").resolve("*").toString(), target.resolve("spark-lib").resolve("*").toString()));
+        command.add(classPath(target, System.getenv(EXTRA_CLASS_PATH)));
         command.add(MAIN);
         command.addAll(args);
         Process p = new ProcessBuilder(command).start();
@@ -56,6 +57,20 @@ final class SparkAnalyzeLauncher implements Callable<Integer> {
         pump(p.getInputStream(), spec.commandLine().getOut()).join();
         err.join();
         return p.waitFor();
+    }
+
+    /**
+     * The job's class path: the module's classes and jars, Spark's, then the entries of
+     * {@value #EXTRA_CLASS_PATH} when set (a Hadoop connector such as hadoop-aws and its AWS SDK
+     * bundle for s3a:// URIs, or plugin jars), as a {@code java -cp} entry list.
+     */
+    static String classPath(Path target, String extra) {
+        List<String> entries = new ArrayList<>(List.of(target.resolve("classes").toString(),
+                target.resolve("lib").resolve("*").toString(), target.resolve("spark-lib").resolve("*").toString()));
+        if (extra != null && !extra.isBlank()) {
+            entries.add(extra.strip());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The Loupe checkout: {@code loupe.home}, else two folders above the CLI's jar or classes folder. */
