@@ -30,10 +30,7 @@ class SparkAnalyzeTest {
     @Test
     void attachedSparkOutputHasTheLocalRunsValues() throws Exception {
         BccdSubset data = BccdSubset.copy(tmp.resolve("data"), 12);
-        Path local = tmp.resolve("local");
-        cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
-        cli("analyze", local.toString(), "--threads", "2");
-        cli("embed", local.toString(), "--model", "fallback", "--threads", "2");
+        Path local = localRun(data);
 
         Path out = tmp.resolve("out");
         // through the CLI's launcher: a JVM of its own with the class path this module laid out in target/
@@ -90,10 +87,7 @@ class SparkAnalyzeTest {
     @Test
     void aRunOnAHadoopFileSystemGivesTheLocalRunsValues() throws Exception {
         BccdSubset data = BccdSubset.copy(tmp.resolve("data"), 12);
-        Path local = tmp.resolve("local");
-        cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
-        cli("analyze", local.toString(), "--threads", "2");
-        cli("embed", local.toString(), "--model", "fallback", "--threads", "2");
+        Path local = localRun(data);
 
         // every location a URI of a scheme only the Hadoop file system API reaches, as for HDFS or S3
         Path out = tmp.resolve("out");
@@ -176,6 +170,15 @@ class SparkAnalyzeTest {
                 "--no-objects");
         assertThat(objects.code()).isEqualTo(2);
         assertThat(objects.err()).contains("--no-objects goes with --embed");
+    }
+
+    /** 'loupe init' + 'analyze' + 'embed --model fallback' of the subset: what the job must give. */
+    private Path localRun(BccdSubset data) {
+        Path local = tmp.resolve("local");
+        cli("init", local.toString(), "--images", data.images().toString(), "--voc", data.voc().toString());
+        cli("analyze", local.toString(), "--threads", "2");
+        cli("embed", local.toString(), "--model", "fallback", "--threads", "2");
+        return local;
     }
 
     private static void assertSame(Statement s, String a, String b, String what) throws SQLException {

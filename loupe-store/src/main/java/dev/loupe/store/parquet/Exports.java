@@ -91,22 +91,9 @@ public final class Exports {
      */
     public ParquetDump load(Path dumpDir, List<String> tables) {
         long start = System.nanoTime();
-        try {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Map<String, Long> rows = ParquetTables.load(c, dumpDir, tables, null);
-                c.commit();
-                return new ParquetDump(dumpDir, rows, (System.nanoTime() - start) / 1e9);
-            } catch (SQLException | RuntimeException e) {
-                Transactions.rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot load " + dumpDir + " into " + project + ": " + e.getMessage(), e);
-        }
+        Map<String, Long> rows = inTransaction(() -> ParquetTables.load(c, dumpDir, tables, null),
+                "cannot load " + dumpDir + " into " + project);
+        return new ParquetDump(dumpDir, rows, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -123,19 +110,32 @@ public final class Exports {
             "UPDATE issues SET file = replace(file, ?, ?) WHERE file LIKE '%' || ? || '%'",
             "UPDATE issues SET message = replace(message, ?, ?) WHERE message LIKE '%' || ? || '%'",
             "UPDATE metric_failures SET message = replace(message, ?, ?) WHERE message LIKE '%' || ? || '%'"};
+        inTransaction(() -> {
+            for (String sql : updates) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, from);
+                    ps.setString(2, location);
+                    ps.setString(3, from);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        }, "cannot record " + location + " in " + project);
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs work in one transaction of the project's connection: committed, or rolled back and reported as {@code what}. */
+    private <T> T inTransaction(SqlWork<T> work, String what) {
         try {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                for (String sql : updates) {
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setString(1, from);
-                        ps.setString(2, location);
-                        ps.setString(3, from);
-                        ps.executeUpdate();
-                    }
-                }
+                T result = work.run();
                 c.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 Transactions.rollbackQuietly(c);
                 throw e;
@@ -143,7 +143,7 @@ public final class Exports {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new LoupeException(LoupeException.Reason.STORE, "cannot record " + location + " in " + project + ": " + e.getMessage(), e);
+            throw new LoupeException(LoupeException.Reason.STORE, what + ": " + e.getMessage(), e);
         }
     }
 
