@@ -329,8 +329,10 @@ public final class SparkAnalyze implements Callable<Integer> {
         out().flush();
     }
 
-    private void report(ParquetDump dump, String target) {
+    private void report(ParquetDump dump, String written) {
         long rows = dump.rows().values().stream().mapToLong(Long::longValue).sum();
+        // a file: URI is a local folder 'loupe attach' opens as it is
+        String target = written.startsWith("file:") ? new org.apache.hadoop.fs.Path(written).toUri().getPath() : written;
         if (HadoopFiles.isUri(target)) {
             out().printf("Wrote %s: %d rows in %d tables. Copy it to a local folder (hdfs dfs -get, aws s3 cp --recursive, ...) "
                     + "and run 'loupe attach PROJECT DIR' to open it as a project.%n", target, rows, dump.rows().size());
