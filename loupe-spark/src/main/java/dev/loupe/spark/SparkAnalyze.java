@@ -51,11 +51,11 @@ import picocli.CommandLine.Option;
  * copies its own images and input rows, and its output back ({@link JobFolders}).
  */
 @Command(name = "loupe spark analyze", mixinStandardHelpOptions = true,
-        description = {"Import a dataset and compute its metrics (and with --embed its embeddings) on",
-            "Apache Spark, writing the project's tables as Parquet (the tables of 'loupe dump');",
-            "'loupe attach PROJECT OUT_DIR' makes them a project. --images, the labels and -o",
-            "are paths the driver and every executor reach as they are, or URIs of a Hadoop",
-            "file system (hdfs://..., s3a://..., with its connector on the class path)."},
+        description = {"Import a dataset and compute its metrics (and with --embed its embeddings)",
+            "on Apache Spark, writing the project's tables as Parquet (those of 'loupe dump');",
+            "'loupe attach PROJECT OUT_DIR' makes them a project. --images, the labels and",
+            "-o are paths the driver and every executor reach as they are, or URIs of a",
+            "Hadoop file system (hdfs://..., s3a://..., with its connector on the class path)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:invalid command line", "3:bad input", "6:the output could not be written"})
 public final class SparkAnalyze implements Callable<Integer> {
