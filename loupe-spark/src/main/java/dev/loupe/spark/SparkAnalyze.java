@@ -52,10 +52,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "loupe spark analyze", mixinStandardHelpOptions = true,
         description = {"Import a dataset and compute its metrics (and with --embed its embeddings)",
-            "on Apache Spark, writing the project's tables as Parquet (those of 'loupe dump');",
+            "on Apache Spark, writing the project's tables as Parquet, as 'loupe dump' does;",
             "'loupe attach PROJECT OUT_DIR' makes them a project. --images, the labels and",
             "-o are paths the driver and every executor reach as they are, or URIs of a",
-            "Hadoop file system (hdfs://..., s3a://..., with its connector on the class path)."},
+            "Hadoop file system (hdfs://..., s3a://..., its connector on the class path)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:invalid command line", "3:bad input", "6:the output could not be written"})
 public final class SparkAnalyze implements Callable<Integer> {
