@@ -31,8 +31,11 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 final class HadoopFiles implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** A URI scheme ("hdfs:", "s3a:", "file:"); a Windows drive letter is one letter and not a scheme. */
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+    /**
+     * A URI: a scheme and "//" ("hdfs://nn/x", "hdfs:///x", "s3a://bucket/x", "file:///x"), or "file:/x"; a
+     * local name with a colon ("C:\\x", "a:b") stays a path.
+     */
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+://|file:/).*", Pattern.DOTALL);
 
     private final SerializableConfiguration conf;
 
@@ -119,7 +122,7 @@ final class HadoopFiles implements Serializable {
         return fs(file).getFileStatus(file).getLen();
     }
 
-    /** Copies a file or a folder (with everything under it) to a local path, which must not exist. */
+    /** Copies a file or a folder (with everything under it) to a local path, replacing files of the same names. */
     void download(String location, java.nio.file.Path local) throws IOException {
         Path p = path(location);
         FileSystem fs = fs(p);
