@@ -32,10 +32,11 @@ import org.apache.spark.util.SerializableConfiguration;
 final class HadoopFiles implements Serializable {
     private static final long serialVersionUID = 1L;
     /**
-     * A URI: a scheme and "//" ("hdfs://nn/x", "hdfs:///x", "s3a://bucket/x", "file:///x"), or "file:/x"; a
-     * local name with a colon ("C:\\x", "a:b") stays a path.
+     * A URI: a scheme of two or more characters and a slash ("hdfs://nn/x", "hdfs:///x", "s3a://bucket/x",
+     * "file:/x", and Hadoop's own form of a path without an authority, "hdfs:/x"); a local name with a colon
+     * ("C:\\x", "C:/x", "a:b") stays a path.
      */
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+://|file:/).*", Pattern.DOTALL);
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:/.*", Pattern.DOTALL);
 
     private final SerializableConfiguration conf;
 
@@ -79,14 +80,25 @@ final class HadoopFiles implements Serializable {
         return fs(p).exists(p) && fs(p).getFileStatus(p).isDirectory();
     }
 
-    /** Whether a folder is missing or has no entries (an output folder may be either). */
-    boolean isMissingOrEmpty(String location) throws IOException {
+    /**
+     * Whether a folder is missing or has no entries but {@code except} (an output folder may be
+     * either; null excepts nothing).
+     */
+    boolean isMissingOrEmpty(String location, String except) throws IOException {
         Path p = path(location);
         FileSystem fs = fs(p);
         if (!fs.exists(p)) {
             return true;
         }
-        return fs.getFileStatus(p).isDirectory() && fs.listStatus(p).length == 0;
+        if (!fs.getFileStatus(p).isDirectory()) {
+            return false;
+        }
+        for (FileStatus entry : fs.listStatus(p)) {
+            if (!entry.getPath().getName().equals(except)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An image file under a folder: its '/'-separated path relative to the folder and its size. */

@@ -61,6 +61,8 @@ import picocli.CommandLine.Option;
 public final class SparkAnalyze implements Callable<Integer> {
     /** Crops per inference call, as 'loupe embed''s default. */
     private static final int EMBED_BATCH = 16;
+    /** The work folder inside the output folder while the job runs. */
+    private static final String WORK = "_work";
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
@@ -155,7 +157,7 @@ public final class SparkAnalyze implements Callable<Integer> {
         Path classFile = classes == null ? null : Path.of(classes);
         DatasetImporter importer = JobImporters.create(Path.of(images), choice, classFile, plugins, spec.commandLine());
         ImportSource source = JobImporters.source(importer, Path.of(images), choice, classFile);
-        Path work = target.resolve("_work");
+        Path work = target.resolve(WORK);
         try {
             printImport(ProjectStore.create(work.resolve("project"), source, importer::read), importer);
             ParquetDump dump;
@@ -183,14 +185,14 @@ public final class SparkAnalyze implements Callable<Integer> {
             HadoopFiles files = new HadoopFiles(spark.hadoopConfiguration());
             boolean remoteOutput = HadoopFiles.isUri(output);
             String target = remoteOutput ? files.path(output).toString() : Path.of(output).toAbsolutePath().normalize().toString();
-            if (remoteOutput && !files.isMissingOrEmpty(target)) {
-                throw LoupeException.badInput("output folder " + target + " is not empty; choose a new folder");
-            } else if (!remoteOutput) {
+            if (remoteOutput) {
+                requireEmpty(files, target);
+            } else {
                 requireEmpty(Path.of(target));
             }
             // the driver's work folder: the output's when it is a path (the executors read it), else a local one
-            Path work = remoteOutput ? Files.createTempDirectory("loupe-spark-") : Path.of(target, "_work");
-            String remoteWork = remoteOutput ? HadoopFiles.resolve(target, "_work") : null;
+            Path work = remoteOutput ? Files.createTempDirectory("loupe-spark-") : Path.of(target, WORK);
+            String remoteWork = remoteOutput ? HadoopFiles.resolve(target, WORK) : null;
             try {
                 Map<Path, String> staged = new LinkedHashMap<>();
                 JobImporters.Locator place = (location, what) -> stage(files, location, what, work.resolve("labels"), staged);
@@ -365,16 +367,37 @@ public final class SparkAnalyze implements Callable<Integer> {
         return conf;
     }
 
-    private static void requireEmpty(Path dir) throws IOException {
+    /**
+     * Refuses an output folder that is a file or holds anything but the work folder of an
+     * interrupted run ({@code _work}, left when the driver was killed), which is removed.
+     */
+    private void requireEmpty(Path dir) throws IOException {
         if (Files.isRegularFile(dir)) {
             throw LoupeException.badInput("output folder " + dir + " is a file; choose a new folder");
         }
         if (Files.isDirectory(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw LoupeException.badInput("output folder " + dir + " is not empty; choose a new folder");
-                }
+            List<Path> entries;
+            try (Stream<Path> list = Files.list(dir)) {
+                entries = list.toList();
             }
+            if (entries.equals(List.of(dir.resolve(WORK)))) {
+                out().printf("Removing %s, the work folder of an interrupted run%n", entries.get(0));
+                SliceTask.deleteRecursively(entries.get(0));
+            } else if (!entries.isEmpty()) {
+                throw LoupeException.badInput("output folder " + dir + " is not empty; choose a new folder");
+            }
+        }
+    }
+
+    /** As {@link #requireEmpty(Path)}, for an output folder on a Hadoop file system. */
+    private void requireEmpty(HadoopFiles files, String dir) throws IOException {
+        String work = HadoopFiles.resolve(dir, WORK);
+        if (files.exists(work) && files.isMissingOrEmpty(dir, WORK)) {
+            out().printf("Removing %s, the work folder of an interrupted run%n", work);
+            files.delete(work);
+        }
+        if (!files.isMissingOrEmpty(dir, null)) {
+            throw LoupeException.badInput("output folder " + dir + " is not empty; choose a new folder");
         }
     }
 

@@ -96,6 +96,8 @@ class SparkAnalyzeTest {
         Run spark;
         Run full;
         Run noLabels;
+        // the work folder a killed driver left: removed when the command runs again
+        Files.createDirectories(tmp.resolve("out2/_work/metrics")).resolve("stale.parquet").toFile().createNewFile();
         try {
             spark = run(SparkAnalyze.commandLine(), "--master", "local[2]", "--partitions", "2", "--images", images,
                     "--voc", SchemeFileSystem.uri(data.voc()), "-o", SchemeFileSystem.uri(out), "--embed", "fallback");
@@ -114,7 +116,8 @@ class SparkAnalyzeTest {
         assertThat(full.err()).contains("output folder loupetest:" + out + " is not empty");
         assertThat(noLabels.code()).isEqualTo(3);
         assertThat(noLabels.err()).contains("VOC folder (--voc) not found: loupetest:" + tmp.resolve("nowhere"));
-        assertThat(Files.exists(tmp.resolve("out2"))).isFalse();
+        assertThat(noLabels.out()).contains("Removing loupetest:" + tmp.resolve("out2/_work") + ", the work folder of an interrupted run");
+        assertThat(Files.exists(tmp.resolve("out2/_work"))).isFalse();
 
         Path attached = tmp.resolve("attached");
         cli("attach", attached.toString(), out.toString(), "--images", data.images().toString());
@@ -150,10 +153,14 @@ class SparkAnalyzeTest {
         Run r = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--folders", "-o", full.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("is not empty").doesNotContain("Exception");
+        // the work folder a killed driver left is removed when the command runs again
+        Files.createDirectories(tmp.resolve("o/_work/project"));
         Run voc = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--voc", tmp.resolve("nope").toString(), "-o",
                 tmp.resolve("o").toString());
         assertThat(voc.code()).isEqualTo(3);
         assertThat(voc.err()).contains("VOC folder (--voc) not found");
+        assertThat(voc.out()).contains("Removing " + tmp.resolve("o/_work") + ", the work folder of an interrupted run");
+        assertThat(Files.exists(tmp.resolve("o/_work"))).isFalse();
         Run unknown = run(SparkAnalyze.commandLine(), "--images", tmp.toString(), "--format", "nope", "--labels", tmp.toString(), "-o",
                 tmp.resolve("o").toString());
         assertThat(unknown.code()).isEqualTo(2);
