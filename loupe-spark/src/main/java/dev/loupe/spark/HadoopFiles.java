@@ -165,13 +165,31 @@ final class HadoopFiles implements Serializable {
 
     /** Copies a file or a folder (with everything under it) to a local path, replacing files of the same names. */
     void download(String location, java.nio.file.Path local) throws IOException {
+        download(location, local, null);
+    }
+
+    /**
+     * As {@link #download(String, java.nio.file.Path)}, leaving out the images folder {@code images}
+     * (a location, or null) when it lies inside (a VOC folder holds its JPEGImages), and the image
+     * files when the folder is the images folder itself (YOLO's text files beside the images): the
+     * labels need neither, and the images are read where they are.
+     */
+    void download(String location, java.nio.file.Path local, String images) throws IOException {
         Path p = path(location);
-        FileSystem fs = fs(p);
+        Path imageFolder = images == null ? null : path(images);
+        copy(fs(p), p, local, imageFolder, p.equals(imageFolder));
+    }
+
+    private void copy(FileSystem fs, Path p, java.nio.file.Path local, Path imageFolder, boolean noImages) throws IOException {
         FileStatus status = fs.getFileStatus(p);
         if (status.isDirectory()) {
             Files.createDirectories(local);
             for (FileStatus child : fs.listStatus(p)) {
-                download(child.getPath().toString(), local.resolve(child.getPath().getName()));
+                Path c = fs.makeQualified(child.getPath());
+                boolean image = child.isFile() && ImageHeaders.isImageFile(java.nio.file.Path.of(c.getName()));
+                if (!c.equals(imageFolder) && !(noImages && image)) {
+                    copy(fs, c, local.resolve(c.getName()), imageFolder, noImages);
+                }
             }
         } else {
             Files.createDirectories(local.toAbsolutePath().getParent());

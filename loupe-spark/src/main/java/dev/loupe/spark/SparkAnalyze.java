@@ -195,13 +195,12 @@ public final class SparkAnalyze implements Callable<Integer> {
             String remoteWork = remoteOutput ? HadoopFiles.resolve(target, WORK) : null;
             try {
                 Map<Path, String> staged = new LinkedHashMap<>();
-                JobImporters.Locator place = (location, what) -> stage(files, location, what, work.resolve("labels"), staged);
+                String imagesUri = HadoopFiles.isUri(images) ? files.path(images).toString() : null;
+                JobImporters.Locator place = (location, what) -> stage(files, location, what, work.resolve("labels"), staged, imagesUri);
                 DatasetChoice choice = JobImporters.choice(labels, labelsPath, spec.commandLine(), place);
                 Path classFile = classes == null ? null : place.locate(classes, "class names file (--classes)");
                 Path imageRoot = Path.of(images);
-                String imagesUri = null;
-                if (HadoopFiles.isUri(images)) {
-                    imagesUri = files.path(images).toString();
+                if (imagesUri != null) {
                     if (!files.isFolder(imagesUri)) {
                         throw LoupeException.badInput("images folder (--images) not found: " + imagesUri);
                     }
@@ -234,8 +233,12 @@ public final class SparkAnalyze implements Callable<Integer> {
         }
     }
 
-    /** Copies a label file or folder given as a URI to a local folder; a path stays as it is. */
-    private static Path stage(HadoopFiles files, String location, String what, Path dir, Map<Path, String> staged) throws IOException {
+    /**
+     * Copies a label file or folder given as a URI to a local folder, without the images folder when
+     * it lies inside (VOC's layout); a path stays as it is.
+     */
+    private static Path stage(HadoopFiles files, String location, String what, Path dir, Map<Path, String> staged,
+                              String imagesUri) throws IOException {
         if (!HadoopFiles.isUri(location)) {
             return Path.of(location);
         }
@@ -244,7 +247,7 @@ public final class SparkAnalyze implements Callable<Integer> {
             throw LoupeException.badInput(what + " not found: " + uri);
         }
         Path local = Files.createDirectories(dir.resolve(Integer.toString(staged.size()))).resolve(new org.apache.hadoop.fs.Path(uri).getName());
-        files.download(uri, local);
+        files.download(uri, local, imagesUri);
         staged.put(local, uri);
         return local;
     }

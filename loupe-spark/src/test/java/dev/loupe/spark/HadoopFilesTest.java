@@ -26,6 +26,32 @@ class HadoopFilesTest {
     }
 
     @Test
+    void copiesALabelFolderWithoutTheImagesFolderInsideItOrTheImagesBesideItsTexts() throws Exception {
+        Path voc = tmp.resolve("VOC");
+        Files.createDirectories(voc.resolve("Annotations"));
+        Files.createDirectories(voc.resolve("JPEGImages"));
+        Files.createDirectories(voc.resolve("ImageSets/Main"));
+        Files.writeString(voc.resolve("Annotations/a.xml"), "<annotation/>");
+        Files.writeString(voc.resolve("ImageSets/Main/train.txt"), "a");
+        Files.write(voc.resolve("JPEGImages/a.jpg"), new byte[100]);
+        HadoopFiles files = new HadoopFiles(new Configuration());
+        Path local = tmp.resolve("copy");
+        files.download("file://" + voc, local, "file://" + voc.resolve("JPEGImages"));
+        assertThat(local.resolve("Annotations/a.xml")).hasContent("<annotation/>");
+        assertThat(local.resolve("ImageSets/Main/train.txt")).hasContent("a");
+        assertThat(local.resolve("JPEGImages")).doesNotExist();
+        Path texts = tmp.resolve("texts");
+        files.download("file://" + voc.resolve("JPEGImages"), texts, "file://" + voc.resolve("JPEGImages"));
+        Files.writeString(voc.resolve("JPEGImages/a.txt"), "0 0.5 0.5 0.1 0.1");
+        files.download("file://" + voc.resolve("JPEGImages"), texts, "file://" + voc.resolve("JPEGImages"));
+        assertThat(texts.resolve("a.txt")).hasContent("0 0.5 0.5 0.1 0.1");
+        assertThat(texts.resolve("a.jpg")).doesNotExist();
+        Path whole = tmp.resolve("whole");
+        files.download("file://" + voc, whole);
+        assertThat(whole.resolve("JPEGImages/a.jpg")).hasSize(100);
+    }
+
+    @Test
     void aUriHasASchemeAndASlash() {
         assertThat(HadoopFiles.isUri("hdfs://namenode:8020/data/images")).isTrue();
         assertThat(HadoopFiles.isUri("hdfs:///data/images")).isTrue();
