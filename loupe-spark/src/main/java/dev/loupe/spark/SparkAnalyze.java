@@ -212,9 +212,8 @@ public final class SparkAnalyze implements Callable<Integer> {
                 DatasetImporter importer = JobImporters.create(imageRoot, choice, classFile, plugins, spec.commandLine());
                 importInto(work.resolve("project"), JobImporters.source(importer, imageRoot, choice, classFile), importer, staged);
                 String shared = remoteOutput ? remoteWork : work.toString();
-                String imagesAt = imagesUri;
                 ParquetDump dump = analyse(spark, work, pass -> new JobFolders(HadoopFiles.resolve(shared, pass + "/input"),
-                        HadoopFiles.resolve(shared, pass + "/output"), imagesAt, files));
+                        HadoopFiles.resolve(shared, pass + "/output"), imagesUri, files));
                 if (remoteOutput) {
                     files.upload(dump.dir(), target);
                     files.delete(remoteWork);
