@@ -37,7 +37,7 @@ final class ModelOptions {
      */
     EmbeddingModel open() {
         Path plugins = spec.userObject() instanceof ProjectCommand c ? c.project().resolve("plugins") : null;
-        return EmbeddingModels.open(Plugins.models(plugins), model, preprocessing(), cache(), 1);
+        return EmbeddingModels.open(Plugins.models(plugins), model, preprocessing(), EmbeddingModels.cache(), 1);
     }
 
     /** The checked --input-size, --mean and --std: a value out of range is a usage error (exit 2), not a stack trace. */
@@ -47,11 +47,6 @@ final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--input-size, --mean, --std: " + e.getMessage());
         }
-    }
-
-    static Path cache() {
-        String override = System.getProperty("loupe.cache");
-        return override != null ? Path.of(override) : EmbeddingModels.defaultCache();
     }
 
     private static float[] floats(List<Float> values, String option) {

@@ -47,7 +47,7 @@ record EmbeddingSlice(String model, boolean objects, String plugins, int threads
     /** Opens the model as the driver and every partition do. */
     static EmbeddingModel open(String model, String plugins) {
         return EmbeddingModels.open(models(plugins), model, new Preprocessing(224, Preprocessing.IMAGENET_MEAN,
-                Preprocessing.IMAGENET_STD), cache(), 1);
+                Preprocessing.IMAGENET_STD), EmbeddingModels.cache(), 1);
     }
 
     /** Checks a model spec before the job starts (an unknown model, a missing argument), without opening it. */
@@ -58,11 +58,6 @@ record EmbeddingSlice(String model, boolean objects, String plugins, int threads
     private static ExtensionRegistry<EmbeddingModelFactory> models(String plugins) {
         return EmbeddingModels.registry(PluginJars.classLoader(plugins == null ? null : Path.of(plugins),
                 EmbeddingSlice.class.getClassLoader()));
-    }
-
-    private static Path cache() {
-        String override = System.getProperty("loupe.cache");
-        return override != null ? Path.of(override) : EmbeddingModels.defaultCache();
     }
 
     @Override

@@ -44,10 +44,7 @@ public final class EmbeddingModels {
     /** Opens a model of the registry (built-ins and plugins) from its spec {@code ID} or {@code ID:ARGUMENT}. */
     public static EmbeddingModel open(ExtensionRegistry<EmbeddingModelFactory> models, String spec, Preprocessing onnxInput,
             Path cacheDir, int intraOpThreads) {
-        String s = spec == null ? DEFAULT : spec.trim();
-        int colon = s.indexOf(':');
-        String argument = colon < 0 ? null : s.substring(colon + 1);
-        return check(models, spec).open(new ModelRequest(argument, onnxInput, cacheDir, intraOpThreads));
+        return check(models, spec).open(new ModelRequest(Spec.of(spec).argument(), onnxInput, cacheDir, intraOpThreads));
     }
 
     /**
@@ -56,16 +53,22 @@ public final class EmbeddingModels {
      * @throws LoupeException BAD_INPUT for an unknown model or a spec written wrongly
      */
     public static EmbeddingModelFactory check(ExtensionRegistry<EmbeddingModelFactory> models, String spec) {
-        String s = spec == null ? DEFAULT : spec.trim();
-        int colon = s.indexOf(':');
-        String id = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
-        boolean hasArgument = colon >= 0;
-        EmbeddingModelFactory factory = models.find(id.equals("mobilenet_v2") ? DEFAULT : id).orElseThrow(() ->
+        Spec parsed = Spec.of(spec);
+        EmbeddingModelFactory factory = models.find(parsed.id().equals("mobilenet_v2") ? DEFAULT : parsed.id()).orElseThrow(() ->
                 LoupeException.badInput("unknown embedding model '" + spec + "': use " + usages(models)));
-        if ((factory.argument() == null) == hasArgument) {
+        if ((factory.argument() == null) != (parsed.argument() == null)) {
             throw LoupeException.badInput("embedding model '" + spec + "': write it as " + factory.usage());
         }
         return factory;
+    }
+
+    /** A spec {@code ID} or {@code ID:ARGUMENT} (null: the default model), the id lower-cased. */
+    private record Spec(String id, String argument) {
+        static Spec of(String spec) {
+            String s = spec == null ? DEFAULT : spec.trim();
+            int colon = s.indexOf(':');
+            return new Spec((colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT), colon < 0 ? null : s.substring(colon + 1));
+        }
     }
 
     /** "mobilenet, mobilenet-pooled, fallback or onnx:PATH" */
@@ -91,6 +94,12 @@ public final class EmbeddingModels {
         String name = "onnx:" + file.getFileName() + "@" + sha256(bytes).substring(0, 12) + "[" + onnxInput.describe() + "]";
         return new OnnxEmbeddingModel(bytes, name, "user ONNX model " + file.toAbsolutePath() + ", " + onnxInput.describe(),
                 onnxInput, r.intraOpThreads());
+    }
+
+    /** The cache folder of the built-in model's conversion: the {@code loupe.cache} property, else {@link #defaultCache()}. */
+    public static Path cache() {
+        String override = System.getProperty("loupe.cache");
+        return override != null ? Path.of(override) : defaultCache();
     }
 
     /** The default cache folder: {@code $XDG_CACHE_HOME/loupe/models} or {@code ~/.cache/loupe/models}. */
